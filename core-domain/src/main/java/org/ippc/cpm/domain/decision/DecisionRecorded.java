@@ -1,0 +1,29 @@
+package org.ippc.cpm.domain.decision;
+
+import org.axonframework.serialization.Revision;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.DecisionId;
+import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.shared.Validation;
+
+import java.util.List;
+
+/** A CPM decision was recorded with its action items. */
+@Revision("1")
+public record DecisionRecorded(DecisionId decisionId,
+                               SessionId sessionId,
+                               int number,
+                               String text,
+                               List<ActionItem> actionItems,
+                               Actor actor,
+                               String rationale) implements DecisionEvent {
+
+    public DecisionRecorded {
+        Validation.requireValue(decisionId, "decisionId");
+        Validation.requireValue(sessionId, "sessionId");
+        Validation.requireText(text, "text");
+        actionItems = Validation.copyOf(actionItems, "actionItems");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

@@ -1,0 +1,28 @@
+package org.ippc.cpm.domain.decision;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.DecisionId;
+import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.shared.Validation;
+
+import java.util.List;
+
+/** The CPM records a numbered decision with its action items at an open session (C1, S2). */
+public record RecordDecision(@TargetAggregateIdentifier DecisionId decisionId,
+                             SessionId sessionId,
+                             int number,
+                             String text,
+                             List<ActionItem> actionItems,
+                             Actor actor,
+                             String rationale) {
+
+    public RecordDecision {
+        Validation.requireValue(decisionId, "decisionId");
+        Validation.requireValue(sessionId, "sessionId");
+        Validation.requireText(text, "text");
+        actionItems = Validation.copyOf(actionItems, "actionItems");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

@@ -1,0 +1,22 @@
+package org.ippc.cpm.domain.decision;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.DecisionId;
+import org.ippc.cpm.domain.shared.Validation;
+
+/** The addressee body reports on its action item, completing it (C2). */
+public record ReportOnActionItem(@TargetAggregateIdentifier DecisionId decisionId,
+                                 String itemId,
+                                 String documentReference,
+                                 Actor actor,
+                                 String rationale) {
+
+    public ReportOnActionItem {
+        Validation.requireValue(decisionId, "decisionId");
+        Validation.requireText(itemId, "itemId");
+        documentReference = documentReference == null || documentReference.isBlank() ? null : Validation.requireText(documentReference, "documentReference");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

@@ -1,0 +1,25 @@
+package org.ippc.cpm.domain.programme;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.ExpertId;
+import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.Validation;
+
+/** The Secretariat appoints an adviser to the programme (D1). */
+public record AppointExpert(@TargetAggregateIdentifier ProgrammeId programmeId,
+                            ExpertId expertId,
+                            String name,
+                            String expertise,
+                            Actor actor,
+                            String rationale) {
+
+    public AppointExpert {
+        Validation.requireValue(programmeId, "programmeId");
+        Validation.requireValue(expertId, "expertId");
+        Validation.requireText(name, "name");
+        Validation.requireText(expertise, "expertise");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

@@ -1,0 +1,22 @@
+package org.ippc.cpm.domain.programme;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.shared.Validation;
+
+/** The CPM approves the high-level work plan, possibly amended (Y1, Y2). */
+public record ApproveHighLevelPlan(@TargetAggregateIdentifier ProgrammeId programmeId,
+                                   SessionId sessionId,
+                                   HighLevelPlan amendedPlan,
+                                   Actor actor,
+                                   String rationale) {
+
+    public ApproveHighLevelPlan {
+        Validation.requireValue(programmeId, "programmeId");
+        Validation.requireValue(sessionId, "sessionId");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

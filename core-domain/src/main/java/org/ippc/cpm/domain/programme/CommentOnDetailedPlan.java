@@ -1,0 +1,19 @@
+package org.ippc.cpm.domain.programme;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.Validation;
+
+/** An appointed expert comments on a version of the detailed plan (D1); the rationale is the comment. */
+public record CommentOnDetailedPlan(@TargetAggregateIdentifier ProgrammeId programmeId,
+                                    int planVersion,
+                                    Actor actor,
+                                    String rationale) {
+
+    public CommentOnDetailedPlan {
+        Validation.requireValue(programmeId, "programmeId");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

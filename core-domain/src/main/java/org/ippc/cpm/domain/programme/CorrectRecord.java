@@ -1,0 +1,21 @@
+package org.ippc.cpm.domain.programme;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.Validation;
+
+/** Corrects an earlier event of the programme with a new event that names it (A1). */
+public record CorrectRecord(@TargetAggregateIdentifier ProgrammeId programmeId,
+                            long correctedSequence,
+                            String correction,
+                            Actor actor,
+                            String rationale) {
+
+    public CorrectRecord {
+        Validation.requireValue(programmeId, "programmeId");
+        Validation.requireText(correction, "correction");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

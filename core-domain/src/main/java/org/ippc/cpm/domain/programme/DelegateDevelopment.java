@@ -1,0 +1,26 @@
+package org.ippc.cpm.domain.programme;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.Body;
+import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.shared.Validation;
+
+/** The CPM delegates the detailed plan to the Secretariat and operational guidance to the Bureau (Y1, Y3). */
+public record DelegateDevelopment(@TargetAggregateIdentifier ProgrammeId programmeId,
+                                  SessionId sessionId,
+                                  Body developer,
+                                  Body operationalGuidance,
+                                  Actor actor,
+                                  String rationale) {
+
+    public DelegateDevelopment {
+        Validation.requireValue(programmeId, "programmeId");
+        Validation.requireValue(sessionId, "sessionId");
+        Validation.requireValue(developer, "developer");
+        Validation.requireValue(operationalGuidance, "operationalGuidance");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

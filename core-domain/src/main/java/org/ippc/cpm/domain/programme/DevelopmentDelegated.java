@@ -1,0 +1,27 @@
+package org.ippc.cpm.domain.programme;
+
+import org.axonframework.serialization.Revision;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.Body;
+import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.shared.Validation;
+
+/** The CPM delegated development and operational guidance (Y3). */
+@Revision("1")
+public record DevelopmentDelegated(ProgrammeId programmeId,
+                                   SessionId sessionId,
+                                   Body developer,
+                                   Body operationalGuidance,
+                                   Actor actor,
+                                   String rationale) implements ProgrammeEvent {
+
+    public DevelopmentDelegated {
+        Validation.requireValue(programmeId, "programmeId");
+        Validation.requireValue(sessionId, "sessionId");
+        Validation.requireValue(developer, "developer");
+        Validation.requireValue(operationalGuidance, "operationalGuidance");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

@@ -1,0 +1,25 @@
+package org.ippc.cpm.domain.programme;
+
+import org.axonframework.serialization.Revision;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.shared.Validation;
+
+/** The CPM approved the high-level work plan; from here the programme is approved (Y1, Y2). */
+@Revision("1")
+public record HighLevelPlanApproved(ProgrammeId programmeId,
+                                    SessionId sessionId,
+                                    HighLevelPlan approvedPlan,
+                                    boolean amended,
+                                    Actor actor,
+                                    String rationale) implements ProgrammeEvent {
+
+    public HighLevelPlanApproved {
+        Validation.requireValue(programmeId, "programmeId");
+        Validation.requireValue(sessionId, "sessionId");
+        Validation.requireValue(approvedPlan, "approvedPlan");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

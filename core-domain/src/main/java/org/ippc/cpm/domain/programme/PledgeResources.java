@@ -1,0 +1,20 @@
+package org.ippc.cpm.domain.programme;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.Validation;
+
+/** A contracting party or RPPO pledges funds or in-kind resources (M1). */
+public record PledgeResources(@TargetAggregateIdentifier ProgrammeId programmeId,
+                              Resource resource,
+                              Actor actor,
+                              String rationale) {
+
+    public PledgeResources {
+        Validation.requireValue(programmeId, "programmeId");
+        Validation.requireValue(resource, "resource");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

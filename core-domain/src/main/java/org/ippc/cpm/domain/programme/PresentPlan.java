@@ -1,0 +1,25 @@
+package org.ippc.cpm.domain.programme;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.shared.Validation;
+
+/** The Secretariat presents the plan's summary at a later CPM session (Y5). */
+public record PresentPlan(@TargetAggregateIdentifier ProgrammeId programmeId,
+                          SessionId sessionId,
+                          String summary,
+                          String fullPlanLocation,
+                          Actor actor,
+                          String rationale) {
+
+    public PresentPlan {
+        Validation.requireValue(programmeId, "programmeId");
+        Validation.requireValue(sessionId, "sessionId");
+        Validation.requireText(summary, "summary");
+        Validation.requireText(fullPlanLocation, "fullPlanLocation");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

@@ -1,0 +1,22 @@
+package org.ippc.cpm.domain.programme;
+
+import org.axonframework.serialization.Revision;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.shared.Validation;
+
+/** The CPM selected the priority. */
+@Revision("1")
+public record PrioritySelected(ProgrammeId programmeId,
+                               SessionId sessionId,
+                               Actor actor,
+                               String rationale) implements ProgrammeEvent {
+
+    public PrioritySelected {
+        Validation.requireValue(programmeId, "programmeId");
+        Validation.requireValue(sessionId, "sessionId");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

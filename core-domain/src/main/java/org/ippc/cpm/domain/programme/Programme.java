@@ -1,0 +1,340 @@
+package org.ippc.cpm.domain.programme;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateRoot;
+import org.ippc.cpm.domain.round.ProposePriority;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.Body;
+import org.ippc.cpm.domain.shared.ExpertId;
+import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.Role;
+import org.ippc.cpm.domain.shared.RoundId;
+import org.ippc.cpm.domain.shared.RuleViolation;
+import org.ippc.cpm.domain.shared.SessionId;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.ippc.cpm.domain.programme.ProgrammeStage.*;
+
+/**
+ * One implementation programme, from its proposal to its closure. Decisions that also need the session to be open
+ * (Y1, Y5, M4) reach it through {@code commission.DecisionsAtSession}, which checks the session and calls the
+ * public methods here; everything else is a command handler of its own.
+ */
+@AggregateRoot
+public class Programme {
+
+    private static final Set<ProgrammeStage> APPROVED_ON =
+            EnumSet.of(APPROVED, DEVELOPMENT_DELEGATED, DETAILED_PLAN_SUBMITTED, UNDER_MANAGEMENT);
+    private static final Set<ProgrammeStage> DELEGATED_ON =
+            EnumSet.of(DEVELOPMENT_DELEGATED, DETAILED_PLAN_SUBMITTED, UNDER_MANAGEMENT);
+
+    @AggregateIdentifier
+    private ProgrammeId programmeId;
+    private ProgrammeStage stage;
+    private SessionId yearOneSession;
+    private HighLevelPlan approvedPlan;
+    private final Set<ExpertId> experts = new HashSet<>();
+    private int planVersion;
+    private SessionId presentedAt;
+    private final Map<SessionId, Integer> reports = new HashMap<>();
+
+    protected Programme() {
+    }
+
+    /** Created by the round's proposal, after the round has checked P3-P6. */
+    public Programme(ProposePriority proposal, RoundId round, SessionId session) {
+        apply(new ProgrammeProposed(proposal.programmeId(), round, session, proposal.optionId(), proposal.title(),
+                proposal.conventionArticle(), proposal.highLevelPlan(), proposal.actor(), proposal.rationale()));
+    }
+
+    @CommandHandler
+    void handle(WithdrawProposal command) {
+        command.actor().require("Y4", "WithdrawProposal", Role.SECRETARIAT);
+        ProgrammeLifecycle.next(stage, "WithdrawProposal", programmeId);
+        apply(new ProposalWithdrawn(programmeId, command.actor(), command.rationale()));
+    }
+
+    /** Y4: the year-1 session closed without selecting this proposal. */
+    public void lapse(SessionId closingSession, Actor actor, String rationale) {
+        RuleViolation.check(closingSession.equals(yearOneSession), "Y4",
+                "%s was proposed to %s, not to %s", programmeId, yearOneSession, closingSession);
+        ProgrammeLifecycle.next(stage, "CloseSession", programmeId);
+        apply(new ProposalNotSelected(programmeId, closingSession, actor, rationale));
+    }
+
+    public void select(SelectPriority command) {
+        requireYearOneDecision("SelectPriority", command.actor(), command.sessionId());
+        ProgrammeLifecycle.next(stage, "SelectPriority", programmeId);
+        apply(new PrioritySelected(programmeId, command.sessionId(), command.actor(), command.rationale()));
+    }
+
+    public void approve(ApproveHighLevelPlan command) {
+        requireYearOneDecision("ApproveHighLevelPlan", command.actor(), command.sessionId());
+        ProgrammeLifecycle.next(stage, "ApproveHighLevelPlan", programmeId);
+        HighLevelPlan amended = command.amendedPlan();
+        if (amended != null) {
+            RuleViolation.check(amended.missingElements().isEmpty(), "Y2",
+                    "the amended high-level description must still hold elements A-F; missing %s", amended.missingElements());
+        }
+        apply(new HighLevelPlanApproved(programmeId, command.sessionId(), amended != null ? amended : approvedPlan,
+                amended != null, command.actor(), command.rationale()));
+    }
+
+    public void delegate(DelegateDevelopment command) {
+        requireYearOneDecision("DelegateDevelopment", command.actor(), command.sessionId());
+        ProgrammeLifecycle.next(stage, "DelegateDevelopment", programmeId);
+        RuleViolation.check(command.developer() == Body.SECRETARIAT && command.operationalGuidance() == Body.BUREAU, "Y3",
+                "delegation names the Secretariat as developer and the Bureau for operational guidance, not %s and %s",
+                command.developer(), command.operationalGuidance());
+        apply(new DevelopmentDelegated(programmeId, command.sessionId(), command.developer(),
+                command.operationalGuidance(), command.actor(), command.rationale()));
+    }
+
+    private void requireYearOneDecision(String decision, Actor actor, SessionId session) {
+        actor.require("Y1", decision, Role.CPM);
+        RuleViolation.check(session.equals(yearOneSession), "Y1",
+                "%s must be taken at %s, the session %s was proposed to, not at %s", decision, yearOneSession, programmeId, session);
+    }
+
+    @CommandHandler
+    void handle(AppointExpert command) {
+        command.actor().require("D1", "AppointExpert", Role.SECRETARIAT);
+        requireStage(DELEGATED_ON, "D1", "experts are appointed after delegation");
+        RuleViolation.check(!experts.contains(command.expertId()), "D1",
+                "%s is already appointed to %s", command.expertId(), programmeId);
+        apply(new ExpertAppointed(programmeId, command.expertId(), command.name(), command.expertise(), command.actor(),
+                command.rationale()));
+    }
+
+    @CommandHandler
+    void handle(ReleaseExpert command) {
+        command.actor().require("D1", "ReleaseExpert", Role.SECRETARIAT);
+        RuleViolation.check(experts.contains(command.expertId()), "D1",
+                "%s is not appointed to %s", command.expertId(), programmeId);
+        apply(new ExpertReleased(programmeId, command.expertId(), command.actor(), command.rationale()));
+    }
+
+    @CommandHandler
+    void handle(SubmitDetailedPlan command) {
+        command.actor().require("A3", "SubmitDetailedPlan", Role.SECRETARIAT);
+        ProgrammeLifecycle.next(stage, "SubmitDetailedPlan", programmeId);
+        requireCompletePlan(command.plan());
+        apply(new DetailedPlanSubmitted(programmeId, 1, command.plan(), command.actor(), command.rationale()));
+    }
+
+    @CommandHandler
+    void handle(ReviseDetailedPlan command) {
+        command.actor().require("A3", "ReviseDetailedPlan", Role.SECRETARIAT);
+        ProgrammeLifecycle.next(stage, "ReviseDetailedPlan", programmeId);
+        requireCompletePlan(command.plan());
+        apply(new DetailedPlanRevised(programmeId, planVersion + 1, command.plan(), command.actor(), command.rationale()));
+    }
+
+    private void requireCompletePlan(DetailedPlan plan) {
+        RuleViolation.check(plan.missingParts().isEmpty(), "D2", "the detailed plan lacks %s", plan.missingParts());
+        HighLevelPlan elements = plan.elements();
+        RuleViolation.check(Objects.equals(elements.highLevelGoal(), approvedPlan.highLevelGoal())
+                        && Objects.equals(elements.objective(), approvedPlan.objective())
+                        && Objects.equals(elements.scope(), approvedPlan.scope()), "Y2",
+                "the detailed plan's goal, objective and scope must be the approved text of %s", programmeId);
+    }
+
+    @CommandHandler
+    void handle(CommentOnDetailedPlan command) {
+        command.actor().require("D1", "CommentOnDetailedPlan", Role.EXPERT);
+        RuleViolation.check(experts.contains(new ExpertId(command.actor().id())), "D1",
+                "only an expert appointed to %s comments on its plan; %s is not", programmeId, command.actor().id());
+        RuleViolation.check(command.planVersion() >= 1 && command.planVersion() <= planVersion, "D3",
+                "%s has plan versions 1 to %d, not %d", programmeId, planVersion, command.planVersion());
+        apply(new DetailedPlanCommented(programmeId, command.planVersion(), command.actor(), command.rationale()));
+    }
+
+    public void present(PresentPlan command) {
+        command.actor().require("A3", "PresentPlan", Role.SECRETARIAT);
+        RuleViolation.check(command.sessionId().isLaterThan(yearOneSession), "Y5",
+                "the plan is presented at a session later than the year-1 session %s, not at %s", yearOneSession,
+                command.sessionId());
+        ProgrammeLifecycle.next(stage, "PresentPlan", programmeId);
+        boolean delayed = command.sessionId().number() > yearOneSession.number() + 1;
+        apply(new PlanPresented(programmeId, command.sessionId(), planVersion, command.summary(),
+                command.fullPlanLocation(), delayed, command.actor(), command.rationale()));
+    }
+
+    @CommandHandler
+    void handle(RecordSideSession command) {
+        command.actor().require("A3", "RecordSideSession", Role.SECRETARIAT);
+        RuleViolation.check(presentedAt != null && presentedAt.equals(command.sessionId()), "Y6",
+                "a side session is recorded at the year-2 session of %s (%s), not at %s", programmeId,
+                presentedAt == null ? "not yet presented" : presentedAt, command.sessionId());
+        apply(new SideSessionRecorded(programmeId, command.sessionId(), command.title(), command.actor(),
+                command.rationale()));
+    }
+
+    @CommandHandler
+    void handle(PledgeResources command) {
+        command.actor().require("M1", "PledgeResources", Role.CONTRACTING_PARTY, Role.RPPO);
+        requireStage(APPROVED_ON, "M1", "resources are pledged from approval on, until closure");
+        apply(new ResourcesPledged(programmeId, command.resource(), command.actor(), command.rationale()));
+    }
+
+    @CommandHandler
+    void handle(ContributeResources command) {
+        command.actor().require("M1", "ContributeResources", Role.CONTRACTING_PARTY, Role.RPPO);
+        requireStage(APPROVED_ON, "M1", "resources are contributed from approval on, until closure");
+        apply(new ResourcesContributed(programmeId, command.resource(), command.actor(), command.rationale()));
+    }
+
+    @CommandHandler
+    void handle(RecordResourceMobilisation command) {
+        command.actor().require("M1", "RecordResourceMobilisation", Role.FINANCE_COMMITTEE);
+        requireStage(APPROVED_ON, "M1", "resources are mobilised from approval on, until closure");
+        apply(new ResourcesMobilised(programmeId, command.resource(), command.actor(), command.rationale()));
+    }
+
+    @CommandHandler
+    void handle(RecordManagementActivity command) {
+        command.actor().require("M2", "RecordManagementActivity", Role.SECRETARIAT);
+        requireStage(EnumSet.of(UNDER_MANAGEMENT), "M2", "management activities are recorded from presentation on");
+        apply(new ManagementActivityRecorded(programmeId, command.activity(), command.actor(), command.rationale()));
+    }
+
+    @CommandHandler
+    void handle(RecordPartyEngagement command) {
+        command.actor().require("M2", "RecordPartyEngagement", Role.CONTRACTING_PARTY, Role.RPPO);
+        requireStage(EnumSet.of(UNDER_MANAGEMENT), "M2", "parties record their engagement from presentation on");
+        apply(new PartyEngagementRecorded(programmeId, command.engagement(), command.actor(), command.rationale()));
+    }
+
+    @CommandHandler
+    void handle(GiveGuidance command) {
+        command.actor().require("M2", "GiveGuidance", Role.BUREAU);
+        requireStage(DELEGATED_ON, "M2", "the Bureau guides operational management from delegation on");
+        apply(new GuidanceGiven(programmeId, command.actor(), command.rationale()));
+    }
+
+    @CommandHandler
+    void handle(ReportProgress command) {
+        command.actor().require("M3", "ReportProgress", Role.SECRETARIAT);
+        requireStage(APPROVED_ON, "M3", "progress is reported on an approved programme until it is closed");
+        RuleViolation.check(command.sessionId().isLaterThan(yearOneSession), "M3",
+                "progress is reported to sessions after the year-1 session %s, not to %s", yearOneSession, command.sessionId());
+        int revision = reports.getOrDefault(command.sessionId(), 0) + 1;
+        apply(new ProgressReported(programmeId, command.sessionId(), revision, command.documentReference(),
+                command.actor(), command.rationale()));
+    }
+
+    public void close(CloseProgramme command) {
+        command.actor().require("M4", "CloseProgramme", Role.CPM);
+        ProgrammeLifecycle.next(stage, "CloseProgramme", programmeId);
+        apply(new ProgrammeClosed(programmeId, command.sessionId(), command.outcomeStatement(), command.actor(),
+                command.rationale()));
+    }
+
+    @CommandHandler
+    void handle(CorrectRecord command) {
+        command.actor().require("A1", "CorrectRecord", Role.SECRETARIAT, Role.CPM);
+        long lastSequence = AggregateLifecycle.getVersion();
+        RuleViolation.check(command.correctedSequence() >= 0 && command.correctedSequence() <= lastSequence, "A1",
+                "a correction names an earlier event of %s (sequence 0 to %d), not %d", programmeId, lastSequence,
+                command.correctedSequence());
+        apply(new RecordCorrected(programmeId, command.correctedSequence(), command.correction(), command.actor(),
+                command.rationale()));
+    }
+
+    private void requireStage(Set<ProgrammeStage> allowed, String rule, String why) {
+        RuleViolation.check(allowed.contains(stage), rule, "%s; %s is %s", why, programmeId, stage);
+    }
+
+    public ProgrammeId programmeId() {
+        return programmeId;
+    }
+
+    public ProgrammeStage stage() {
+        return stage;
+    }
+
+    public SessionId yearOneSession() {
+        return yearOneSession;
+    }
+
+    @EventSourcingHandler
+    void on(ProgrammeProposed event) {
+        programmeId = event.programmeId();
+        yearOneSession = event.sessionId();
+        approvedPlan = event.highLevelPlan();
+        stage = PROPOSED;
+    }
+
+    @EventSourcingHandler
+    void on(ProposalWithdrawn event) {
+        stage = WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(ProposalNotSelected event) {
+        stage = NOT_SELECTED;
+    }
+
+    @EventSourcingHandler
+    void on(PrioritySelected event) {
+        stage = SELECTED;
+    }
+
+    @EventSourcingHandler
+    void on(HighLevelPlanApproved event) {
+        approvedPlan = event.approvedPlan();
+        stage = APPROVED;
+    }
+
+    @EventSourcingHandler
+    void on(DevelopmentDelegated event) {
+        stage = DEVELOPMENT_DELEGATED;
+    }
+
+    @EventSourcingHandler
+    void on(ExpertAppointed event) {
+        experts.add(event.expertId());
+    }
+
+    @EventSourcingHandler
+    void on(ExpertReleased event) {
+        experts.remove(event.expertId());
+    }
+
+    @EventSourcingHandler
+    void on(DetailedPlanSubmitted event) {
+        planVersion = event.version();
+        stage = DETAILED_PLAN_SUBMITTED;
+    }
+
+    @EventSourcingHandler
+    void on(DetailedPlanRevised event) {
+        planVersion = event.version();
+    }
+
+    @EventSourcingHandler
+    void on(PlanPresented event) {
+        presentedAt = event.sessionId();
+        stage = UNDER_MANAGEMENT;
+    }
+
+    @EventSourcingHandler
+    void on(ProgressReported event) {
+        reports.put(event.sessionId(), event.revision());
+    }
+
+    @EventSourcingHandler
+    void on(ProgrammeClosed event) {
+        stage = CLOSED;
+    }
+}

@@ -1,0 +1,33 @@
+package org.ippc.cpm.domain.programme;
+
+import org.axonframework.serialization.Revision;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.RoundId;
+import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.shared.Validation;
+
+/** A programme came into being as a priority proposed to a CPM session. */
+@Revision("1")
+public record ProgrammeProposed(ProgrammeId programmeId,
+                                RoundId roundId,
+                                SessionId sessionId,
+                                String optionId,
+                                String title,
+                                String conventionArticle,
+                                HighLevelPlan highLevelPlan,
+                                Actor actor,
+                                String rationale) implements ProgrammeEvent {
+
+    public ProgrammeProposed {
+        Validation.requireValue(programmeId, "programmeId");
+        Validation.requireValue(roundId, "roundId");
+        Validation.requireValue(sessionId, "sessionId");
+        Validation.requireText(optionId, "optionId");
+        Validation.requireText(title, "title");
+        Validation.requireText(conventionArticle, "conventionArticle");
+        Validation.requireValue(highLevelPlan, "highLevelPlan");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

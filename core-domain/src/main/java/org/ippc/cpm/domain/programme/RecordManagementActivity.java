@@ -1,0 +1,20 @@
+package org.ippc.cpm.domain.programme;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.Validation;
+
+/** The Secretariat records one of the eight kinds of management activity (M2). */
+public record RecordManagementActivity(@TargetAggregateIdentifier ProgrammeId programmeId,
+                                       ManagementActivity activity,
+                                       Actor actor,
+                                       String rationale) {
+
+    public RecordManagementActivity {
+        Validation.requireValue(programmeId, "programmeId");
+        Validation.requireValue(activity, "activity");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

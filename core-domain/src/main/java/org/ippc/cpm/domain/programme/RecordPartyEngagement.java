@@ -1,0 +1,20 @@
+package org.ippc.cpm.domain.programme;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.Validation;
+
+/** A contracting party or RPPO records a commitment, monitoring, communication or achievement (M2). */
+public record RecordPartyEngagement(@TargetAggregateIdentifier ProgrammeId programmeId,
+                                    PartyEngagement engagement,
+                                    Actor actor,
+                                    String rationale) {
+
+    public RecordPartyEngagement {
+        Validation.requireValue(programmeId, "programmeId");
+        Validation.requireValue(engagement, "engagement");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

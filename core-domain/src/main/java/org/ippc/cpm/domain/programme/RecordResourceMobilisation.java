@@ -1,0 +1,20 @@
+package org.ippc.cpm.domain.programme;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.Validation;
+
+/** The Finance Committee records resources it mobilised for the programme (M1). */
+public record RecordResourceMobilisation(@TargetAggregateIdentifier ProgrammeId programmeId,
+                                         Resource resource,
+                                         Actor actor,
+                                         String rationale) {
+
+    public RecordResourceMobilisation {
+        Validation.requireValue(programmeId, "programmeId");
+        Validation.requireValue(resource, "resource");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

@@ -1,0 +1,23 @@
+package org.ippc.cpm.domain.programme;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.shared.Validation;
+
+/** The Secretariat records a side session held at the year-2 session (Y6). */
+public record RecordSideSession(@TargetAggregateIdentifier ProgrammeId programmeId,
+                                SessionId sessionId,
+                                String title,
+                                Actor actor,
+                                String rationale) {
+
+    public RecordSideSession {
+        Validation.requireValue(programmeId, "programmeId");
+        Validation.requireValue(sessionId, "sessionId");
+        Validation.requireText(title, "title");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

@@ -1,0 +1,21 @@
+package org.ippc.cpm.domain.programme;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.ExpertId;
+import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.Validation;
+
+/** The Secretariat releases an appointed adviser (D1). */
+public record ReleaseExpert(@TargetAggregateIdentifier ProgrammeId programmeId,
+                            ExpertId expertId,
+                            Actor actor,
+                            String rationale) {
+
+    public ReleaseExpert {
+        Validation.requireValue(programmeId, "programmeId");
+        Validation.requireValue(expertId, "expertId");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

@@ -1,0 +1,18 @@
+package org.ippc.cpm.domain.programme;
+
+import org.ippc.cpm.domain.shared.Validation;
+
+import java.math.BigDecimal;
+
+/** Resources pledged, contributed or mobilised, valued in US dollars (in-kind resources at their estimated value). */
+public record Resource(ResourceKind kind, BigDecimal valueUsd, String description) {
+
+    public Resource {
+        Validation.requireValue(kind, "kind");
+        Validation.requireValue(valueUsd, "valueUsd");
+        if (valueUsd.signum() <= 0) {
+            throw new IllegalArgumentException("valueUsd must be positive");
+        }
+        Validation.requireText(description, "description");
+    }
+}

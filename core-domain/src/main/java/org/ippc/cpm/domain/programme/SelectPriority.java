@@ -1,0 +1,21 @@
+package org.ippc.cpm.domain.programme;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.shared.Validation;
+
+/** The CPM selects a proposed priority at the session it was proposed to (Y1). */
+public record SelectPriority(@TargetAggregateIdentifier ProgrammeId programmeId,
+                             SessionId sessionId,
+                             Actor actor,
+                             String rationale) {
+
+    public SelectPriority {
+        Validation.requireValue(programmeId, "programmeId");
+        Validation.requireValue(sessionId, "sessionId");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

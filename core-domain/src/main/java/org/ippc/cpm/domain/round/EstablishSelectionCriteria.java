@@ -1,0 +1,22 @@
+package org.ippc.cpm.domain.round;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.RoundId;
+import org.ippc.cpm.domain.shared.Validation;
+
+import java.util.List;
+
+/** The Secretariat establishes the criteria that priorities are selected against (P2). */
+public record EstablishSelectionCriteria(@TargetAggregateIdentifier RoundId roundId,
+                                         List<String> criteria,
+                                         Actor actor,
+                                         String rationale) {
+
+    public EstablishSelectionCriteria {
+        Validation.requireValue(roundId, "roundId");
+        criteria = Validation.copyOf(criteria, "criteria");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

@@ -1,0 +1,27 @@
+package org.ippc.cpm.domain.round;
+
+import org.axonframework.serialization.Revision;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.RoundId;
+import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.shared.Validation;
+
+/** The round proposed a priority to its CPM session; the programme's own stream holds its plan. */
+@Revision("1")
+public record PriorityProposed(RoundId roundId,
+                               SessionId sessionId,
+                               ProgrammeId programmeId,
+                               String optionId,
+                               Actor actor,
+                               String rationale) implements RoundEvent {
+
+    public PriorityProposed {
+        Validation.requireValue(roundId, "roundId");
+        Validation.requireValue(sessionId, "sessionId");
+        Validation.requireValue(programmeId, "programmeId");
+        Validation.requireText(optionId, "optionId");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

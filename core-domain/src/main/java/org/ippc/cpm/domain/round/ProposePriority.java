@@ -1,0 +1,30 @@
+package org.ippc.cpm.domain.round;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ippc.cpm.domain.programme.HighLevelPlan;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.RoundId;
+import org.ippc.cpm.domain.shared.Validation;
+
+/** The Secretariat proposes one analysed option to the round's CPM session as a priority, with its high-level work plan (P3-P6). */
+public record ProposePriority(@TargetAggregateIdentifier RoundId roundId,
+                              ProgrammeId programmeId,
+                              String optionId,
+                              String title,
+                              String conventionArticle,
+                              HighLevelPlan highLevelPlan,
+                              Actor actor,
+                              String rationale) {
+
+    public ProposePriority {
+        Validation.requireValue(roundId, "roundId");
+        Validation.requireValue(programmeId, "programmeId");
+        Validation.requireText(optionId, "optionId");
+        Validation.requireText(title, "title");
+        conventionArticle = conventionArticle == null || conventionArticle.isBlank() ? null : Validation.requireText(conventionArticle, "conventionArticle");
+        Validation.requireValue(highLevelPlan, "highLevelPlan");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

@@ -1,0 +1,26 @@
+package org.ippc.cpm.domain.round;
+
+import org.axonframework.serialization.Revision;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.RoundId;
+import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.shared.Validation;
+
+import java.time.Instant;
+
+/** A prioritisation round opened for input. */
+@Revision("1")
+public record RoundOpened(RoundId roundId,
+                          SessionId sessionId,
+                          Instant inputDeadline,
+                          Actor actor,
+                          String rationale) implements RoundEvent {
+
+    public RoundOpened {
+        Validation.requireValue(roundId, "roundId");
+        Validation.requireValue(sessionId, "sessionId");
+        Validation.requireValue(inputDeadline, "inputDeadline");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

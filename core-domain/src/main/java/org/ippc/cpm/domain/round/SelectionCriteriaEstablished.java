@@ -1,0 +1,23 @@
+package org.ippc.cpm.domain.round;
+
+import org.axonframework.serialization.Revision;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.RoundId;
+import org.ippc.cpm.domain.shared.Validation;
+
+import java.util.List;
+
+/** The Secretariat established the selection criteria. */
+@Revision("1")
+public record SelectionCriteriaEstablished(RoundId roundId,
+                                           List<String> criteria,
+                                           Actor actor,
+                                           String rationale) implements RoundEvent {
+
+    public SelectionCriteriaEstablished {
+        Validation.requireValue(roundId, "roundId");
+        criteria = Validation.copyOf(criteria, "criteria");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

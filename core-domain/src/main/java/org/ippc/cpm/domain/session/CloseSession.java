@@ -1,0 +1,18 @@
+package org.ippc.cpm.domain.session;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.shared.Validation;
+
+/** The CPM closes its open session; proposals it did not select become NOT_SELECTED (Y4). */
+public record CloseSession(@TargetAggregateIdentifier SessionId sessionId,
+                           Actor actor,
+                           String rationale) {
+
+    public CloseSession {
+        Validation.requireValue(sessionId, "sessionId");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

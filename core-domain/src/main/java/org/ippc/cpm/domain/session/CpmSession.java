@@ -1,0 +1,88 @@
+package org.ippc.cpm.domain.session;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
+import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.Role;
+import org.ippc.cpm.domain.shared.RuleViolation;
+import org.ippc.cpm.domain.shared.SessionId;
+
+import java.util.List;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * An annual session of the Commission. Decisions (Y1, M4, C1) are taken only while it is open (S2); opening and
+ * closing look at neighbouring sessions and the year-1 proposals, so those commands go through
+ * {@code commission.SessionCalendar}, which calls {@link #open} and {@link #close}.
+ */
+@AggregateRoot
+public class CpmSession {
+
+    @AggregateIdentifier
+    private SessionId sessionId;
+    private SessionStatus status;
+
+    protected CpmSession() {
+    }
+
+    @CommandHandler
+    public CpmSession(ScheduleSession command) {
+        command.actor().require("A3", "ScheduleSession", Role.CPM);
+        SessionId id = command.sessionId();
+        RuleViolation.check(command.year() == id.year(), "S1",
+                "%s is held in %d (session n is in year 2005 + n), not in %d", id, id.year(), command.year());
+        apply(new SessionScheduled(id, id.number(), id.year(), command.actor(), command.rationale()));
+    }
+
+    public void open(OpenSession command) {
+        command.actor().require("A3", "OpenSession", Role.CPM);
+        RuleViolation.check(status == SessionStatus.SCHEDULED, "S1",
+                "%s can be opened only while SCHEDULED; it is %s", sessionId, status);
+        apply(new SessionOpened(sessionId, command.actor(), command.rationale()));
+    }
+
+    public void requireClosable(CloseSession command) {
+        command.actor().require("A3", "CloseSession", Role.CPM);
+        RuleViolation.check(status == SessionStatus.OPEN, "S1",
+                "%s can be closed only while OPEN; it is %s", sessionId, status);
+    }
+
+    /** Y4: {@code notSelected} are the proposals to this session that lapse with it. */
+    public void close(CloseSession command, List<ProgrammeId> notSelected) {
+        requireClosable(command);
+        apply(new SessionClosed(sessionId, notSelected, command.actor(), command.rationale()));
+    }
+
+    /** S2: every CPM decision is taken at a session that is open at that time. */
+    public void requireOpenFor(String rule, String decision) {
+        RuleViolation.check(status == SessionStatus.OPEN, rule,
+                "%s must be taken at an open session; %s is %s", decision, sessionId, status);
+    }
+
+    public SessionId sessionId() {
+        return sessionId;
+    }
+
+    public SessionStatus status() {
+        return status;
+    }
+
+    @EventSourcingHandler
+    void on(SessionScheduled event) {
+        sessionId = event.sessionId();
+        status = SessionStatus.SCHEDULED;
+    }
+
+    @EventSourcingHandler
+    void on(SessionOpened event) {
+        status = SessionStatus.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(SessionClosed event) {
+        status = SessionStatus.CLOSED;
+    }
+}

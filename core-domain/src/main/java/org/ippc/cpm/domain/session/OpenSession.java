@@ -1,0 +1,18 @@
+package org.ippc.cpm.domain.session;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.shared.Validation;
+
+/** The CPM opens a scheduled session; only one session is open at a time (S1). */
+public record OpenSession(@TargetAggregateIdentifier SessionId sessionId,
+                          Actor actor,
+                          String rationale) {
+
+    public OpenSession {
+        Validation.requireValue(sessionId, "sessionId");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

@@ -1,0 +1,19 @@
+package org.ippc.cpm.domain.session;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.shared.Validation;
+
+/** The CPM schedules its annual session {@code CPM-n}, held in year 2005 + n (S1). */
+public record ScheduleSession(@TargetAggregateIdentifier SessionId sessionId,
+                              int year,
+                              Actor actor,
+                              String rationale) {
+
+    public ScheduleSession {
+        Validation.requireValue(sessionId, "sessionId");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

@@ -1,0 +1,24 @@
+package org.ippc.cpm.domain.session;
+
+import org.axonframework.serialization.Revision;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.shared.Validation;
+
+import java.util.List;
+
+/** A CPM session closed; {@code notSelected} lists the proposals to it that lapsed (Y4). */
+@Revision("1")
+public record SessionClosed(SessionId sessionId,
+                            List<ProgrammeId> notSelected,
+                            Actor actor,
+                            String rationale) implements SessionEvent {
+
+    public SessionClosed {
+        Validation.requireValue(sessionId, "sessionId");
+        notSelected = Validation.copyOf(notSelected, "notSelected");
+        Validation.requireValue(actor, "actor");
+        Validation.requireText(rationale, "rationale");
+    }
+}

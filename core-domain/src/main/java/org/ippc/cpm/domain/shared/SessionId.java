@@ -1,0 +1,54 @@
+package org.ippc.cpm.domain.shared;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.regex.Pattern;
+
+/** An annual CPM session, {@code CPM-<number>}; session n is held in year 2005 + n (S1). */
+public record SessionId(String value) implements Comparable<SessionId> {
+
+    private static final Pattern SHAPE = Pattern.compile("CPM-([1-9][0-9]{0,3})");
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public SessionId {
+        if (value == null || !SHAPE.matcher(value).matches()) {
+            throw new IllegalArgumentException("session id must look like CPM-10, was " + value);
+        }
+    }
+
+    public static SessionId of(int number) {
+        return new SessionId("CPM-" + number);
+    }
+
+    public int number() {
+        return Integer.parseInt(value.substring(4));
+    }
+
+    public int year() {
+        return 2005 + number();
+    }
+
+    public SessionId previous() {
+        return of(number() - 1);
+    }
+
+    public SessionId next() {
+        return of(number() + 1);
+    }
+
+    public boolean isLaterThan(SessionId other) {
+        return number() > other.number();
+    }
+
+    @Override
+    public int compareTo(SessionId other) {
+        return Integer.compare(number(), other.number());
+    }
+
+    @JsonValue
+    @Override
+    public String toString() {
+        return value;
+    }
+}
