@@ -1,0 +1,149 @@
+package org.ippc.cpm.domain.commission;
+
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.SimpleDeadlineManager;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.ippc.cpm.domain.decision.ActionItemDueSaga;
+import org.ippc.cpm.domain.decision.CpmDecision;
+import org.ippc.cpm.domain.decision.DecisionEvent;
+import org.ippc.cpm.domain.programme.Programme;
+import org.ippc.cpm.domain.programme.ProgrammeEvent;
+import org.ippc.cpm.domain.round.PrioritisationRound;
+import org.ippc.cpm.domain.round.RoundEvent;
+import org.ippc.cpm.domain.session.CpmSession;
+import org.ippc.cpm.domain.session.SessionEvent;
+import org.ippc.cpm.domain.shared.RuleViolation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * A given-when-then harness for the rules that span aggregates: the real Axon wiring of all four aggregates, the
+ * cross-aggregate command handlers and the C3 saga, on an in-memory event store. Given events are appended to
+ * the store as each aggregate's own history; the when-command goes through the command bus.
+ */
+final class CommissionHarness implements AutoCloseable {
+
+    private final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
+    private final Configuration axon;
+    private final Map<String, Long> sequences = new HashMap<>();
+    private final List<Object> published = new ArrayList<>();
+
+    CommissionHarness() {
+        axon = DefaultConfigurer.defaultConfiguration()
+                .configureEmbeddedEventStore(c -> storage)
+                .configureAggregate(CpmSession.class)
+                .configureAggregate(PrioritisationRound.class)
+                .configureAggregate(Programme.class)
+                .configureAggregate(CpmDecision.class)
+                .registerCommandHandler(c -> new SessionCalendar(c.repository(CpmSession.class),
+                        c.repository(PrioritisationRound.class), c.repository(Programme.class)))
+                .registerCommandHandler(c -> new DecisionsAtSession(c.repository(CpmSession.class),
+                        c.repository(Programme.class), c.repository(CpmDecision.class)))
+                .registerCommandHandler(c -> new ProposalDesk(c.repository(PrioritisationRound.class),
+                        c.repository(Programme.class)))
+                .registerComponent(DeadlineManager.class, c -> SimpleDeadlineManager.builder()
+                        .scopeAwareProvider(new ConfigurationScopeAwareProvider(c)).build())
+                .eventProcessing(processing -> processing.usingSubscribingEventProcessors()
+                        .registerSaga(ActionItemDueSaga.class))
+                .buildConfiguration();
+        axon.start();
+        axon.eventBus().subscribe(messages -> messages.forEach(m -> published.add(m.getPayload())));
+    }
+
+    CommissionHarness given(Object... events) {
+        for (Object event : events) {
+            String[] stream = streamOf(event);
+            long sequence = sequences.merge(stream[1], 0L, (last, zero) -> last + 1);
+            axon.eventStore().publish(new GenericDomainEventMessage<>(stream[0], stream[1], sequence, event));
+        }
+        return this;
+    }
+
+    /** Sends a command through the bus; returns the events it recorded, or the rule it broke. */
+    Outcome when(Object command) {
+        long storedBefore = storedEvents();
+        published.clear();
+        try {
+            axon.commandGateway().sendAndWait(command);
+            published.forEach(this::track);
+            return new Outcome(List.copyOf(published), null, storedBefore, this);
+        } catch (RuntimeException refused) {
+            return new Outcome(List.copyOf(published), refused, storedBefore, this);
+        }
+    }
+
+    /** Sends each command and fails on the first one refused. */
+    CommissionHarness run(Object... commands) {
+        for (Object command : commands) {
+            Outcome outcome = when(command);
+            if (outcome.failure != null) {
+                throw new AssertionError("refused " + command.getClass().getSimpleName() + ": " + outcome.failure.getMessage(),
+                        outcome.failure);
+            }
+        }
+        return this;
+    }
+
+    List<Object> history(Object aggregateId) {
+        return axon.eventStore().readEvents(aggregateId.toString()).asStream().map(EventMessage::getPayload).map(Object.class::cast).toList();
+    }
+
+    long storedEvents() {
+        return storage.readEvents(null, false).count();
+    }
+
+    private void track(Object event) {
+        String[] stream = streamOf(event);
+        sequences.merge(stream[1], 0L, (last, zero) -> last + 1);
+    }
+
+    private static String[] streamOf(Object event) {
+        if (event instanceof SessionEvent e) {
+            return new String[]{CpmSession.class.getSimpleName(), e.sessionId().value()};
+        } else if (event instanceof RoundEvent e) {
+            return new String[]{PrioritisationRound.class.getSimpleName(), e.roundId().value()};
+        } else if (event instanceof ProgrammeEvent e) {
+            return new String[]{Programme.class.getSimpleName(), e.programmeId().value()};
+        } else if (event instanceof DecisionEvent e) {
+            return new String[]{CpmDecision.class.getSimpleName(), e.decisionId().value()};
+        }
+        throw new IllegalArgumentException("not an event of the CPM lifecycle: " + event);
+    }
+
+    @Override
+    public void close() {
+        axon.shutdown();
+    }
+
+    record Outcome(List<Object> events, RuntimeException failure, long storedBefore, CommissionHarness harness) {
+
+        Outcome expectEvents(Object... expected) {
+            if (failure != null) {
+                fail("expected events but the command was refused: " + failure.getMessage(), failure);
+            }
+            assertThat(events).containsExactly(expected);
+            return this;
+        }
+
+        /** A2: the command is refused with the named rule and nothing is recorded. */
+        Outcome expectViolation(String rule, String text) {
+            assertThat(failure).as("refusal").isInstanceOf(RuleViolation.class);
+            assertThat(((RuleViolation) failure).rule()).isEqualTo(rule);
+            assertThat(failure.getMessage()).startsWith(rule + ": ").contains(text);
+            assertThat(events).as("events published by a refused command").isEmpty();
+            assertThat(harness.storedEvents()).as("events stored by a refused command").isEqualTo(storedBefore);
+            return this;
+        }
+    }
+}
