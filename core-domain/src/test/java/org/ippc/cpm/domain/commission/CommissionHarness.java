@@ -1,10 +1,8 @@
 package org.ippc.cpm.domain.commission;
 
 import org.axonframework.config.Configuration;
-import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.SimpleDeadlineManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -18,6 +16,7 @@ import org.ippc.cpm.domain.round.RoundEvent;
 import org.ippc.cpm.domain.session.CpmSession;
 import org.ippc.cpm.domain.session.SessionEvent;
 import org.ippc.cpm.domain.shared.RuleViolation;
+import org.axonframework.test.deadline.StubDeadlineManager;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +37,8 @@ final class CommissionHarness implements AutoCloseable {
     private final Configuration axon;
     private final Map<String, Long> sequences = new HashMap<>();
     private final List<Object> published = new ArrayList<>();
+    /** Deadlines are time-controlled in the aggregate fixtures; here they stay scheduled and never fire. */
+    private final StubDeadlineManager deadlines = new StubDeadlineManager();
 
     CommissionHarness() {
         axon = DefaultConfigurer.defaultConfiguration()
@@ -52,8 +53,7 @@ final class CommissionHarness implements AutoCloseable {
                         c.repository(Programme.class), c.repository(CpmDecision.class)))
                 .registerCommandHandler(c -> new ProposalDesk(c.repository(PrioritisationRound.class),
                         c.repository(Programme.class)))
-                .registerComponent(DeadlineManager.class, c -> SimpleDeadlineManager.builder()
-                        .scopeAwareProvider(new ConfigurationScopeAwareProvider(c)).build())
+                .registerComponent(DeadlineManager.class, c -> deadlines)
                 .eventProcessing(processing -> processing.usingSubscribingEventProcessors()
                         .registerSaga(ActionItemDueSaga.class))
                 .buildConfiguration();

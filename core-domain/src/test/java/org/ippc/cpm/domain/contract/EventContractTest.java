@@ -1,0 +1,67 @@
+package org.ippc.cpm.domain.contract;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.ippc.cpm.domain.decision.DecisionEvent;
+import org.ippc.cpm.domain.programme.ProgrammeEvent;
+import org.ippc.cpm.domain.round.RoundEvent;
+import org.ippc.cpm.domain.session.SessionEvent;
+import org.ippc.cpm.domain.shared.CpmJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.DynamicTest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The event schema is a contract with auditors: each event type serializes, with the services' Jackson
+ * configuration, to exactly its committed golden JSON, and reads back equal. Changing an event's shape fails here
+ * until it gets a new revision, an upcaster and a new golden file. Run with {@code -Dgolden.write=true} to write
+ * the file of a new event type.
+ */
+class EventContractTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden-events");
+    private static final Class<?>[] SEALED = {SessionEvent.class, RoundEvent.class, ProgrammeEvent.class, DecisionEvent.class};
+
+    private final ObjectMapper json = CpmJson.objectMapper();
+    private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).build();
+
+    @Test
+    void every_event_type_has_a_sample_and_revision_1() {
+        var permitted = Arrays.stream(SEALED).flatMap(s -> Arrays.stream(s.getPermittedSubclasses())).toList();
+        assertThat(SampleEvents.all()).extracting(Object::getClass).containsExactlyInAnyOrderElementsOf(permitted);
+        permitted.forEach(type -> assertThat(type.getAnnotation(Revision.class)).as(type.getSimpleName())
+                .isNotNull().extracting(Revision::value).isEqualTo("1"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_event_matches_its_golden_json_and_reads_back_equal() {
+        return SampleEvents.all().stream().map(event -> DynamicTest.dynamicTest(event.getClass().getSimpleName(), () -> {
+            SerializedObject<String> serialized = serializer.serialize(event, String.class);
+            Path golden = GOLDEN.resolve(event.getClass().getSimpleName() + ".json");
+            if (Boolean.getBoolean("golden.write") && !Files.exists(golden)) {
+                write(golden, serialized.getData());
+            }
+            assertThat(golden).as("golden file for " + event.getClass().getSimpleName()).exists();
+            assertThat(json.readTree(serialized.getData())).isEqualTo(json.readTree(Files.readString(golden)));
+            assertThat(serialized.getType().getName()).isEqualTo(event.getClass().getName());
+            assertThat(serialized.getType().getRevision()).isEqualTo("1");
+            Object read = serializer.deserialize(serialized);
+            assertThat(read).isEqualTo(event);
+        }));
+    }
+
+    private void write(Path golden, String data) throws IOException {
+        Files.createDirectories(golden.getParent());
+        Files.writeString(golden, json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(data)) + "\n");
+    }
+}

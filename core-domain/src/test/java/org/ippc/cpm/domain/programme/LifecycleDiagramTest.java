@@ -1,0 +1,34 @@
+package org.ippc.cpm.domain.programme;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** docs/lifecycle.md draws the programme lifecycle; it must be the one the aggregate enforces. */
+class LifecycleDiagramTest {
+
+    private static final Path DOC = Path.of("../docs/lifecycle.md");
+
+    @Test
+    void the_documented_diagram_is_the_code_s_lifecycle() throws IOException {
+        Matcher block = Pattern.compile("<!-- programme-lifecycle:start -->\\s*```mermaid\\n(.*?)```\\s*<!-- programme-lifecycle:end -->",
+                Pattern.DOTALL).matcher(Files.readString(DOC));
+        assertThat(block.find()).as("a generated mermaid block in " + DOC).isTrue();
+        assertThat(block.group(1)).as("Replace the block in docs/lifecycle.md with:\n" + ProgrammeLifecycle.mermaid())
+                .isEqualTo(ProgrammeLifecycle.mermaid());
+    }
+
+    @Test
+    void every_stage_is_reachable_and_every_transition_names_a_rule() {
+        var reached = ProgrammeLifecycle.TRANSITIONS.stream().map(Transition::to).collect(java.util.stream.Collectors.toSet());
+        reached.add(ProgrammeStage.PROPOSED);
+        assertThat(reached).containsExactlyInAnyOrder(ProgrammeStage.values());
+        assertThat(ProgrammeLifecycle.TRANSITIONS).allSatisfy(t -> assertThat(t.rule()).matches("[PYDMSCA][1-6]"));
+    }
+}
