@@ -1,6 +1,5 @@
 package org.ippc.cpm.domain.round;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.SessionId;
 import org.ippc.cpm.domain.shared.Validation;
@@ -8,7 +7,7 @@ import org.ippc.cpm.domain.shared.Validation;
 import java.time.Instant;
 
 /** The Secretariat opens the prioritisation round for a CPM session, with a deadline for input (P1). */
-public record OpenRound(@TargetAggregateIdentifier SessionId sessionId,
+public record OpenRound(SessionId sessionId,
                         Instant inputDeadline,
                         Actor actor,
                         String rationale) {

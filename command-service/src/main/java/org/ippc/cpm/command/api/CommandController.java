@@ -1,0 +1,211 @@
+package org.ippc.cpm.command.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Timer;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.ippc.cpm.command.axon.CommandSender;
+import org.ippc.cpm.command.axon.VersionMismatch;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.ippc.cpm.command.axon.IdempotencyStore;
+import org.ippc.cpm.command.security.Actors;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.RuleViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * One endpoint per command, {@code POST /api/commands/{lowerCamelName}} (documented one by one in OpenAPI by
+ * {@code OpenApiCommands}): role check (A3), strict parsing into the command record with the actor taken from the
+ * principal, then the command bus. Everything that goes wrong becomes problem+json in {@code ProblemAdvice}.
+ */
+@Hidden
+@RestController
+@RequestMapping("/api/commands")
+class CommandController {
+
+    private static final Logger SECURITY = LoggerFactory.getLogger("cpm.security");
+    private static final Pattern IF_MATCH = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+
+    private final CommandSender sender;
+    private final ObjectMapper strict;
+    private final Actors actors;
+    private final IdempotencyStore idempotency;
+    private final CommandMetrics metrics;
+
+    CommandController(CommandSender sender, ObjectMapper json, Actors actors, IdempotencyStore idempotency,
+                      CommandMetrics metrics) {
+        this.sender = sender;
+        this.strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.actors = actors;
+        this.idempotency = idempotency;
+        this.metrics = metrics;
+    }
+
+    @PostMapping(path = "/{name}", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CommandAccepted> send(@PathVariable String name, @RequestBody byte[] body,
+                                         @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                         @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                         Authentication authentication) {
+        Timer.Sample sample = metrics.start();
+        String outcome = "failed";
+        String rule = null;
+        try {
+            CommandType type = CommandCatalog.find(name).orElseThrow(() -> new UnknownCommand(name));
+            Actor actor = actors.of(authentication);
+            if (!type.allows(actor.role())) {
+                outcome = "forbidden";
+                rule = "A3";
+                SECURITY.warn("A3 refused {} for {} ({})", name, authentication.getName(), actor.role());
+                throw new CommandForbidden(name, actor, type.allowedRoles());
+            }
+            ObjectNode tree = parseObject(body);
+            String hash = sha256(name + "\n" + tree);
+            Optional<CommandAccepted> replay = replay(authentication.getName(), key, hash);
+            if (replay.isPresent()) {
+                outcome = "replayed";
+                return answer(replay.get());
+            }
+            Object command = toCommand(type, tree, actor);
+            Optional<CommandSender.Retry> retry = Optional.ofNullable(key)
+                    .map(k -> new CommandSender.Retry(authentication.getName(), k, hash));
+            CommandAccepted accepted;
+            try {
+                accepted = sender.send(name, command, expectedVersion(ifMatch), retry);
+            } catch (DataIntegrityViolationException concurrentRetry) {
+                accepted = replay(authentication.getName(), key, hash).orElseThrow(() -> concurrentRetry);
+            }
+            outcome = "accepted";
+            return answer(accepted);
+        } catch (RuleViolation violation) {
+            outcome = "refused";
+            rule = violation.rule();
+            throw violation;
+        } catch (BadRequest invalid) {
+            outcome = "invalid";
+            throw invalid;
+        } catch (VersionMismatch | IdempotencyConflict | ConcurrencyException conflict) {
+            outcome = "conflict";
+            throw conflict;
+        } finally {
+            metrics.record(sample, name.length() > 60 ? "unknown" : name, outcome, rule);
+        }
+    }
+
+    private static ResponseEntity<CommandAccepted> answer(CommandAccepted accepted) {
+        return ResponseEntity.ok().eTag("\"" + accepted.version() + "\"").body(accepted);
+    }
+
+    private Optional<CommandAccepted> replay(String principal, String key, String hash) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw new BadRequest("Idempotency-Key must be 1-200 visible ASCII characters",
+                    List.of(new BadRequest.FieldError("Idempotency-Key", "1-200 visible ASCII characters")));
+        }
+        return idempotency.find(principal, key).map(remembered -> {
+            if (!remembered.requestHash().equals(hash)) {
+                throw new IdempotencyConflict(key);
+            }
+            return remembered.answer();
+        });
+    }
+
+    private static Optional<Long> expectedVersion(String ifMatch) {
+        if (ifMatch == null) {
+            return Optional.empty();
+        }
+        var matcher = IF_MATCH.matcher(ifMatch.trim());
+        if (!matcher.matches()) {
+            throw new BadRequest("If-Match must be the ETag of an earlier answer, e.g. \"3\"",
+                    List.of(new BadRequest.FieldError("If-Match", "an aggregate version in quotes")));
+        }
+        return Optional.of(Long.parseLong(matcher.group(1)));
+    }
+
+    private ObjectNode parseObject(byte[] body) {
+        JsonNode tree;
+        try {
+            tree = strict.readTree(body);
+        } catch (java.io.IOException malformed) {
+            throw new BadRequest("The body is not valid JSON: " + firstLine(malformed.getMessage()));
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new BadRequest("The body must be a JSON object");
+        }
+        if (tree.has("actor")) {
+            throw new BadRequest("The actor is taken from the authenticated user, not from the body",
+                    List.of(new BadRequest.FieldError("actor", "must not be given")));
+        }
+        return (ObjectNode) tree;
+    }
+
+    private Object toCommand(CommandType type, ObjectNode tree, Actor actor) {
+        ObjectNode withActor = tree.deepCopy();
+        withActor.set("actor", strict.valueToTree(actor));
+        try {
+            return strict.treeToValue(withActor, type.recordType());
+        } catch (UnrecognizedPropertyException unknown) {
+            throw new BadRequest("Unknown field '%s'".formatted(unknown.getPropertyName()),
+                    List.of(new BadRequest.FieldError(path(unknown), "is not a field of " + type.name())));
+        } catch (JsonMappingException wrong) {
+            Throwable cause = wrong.getCause() instanceof IllegalArgumentException invalid ? invalid : wrong;
+            String message = firstLine(cause == wrong ? wrong.getOriginalMessage() : cause.getMessage());
+            throw new BadRequest("The body does not describe a valid " + type.name() + ": " + message,
+                    List.of(new BadRequest.FieldError(path(wrong), message)));
+        } catch (JsonProcessingException | IllegalArgumentException wrong) {
+            throw new BadRequest("The body does not describe a valid " + type.name() + ": " + firstLine(wrong.getMessage()));
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        return path.isEmpty() ? "(body)" : path;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        String line = message.lines().findFirst().orElse("");
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

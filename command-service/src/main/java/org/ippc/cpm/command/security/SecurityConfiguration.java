@@ -1,0 +1,94 @@
+package org.ippc.cpm.command.security;
+
+import org.ippc.cpm.command.api.Problems;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every endpoint but health needs an authenticated principal. The embedded profile authenticates the demo users
+ * with HTTP Basic; the production profile is an OAuth2 resource server taking the role from a JWT claim.
+ * Which role may issue which command is decided per command in {@code CommandController} (A3).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    private final Problems problems;
+
+    SecurityConfiguration(Problems problems) {
+        this.problems = problems;
+    }
+
+    private HttpSecurity common(HttpSecurity http) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()).accessDeniedHandler(accessDenied()));
+    }
+
+    @Bean
+    @Profile("!production")
+    SecurityFilterChain demoSecurity(HttpSecurity http) throws Exception {
+        return common(http).httpBasic(basic -> basic.authenticationEntryPoint(entryPoint())).build();
+    }
+
+    @Bean
+    @Profile("!production")
+    UserDetailsService demoUsers() {
+        return new InMemoryUserDetailsManager(DemoUsers.USERS.entrySet().stream()
+                .map(u -> User.withUsername(u.getKey()).password("{noop}" + u.getKey()).roles(u.getValue().name()).build())
+                .toList());
+    }
+
+    @Bean
+    @Profile("production")
+    SecurityFilterChain jwtSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
+        return common(http).oauth2ResourceServer(oauth -> oauth
+                .authenticationEntryPoint(entryPoint())
+                .jwt(jwt -> jwt.jwtAuthenticationConverter(roleFromClaim(properties)))).build();
+    }
+
+    private static Converter<Jwt, AbstractAuthenticationToken> roleFromClaim(SecurityProperties properties) {
+        return jwt -> {
+            String role = jwt.getClaimAsString(properties.roleClaim());
+            var authorities = role == null ? List.<SimpleGrantedAuthority>of()
+                    : List.of(new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT).replace('-', '_')));
+            return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+        };
+    }
+
+    private AuthenticationEntryPoint entryPoint() {
+        return (request, response, failure) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"cpm-engine\"");
+            problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
+                    "Sign in with a CPM account to use this endpoint", null);
+        };
+    }
+
+    private AccessDeniedHandler accessDenied() {
+        return (request, response, denied) -> problems.write(response, HttpStatus.FORBIDDEN, "Forbidden",
+                "Your role may not use this endpoint", null);
+    }
+}
