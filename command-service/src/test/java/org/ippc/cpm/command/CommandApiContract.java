@@ -1,0 +1,323 @@
+package org.ippc.cpm.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.ippc.cpm.command.api.CommandCatalog;
+import org.ippc.cpm.command.api.CommandType;
+import org.ippc.cpm.command.security.DemoUsers;
+import org.ippc.cpm.domain.shared.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command API over real HTTP, run against each database (subclasses choose H2 or PostgreSQL): every command
+ * accepted along the seed story, the role matrix, idempotent retries, If-Match and concurrency.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class CommandApiContract {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    HttpApi api;
+
+    @BeforeEach
+    void connect() {
+        api = new HttpApi(port);
+    }
+
+    long storedEvents() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class);
+    }
+
+    List<String> history(String aggregateId) {
+        return jdbc.queryForList("SELECT payloadtype FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber",
+                String.class, aggregateId).stream().map(t -> t.substring(t.lastIndexOf('.') + 1)).toList();
+    }
+
+    List<Long> sequences(String aggregateId) {
+        return jdbc.queryForList("SELECT sequencenumber FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber",
+                Long.class, aggregateId);
+    }
+
+    HttpApi.Answer ok(String user, String command, String json) {
+        HttpApi.Answer answer = api.post(user, command, json);
+        assertThat(answer.status()).as(command + " by " + user + ": " + answer.raw()).isEqualTo(200);
+        assertThat(answer.etag()).isEqualTo("\"" + answer.body().get("version").asLong() + "\"");
+        accepted.add(command);
+        return answer;
+    }
+
+    private final Set<String> accepted = new HashSet<>();
+
+    @Test
+    void every_command_is_accepted_over_http_along_the_seed_story() throws Exception {
+        String deadline = Instant.now().plus(Duration.ofDays(30)).toString();
+        ok("cpm", "scheduleSession", "{\"sessionId\":\"CPM-9\",\"year\":2014,\"rationale\":\"Rome 2014\"}");
+        ok("cpm", "openSession", "{\"sessionId\":\"CPM-9\",\"rationale\":\"Opening\"}");
+        ok("cpm", "recordDecision", """
+                {"decisionId":"CPM-9-6","sessionId":"CPM-9","number":6,"text":"Pilot work plan on surveillance",
+                 "actionItems":[{"itemId":"6a","addressee":"SECRETARIAT","dueSession":"CPM-10","request":"Submit the plan"},
+                                {"itemId":"6b","addressee":"FINANCE_COMMITTEE","dueSession":"CPM-10","request":"Seek resources"}],
+                 "rationale":"OEWG report"}""");
+        ok("cpm", "closeSession", "{\"sessionId\":\"CPM-9\",\"rationale\":\"Closing\"}");
+        ok("cpm", "scheduleSession", "{\"sessionId\":\"CPM-10\",\"year\":2015,\"rationale\":\"Rome 2015\"}");
+        ok("secretariat", "openRound", "{\"sessionId\":\"CPM-10\",\"inputDeadline\":\"" + deadline + "\",\"rationale\":\"Call\"}");
+        for (String party : List.of("nz", "ke", "br", "fr", "eppo", "nappo")) {
+            ok(party, "submitInput", "{\"roundId\":\"ROUND-CPM-10\",\"rationale\":\"Input from " + party + "\"}");
+        }
+        ok("secretariat", "reportOnActionItem", "{\"decisionId\":\"CPM-9-6\",\"itemId\":\"6a\",\"rationale\":\"Plan submitted\"}");
+        ok("secretariat", "establishSelectionCriteria",
+                "{\"roundId\":\"ROUND-CPM-10\",\"criteria\":[\"impact\",\"feasibility\"],\"rationale\":\"OEWG\"}");
+        ok("secretariat", "closeInput", "{\"roundId\":\"ROUND-CPM-10\",\"rationale\":\"Enough input\"}");
+        ok("secretariat", "completeAnalysis", """
+                {"roundId":"ROUND-CPM-10","rationale":"Options weighed","options":[
+                  {"optionId":"surveillance","title":"Surveillance","assessments":[{"criterion":"impact","finding":"high"},{"criterion":"feasibility","finding":"good"}]},
+                  {"optionId":"diagnostics","title":"Diagnostics","assessments":[{"criterion":"impact","finding":"medium"},{"criterion":"feasibility","finding":"fair"}]},
+                  {"optionId":"reporting","title":"Reporting","assessments":[{"criterion":"impact","finding":"low"},{"criterion":"feasibility","finding":"good"}]}]}""");
+        String plan = """
+                {"situationAnalysis":"Capacity varies","highLevelGoal":"Surveillance supports trade","objective":"Implement ISPM 6",
+                 "scope":"Developing countries first","potentialActivities":"Guides and workshops","indicatorsOfSuccess":"Parties reporting"}""";
+        ok("secretariat", "proposePriority", "{\"roundId\":\"ROUND-CPM-10\",\"programmeId\":\"pilot\",\"optionId\":\"surveillance\","
+                + "\"title\":\"Pilot on surveillance\",\"conventionArticle\":\"Article IV.2(b)\",\"highLevelPlan\":" + plan
+                + ",\"rationale\":\"Ranked first\"}");
+        ok("secretariat", "proposePriority", "{\"roundId\":\"ROUND-CPM-10\",\"programmeId\":\"diagnostics\",\"optionId\":\"diagnostics\","
+                + "\"title\":\"Diagnostics\",\"conventionArticle\":\"Article IV.2(c)\",\"highLevelPlan\":" + plan
+                + ",\"rationale\":\"Ranked second\"}");
+        ok("secretariat", "withdrawProposal", "{\"programmeId\":\"diagnostics\",\"rationale\":\"Merged\"}");
+        ok("secretariat", "proposePriority", "{\"roundId\":\"ROUND-CPM-10\",\"programmeId\":\"reporting\",\"optionId\":\"reporting\","
+                + "\"title\":\"Reporting\",\"conventionArticle\":\"Article VIII.1(c)\",\"highLevelPlan\":" + plan
+                + ",\"rationale\":\"Replaces diagnostics\"}");
+        ok("cpm", "openSession", "{\"sessionId\":\"CPM-10\",\"rationale\":\"Opening\"}");
+        ok("cpm", "selectPriority", "{\"programmeId\":\"pilot\",\"sessionId\":\"CPM-10\",\"rationale\":\"Selected\"}");
+        ok("cpm", "approveHighLevelPlan", "{\"programmeId\":\"pilot\",\"sessionId\":\"CPM-10\",\"rationale\":\"Approved\"}");
+        ok("cpm", "delegateDevelopment", "{\"programmeId\":\"pilot\",\"sessionId\":\"CPM-10\",\"developer\":\"SECRETARIAT\","
+                + "\"operationalGuidance\":\"BUREAU\",\"rationale\":\"Develop\"}");
+        String funds = "{\"kind\":\"FUNDS\",\"valueUsd\":250000,\"description\":\"Trust fund\"}";
+        ok("nz", "pledgeResources", "{\"programmeId\":\"pilot\",\"resource\":" + funds + ",\"rationale\":\"Pledge\"}");
+        ok("cpm", "closeSession", "{\"sessionId\":\"CPM-10\",\"rationale\":\"Closing\"}");
+        ok("secretariat", "appointExpert", "{\"programmeId\":\"pilot\",\"expertId\":\"expert\",\"name\":\"Ana\",\"expertise\":\"Surveys\",\"rationale\":\"Advice\"}");
+        String detailed = "{\"elements\":" + plan + ",\"risks\":\"No funding\",\"strategicManagement\":\"Bureau guidance\","
+                + "\"operationalManagement\":\"Quarterly\",\"projects\":[\"Guide\"],\"resourcesNeededUsd\":1200000}";
+        ok("secretariat", "submitDetailedPlan", "{\"programmeId\":\"pilot\",\"plan\":" + detailed + ",\"rationale\":\"v1\"}");
+        ok("expert", "commentOnDetailedPlan", "{\"programmeId\":\"pilot\",\"planVersion\":1,\"rationale\":\"Add sampling\"}");
+        ok("secretariat", "reviseDetailedPlan", "{\"programmeId\":\"pilot\",\"plan\":" + detailed + ",\"rationale\":\"v2\"}");
+        ok("bureau", "giveGuidance", "{\"programmeId\":\"pilot\",\"rationale\":\"Two regions first\"}");
+        ok("secretariat", "releaseExpert", "{\"programmeId\":\"pilot\",\"expertId\":\"expert\",\"rationale\":\"Done\"}");
+        ok("cpm", "scheduleSession", "{\"sessionId\":\"CPM-11\",\"year\":2016,\"rationale\":\"Rome 2016\"}");
+        ok("cpm", "openSession", "{\"sessionId\":\"CPM-11\",\"rationale\":\"Opening\"}");
+        ok("secretariat", "presentPlan", "{\"programmeId\":\"pilot\",\"sessionId\":\"CPM-11\",\"summary\":\"Summary\","
+                + "\"fullPlanLocation\":\"https://www.ippc.int/plan\",\"rationale\":\"Year 2\"}");
+        ok("secretariat", "recordSideSession", "{\"programmeId\":\"pilot\",\"sessionId\":\"CPM-11\",\"title\":\"Contributing\",\"rationale\":\"Held\"}");
+        ok("eppo", "contributeResources", "{\"programmeId\":\"pilot\",\"resource\":{\"kind\":\"IN_KIND\",\"valueUsd\":30000,"
+                + "\"description\":\"Translation\"},\"rationale\":\"Translation\"}");
+        ok("finance-committee", "recordResourceMobilisation", "{\"programmeId\":\"pilot\",\"resource\":" + funds + ",\"rationale\":\"Donors\"}");
+        ok("secretariat", "recordManagementActivity", "{\"programmeId\":\"pilot\",\"activity\":\"MONITORING\",\"rationale\":\"Review\"}");
+        ok("ke", "recordPartyEngagement", "{\"programmeId\":\"pilot\",\"engagement\":\"COMMITMENT\",\"rationale\":\"Committed\"}");
+        ok("secretariat", "reportProgress", "{\"programmeId\":\"pilot\",\"sessionId\":\"CPM-11\",\"rationale\":\"Progress\"}");
+        ok("secretariat", "correctRecord", "{\"programmeId\":\"pilot\",\"correctedSequence\":1,\"correction\":\"Selected on day 2\",\"rationale\":\"Minutes\"}");
+        ok("cpm", "closeProgramme", "{\"programmeId\":\"pilot\",\"sessionId\":\"CPM-11\",\"outcomeStatement\":\"Guide adopted\",\"rationale\":\"Done\"}");
+
+        assertThat(accepted).as("commands with an accepted API test")
+                .containsExactlyInAnyOrderElementsOf(CommandCatalog.all().stream().map(CommandType::name).toList());
+        assertThat(history("reporting")).containsExactly("ProgrammeProposed", "ProposalNotSelected");
+        assertThat(history("pilot")).startsWith("ProgrammeProposed", "PrioritySelected", "HighLevelPlanApproved",
+                "DevelopmentDelegated").endsWith("ProgrammeClosed");
+        awaitEvent("CPM-9-6", "ActionItemOverdue");
+        assertThat(history("CPM-9-6")).containsExactly("DecisionRecorded", "ActionItemReported", "ActionItemOverdue");
+    }
+
+    void awaitEvent(String aggregateId, String type) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!history(aggregateId).contains(type) && System.nanoTime() < until) {
+            Thread.sleep(100);
+        }
+        assertThat(history(aggregateId)).contains(type);
+    }
+
+    @Test
+    void a_rule_violation_is_a_409_problem_naming_the_rule_and_writes_nothing() {
+        ok("cpm", "scheduleSession", "{\"sessionId\":\"CPM-40\",\"year\":2045,\"rationale\":\"x\"}");
+        long before = storedEvents();
+        HttpApi.Answer refused = api.post("cpm", "closeSession", "{\"sessionId\":\"CPM-40\",\"rationale\":\"x\"}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.rule()).isEqualTo("S1");
+        assertThat(refused.body().get("detail").asText()).isEqualTo("S1: CPM-40 can be closed only while OPEN; it is SCHEDULED");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void role_matrix_every_role_may_issue_exactly_the_commands_of_the_spec() {
+        long before = storedEvents();
+        Map<String, int[]> counts = new TreeMap<>();
+        int allowed = 0;
+        int forbidden = 0;
+        for (CommandType type : CommandCatalog.all()) {
+            for (Map.Entry<String, Role> user : DemoUsers.USERS.entrySet()) {
+                HttpApi.Answer answer = api.post(user.getKey(), type.name(), "{}");
+                boolean expected = type.allows(user.getValue());
+                if (expected) {
+                    allowed++;
+                    assertThat(answer.status()).as(type.name() + " by " + user.getKey()).isEqualTo(400);
+                } else {
+                    forbidden++;
+                    assertThat(answer.status()).as(type.name() + " by " + user.getKey()).isEqualTo(403);
+                    assertThat(answer.rule()).isEqualTo("A3");
+                }
+                assertThat(answer.isProblem()).isTrue();
+                counts.computeIfAbsent(user.getValue().name(), r -> new int[2])[expected ? 0 : 1]++;
+            }
+            HttpApi.Answer anonymous = api.post(null, type.name(), "{}");
+            assertThat(anonymous.status()).isEqualTo(401);
+            assertThat(anonymous.isProblem()).isTrue();
+        }
+        System.out.printf("Role matrix: %d commands x %d users: %d allowed, %d forbidden, %d unauthenticated 401%n",
+                CommandCatalog.all().size(), DemoUsers.USERS.size(), allowed, forbidden, CommandCatalog.all().size());
+        counts.forEach((role, c) -> System.out.printf("  %-18s allowed %3d  forbidden %3d%n", role, c[0], c[1]));
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void an_idempotent_retry_returns_the_first_answer_without_a_second_event() {
+        String body = "{\"sessionId\":\"CPM-50\",\"year\":2055,\"rationale\":\"x\"}";
+        Map<String, String> key = Map.of("Idempotency-Key", "schedule-cpm-50");
+        HttpApi.Answer first = api.post("cpm", "scheduleSession", body, key);
+        long after = storedEvents();
+        HttpApi.Answer retry = api.post("cpm", "scheduleSession", body, key);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.etag()).isEqualTo(first.etag());
+        assertThat(storedEvents()).isEqualTo(after);
+        assertThat(history("CPM-50")).containsExactly("SessionScheduled");
+
+        HttpApi.Answer otherBody = api.post("cpm", "scheduleSession", "{\"sessionId\":\"CPM-51\",\"year\":2056,\"rationale\":\"x\"}", key);
+        assertThat(otherBody.status()).isEqualTo(422);
+        assertThat(otherBody.isProblem()).isTrue();
+        assertThat(storedEvents()).isEqualTo(after);
+    }
+
+    @Test
+    void if_match_applies_a_command_only_at_that_version() {
+        HttpApi.Answer scheduled = ok("cpm", "scheduleSession", "{\"sessionId\":\"CPM-60\",\"year\":2065,\"rationale\":\"x\"}");
+        assertThat(scheduled.etag()).isEqualTo("\"0\"");
+        long before = storedEvents();
+        HttpApi.Answer stale = api.post("cpm", "openSession", "{\"sessionId\":\"CPM-60\",\"rationale\":\"x\"}",
+                Map.of("If-Match", "\"7\""));
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.isProblem()).isTrue();
+        assertThat(stale.body().get("currentVersion").asLong()).isZero();
+        assertThat(storedEvents()).isEqualTo(before);
+        HttpApi.Answer fresh = api.post("cpm", "openSession", "{\"sessionId\":\"CPM-60\",\"rationale\":\"x\"}",
+                Map.of("If-Match", scheduled.etag()));
+        assertThat(fresh.status()).isEqualTo(200);
+        assertThat(fresh.etag()).isEqualTo("\"1\"");
+        ok("cpm", "closeSession", "{\"sessionId\":\"CPM-60\",\"rationale\":\"x\"}");
+    }
+
+    @Test
+    void fifty_parallel_conflicting_commands_on_one_programme_give_exactly_the_legal_successes() throws Exception {
+        String deadline = Instant.now().plus(Duration.ofDays(30)).toString();
+        ok("cpm", "scheduleSession", "{\"sessionId\":\"CPM-70\",\"year\":2075,\"rationale\":\"x\"}");
+        ok("secretariat", "openRound", "{\"sessionId\":\"CPM-70\",\"inputDeadline\":\"" + deadline + "\",\"rationale\":\"x\"}");
+        ok("nz", "submitInput", "{\"roundId\":\"ROUND-CPM-70\",\"rationale\":\"x\"}");
+        ok("secretariat", "establishSelectionCriteria", "{\"roundId\":\"ROUND-CPM-70\",\"criteria\":[\"impact\"],\"rationale\":\"x\"}");
+        ok("secretariat", "closeInput", "{\"roundId\":\"ROUND-CPM-70\",\"rationale\":\"x\"}");
+        ok("secretariat", "completeAnalysis", "{\"roundId\":\"ROUND-CPM-70\",\"rationale\":\"x\",\"options\":[{\"optionId\":\"o\","
+                + "\"title\":\"O\",\"assessments\":[{\"criterion\":\"impact\",\"finding\":\"high\"}]}]}");
+        ok("secretariat", "proposePriority", "{\"roundId\":\"ROUND-CPM-70\",\"programmeId\":\"race\",\"optionId\":\"o\",\"title\":\"Race\","
+                + "\"conventionArticle\":\"Article I\",\"highLevelPlan\":{\"situationAnalysis\":\"a\",\"highLevelGoal\":\"b\","
+                + "\"objective\":\"c\",\"scope\":\"d\",\"potentialActivities\":\"e\",\"indicatorsOfSuccess\":\"f\"},\"rationale\":\"x\"}");
+        ok("cpm", "openSession", "{\"sessionId\":\"CPM-70\",\"rationale\":\"x\"}");
+
+        List<HttpApi.Answer> selections = parallel(25, i -> api.post("cpm", "selectPriority",
+                "{\"programmeId\":\"race\",\"sessionId\":\"CPM-70\",\"rationale\":\"select " + i + "\"}"));
+        assertThat(selections).filteredOn(a -> a.status() == 200).hasSize(1);
+        assertThat(selections).filteredOn(a -> a.status() != 200)
+                .allSatisfy(a -> assertThat(a.status()).isEqualTo(409))
+                .allSatisfy(a -> assertThat(a.isProblem()).isTrue())
+                .hasSize(24);
+
+        ok("cpm", "approveHighLevelPlan", "{\"programmeId\":\"race\",\"sessionId\":\"CPM-70\",\"rationale\":\"x\"}");
+        String version = "\"" + (sequences("race").size() - 1) + "\"";
+        List<HttpApi.Answer> pledges = parallel(25, i -> api.post("ke", "pledgeResources",
+                "{\"programmeId\":\"race\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":" + (i + 1)
+                        + ",\"description\":\"d\"},\"rationale\":\"pledge " + i + "\"}", Map.of("If-Match", version)));
+        assertThat(pledges).filteredOn(a -> a.status() == 200).hasSize(1);
+        assertThat(pledges).filteredOn(a -> a.status() != 200)
+                .allSatisfy(a -> assertThat(a.status()).isIn(409, 412))
+                .allSatisfy(a -> assertThat(a.isProblem()).isTrue())
+                .hasSize(24);
+
+        List<Long> stream = sequences("race");
+        assertThat(stream).hasSize(4);
+        for (int i = 0; i < stream.size(); i++) {
+            assertThat(stream.get(i)).as("no gap and no duplicate").isEqualTo(i);
+        }
+    }
+
+    interface Request {
+        HttpApi.Answer send(int index) throws Exception;
+    }
+
+    static List<HttpApi.Answer> parallel(int count, Request request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpApi.Answer>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                Callable<HttpApi.Answer> call = () -> {
+                    start.await();
+                    return request.send(index);
+                };
+                futures.add(pool.submit(call));
+            }
+            start.countDown();
+            List<HttpApi.Answer> answers = new ArrayList<>();
+            for (Future<HttpApi.Answer> future : futures) {
+                answers.add(future.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static ObjectNode exampleBody(CommandType type) {
+        ObjectNode body = HttpApi.JSON.valueToTree(type.example());
+        body.remove("actor");
+        return body;
+    }
+
+    static Map<String, JsonNode> examples() {
+        Map<String, JsonNode> examples = new LinkedHashMap<>();
+        CommandCatalog.all().forEach(type -> examples.put(type.name(), exampleBody(type)));
+        return examples;
+    }
+}

@@ -1,0 +1,95 @@
+package org.ippc.cpm.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.ippc.cpm.domain.shared.CpmJson;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+/** A plain HTTP client for the command API, as any other client would talk to it. */
+final class HttpApi {
+
+    static final ObjectMapper JSON = CpmJson.objectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    HttpApi(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    record Answer(int status, String contentType, String etag, JsonNode body, String raw) {
+
+        boolean isProblem() {
+            return contentType != null && contentType.startsWith("application/problem+json") && body != null
+                    && body.has("status") && body.has("title");
+        }
+
+        String rule() {
+            return body == null || !body.has("rule") ? null : body.get("rule").asText();
+        }
+    }
+
+    Answer post(String user, String command, Object body, Map<String, String> headers) {
+        byte[] bytes;
+        try {
+            bytes = body instanceof byte[] raw ? raw : body instanceof String text ? text.getBytes(StandardCharsets.UTF_8)
+                    : JSON.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/commands/" + command))
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        if (!headers.containsKey("Content-Type")) {
+            request.header("Content-Type", "application/json");
+        }
+        if (user != null) {
+            request.header("Authorization", basic(user, user));
+        }
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    Answer post(String user, String command, Object body) {
+        return post(user, command, body, Map.of());
+    }
+
+    Answer get(String user, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET();
+        if (user != null) {
+            request.header("Authorization", basic(user, user));
+        }
+        return send(request.build());
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            String type = response.headers().firstValue("Content-Type").orElse(null);
+            JsonNode body = null;
+            if (type != null && type.contains("json") && !response.body().isEmpty()) {
+                body = JSON.readTree(response.body());
+            }
+            return new Answer(response.statusCode(), type, response.headers().firstValue("ETag").orElse(null), body,
+                    response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
