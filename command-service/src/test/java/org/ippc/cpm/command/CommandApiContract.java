@@ -9,6 +9,7 @@ import org.ippc.cpm.domain.shared.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * accepted along the seed story, the role matrix, idempotent retries, If-Match and concurrency.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
 abstract class CommandApiContract {
 
     @LocalServerPort
@@ -279,6 +281,60 @@ abstract class CommandApiContract {
         for (int i = 0; i < stream.size(); i++) {
             assertThat(stream.get(i)).as("no gap and no duplicate").isEqualTo(i);
         }
+    }
+
+    @Test
+    void a_thousand_malformed_or_hostile_requests_get_problem_json_no_5xx_and_write_nothing() {
+        long before = storedEvents();
+        List<HostileRequests.Hostile> hostile = HostileRequests.generate();
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        for (HostileRequests.Hostile request : hostile) {
+            HttpApi.Answer answer = api.post(request.user(), request.command(), request.body(), request.headers());
+            String what = request.description() + " on " + request.command() + ": " + answer.status() + " " + answer.raw();
+            assertThat(answer.status()).as(what).isBetween(400, 499);
+            assertThat(answer.isProblem()).as(what).isTrue();
+            assertThat(answer.body().get("status").asInt()).as(what).isEqualTo(answer.status());
+            byStatus.merge(answer.status(), 1, Integer::sum);
+        }
+        System.out.printf("Hostile requests: %d sent, answers by status %s, events written %d%n",
+                hostile.size(), byStatus, storedEvents() - before);
+        assertThat(hostile.size()).isGreaterThanOrEqualTo(1000);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void metrics_count_commands_by_type_and_outcome_and_health_includes_the_database() {
+        ok("cpm", "scheduleSession", "{\"sessionId\":\"CPM-80\",\"year\":2085,\"rationale\":\"x\"}");
+        api.post("cpm", "closeSession", "{\"sessionId\":\"CPM-80\",\"rationale\":\"x\"}");
+        api.post("viewer", "closeSession", "{\"sessionId\":\"CPM-80\",\"rationale\":\"x\"}");
+        String prometheus = api.get("auditor", "/actuator/prometheus").raw();
+        assertThat(prometheus)
+                .contains("cpm_commands_seconds_count{command=\"scheduleSession\",outcome=\"accepted\",rule=\"none\"}")
+                .contains("cpm_commands_seconds_count{command=\"closeSession\",outcome=\"refused\",rule=\"S1\"}")
+                .contains("cpm_commands_seconds_count{command=\"closeSession\",outcome=\"forbidden\",rule=\"A3\"}")
+                .contains("commandBus_successCounter_total").contains("eventStore_ingestedCounter_total");
+        assertThat(api.get(null, "/actuator/prometheus").status()).isEqualTo(401);
+        HttpApi.Answer health = api.get(null, "/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().at("/components/db/status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void openapi_documents_every_command_as_an_operation_with_schema_and_example() {
+        HttpApi.Answer docs = api.get("viewer", "/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        for (CommandType type : CommandCatalog.all()) {
+            JsonNode operation = docs.body().at("/paths/~1api~1commands~1" + type.name() + "/post");
+            assertThat(operation.path("operationId").asText()).isEqualTo(type.name());
+            JsonNode body = operation.at("/requestBody/content/application~1json");
+            assertThat(body.at("/schema/$ref").asText()).endsWith(type.recordType().getSimpleName() + "Request");
+            assertThat(body.path("example").isObject()).isTrue();
+            assertThat(body.path("example").has("actor")).isFalse();
+            assertThat(operation.at("/responses/200/content/application~1json/schema/$ref").asText()).endsWith("CommandAccepted");
+            assertThat(operation.at("/responses/409/content/application~1problem+json").isMissingNode()).isFalse();
+        }
+        assertThat(docs.body().at("/components/schemas/SelectPriorityRequest/properties").has("actor")).isFalse();
+        assertThat(api.get(null, "/v3/api-docs").status()).isEqualTo(401);
     }
 
     interface Request {
