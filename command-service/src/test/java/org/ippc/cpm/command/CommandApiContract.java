@@ -174,6 +174,14 @@ abstract class CommandApiContract {
     }
 
     @Test
+    void a_command_on_an_unknown_record_is_a_404_problem() {
+        HttpApi.Answer missing = api.post("secretariat", "withdrawProposal", "{\"programmeId\":\"no-such-programme\",\"rationale\":\"x\"}");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.isProblem()).isTrue();
+        assertThat(missing.body().get("detail").asText()).contains("no-such-programme");
+    }
+
+    @Test
     void role_matrix_every_role_may_issue_exactly_the_commands_of_the_spec() {
         long before = storedEvents();
         Map<String, int[]> counts = new TreeMap<>();
@@ -230,32 +238,21 @@ abstract class CommandApiContract {
         assertThat(scheduled.etag()).isEqualTo("\"0\"");
         long before = storedEvents();
         HttpApi.Answer stale = api.post("cpm", "openSession", "{\"sessionId\":\"CPM-60\",\"rationale\":\"x\"}",
-                Map.of("If-Match", "\"7\""));
+                Map.of("If-Match", "\"7\"", "Idempotency-Key", "open-cpm-60"));
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.isProblem()).isTrue();
         assertThat(stale.body().get("currentVersion").asLong()).isZero();
         assertThat(storedEvents()).isEqualTo(before);
-        HttpApi.Answer fresh = api.post("cpm", "openSession", "{\"sessionId\":\"CPM-60\",\"rationale\":\"x\"}",
-                Map.of("If-Match", scheduled.etag()));
-        assertThat(fresh.status()).isEqualTo(200);
+        HttpApi.Answer fresh = api.post("cpm", "openSession", "{\"sessionId\":\"CPM-60\",\"rationale\":\"opening\"}",
+                Map.of("If-Match", scheduled.etag(), "Idempotency-Key", "open-cpm-60"));
+        assertThat(fresh.status()).as("a refused request leaves its idempotency key unused").isEqualTo(200);
         assertThat(fresh.etag()).isEqualTo("\"1\"");
         ok("cpm", "closeSession", "{\"sessionId\":\"CPM-60\",\"rationale\":\"x\"}");
     }
 
     @Test
     void fifty_parallel_conflicting_commands_on_one_programme_give_exactly_the_legal_successes() throws Exception {
-        String deadline = Instant.now().plus(Duration.ofDays(30)).toString();
-        ok("cpm", "scheduleSession", "{\"sessionId\":\"CPM-70\",\"year\":2075,\"rationale\":\"x\"}");
-        ok("secretariat", "openRound", "{\"sessionId\":\"CPM-70\",\"inputDeadline\":\"" + deadline + "\",\"rationale\":\"x\"}");
-        ok("nz", "submitInput", "{\"roundId\":\"ROUND-CPM-70\",\"rationale\":\"x\"}");
-        ok("secretariat", "establishSelectionCriteria", "{\"roundId\":\"ROUND-CPM-70\",\"criteria\":[\"impact\"],\"rationale\":\"x\"}");
-        ok("secretariat", "closeInput", "{\"roundId\":\"ROUND-CPM-70\",\"rationale\":\"x\"}");
-        ok("secretariat", "completeAnalysis", "{\"roundId\":\"ROUND-CPM-70\",\"rationale\":\"x\",\"options\":[{\"optionId\":\"o\","
-                + "\"title\":\"O\",\"assessments\":[{\"criterion\":\"impact\",\"finding\":\"high\"}]}]}");
-        ok("secretariat", "proposePriority", "{\"roundId\":\"ROUND-CPM-70\",\"programmeId\":\"race\",\"optionId\":\"o\",\"title\":\"Race\","
-                + "\"conventionArticle\":\"Article I\",\"highLevelPlan\":{\"situationAnalysis\":\"a\",\"highLevelGoal\":\"b\","
-                + "\"objective\":\"c\",\"scope\":\"d\",\"potentialActivities\":\"e\",\"indicatorsOfSuccess\":\"f\"},\"rationale\":\"x\"}");
-        ok("cpm", "openSession", "{\"sessionId\":\"CPM-70\",\"rationale\":\"x\"}");
+        proposedAtOpenSession(70, "race");
 
         List<HttpApi.Answer> selections = parallel(25, i -> api.post("cpm", "selectPriority",
                 "{\"programmeId\":\"race\",\"sessionId\":\"CPM-70\",\"rationale\":\"select " + i + "\"}"));
@@ -335,6 +332,45 @@ abstract class CommandApiContract {
         }
         assertThat(docs.body().at("/components/schemas/SelectPriorityRequest/properties").has("actor")).isFalse();
         assertThat(api.get(null, "/v3/api-docs").status()).isEqualTo(401);
+    }
+
+    @Test
+    void a_programme_with_a_long_history_is_snapshotted_and_stays_consistent() {
+        proposedAtOpenSession(90, "long-history");
+        ok("cpm", "selectPriority", "{\"programmeId\":\"long-history\",\"sessionId\":\"CPM-90\",\"rationale\":\"x\"}");
+        ok("cpm", "approveHighLevelPlan", "{\"programmeId\":\"long-history\",\"sessionId\":\"CPM-90\",\"rationale\":\"x\"}");
+        HttpApi.Answer last = null;
+        for (int i = 0; i < 130; i++) {
+            last = ok("eppo", "pledgeResources", "{\"programmeId\":\"long-history\",\"resource\":{\"kind\":\"IN_KIND\","
+                    + "\"valueUsd\":10,\"description\":\"d\"},\"rationale\":\"pledge " + i + "\"}");
+        }
+        assertThat(last.etag()).isEqualTo("\"132\"");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM snapshotevententry WHERE aggregateidentifier = 'long-history'",
+                Integer.class)).isPositive();
+        HttpApi.Answer afterSnapshot = api.post("cpm", "delegateDevelopment", "{\"programmeId\":\"long-history\",\"sessionId\":\"CPM-90\","
+                + "\"developer\":\"SECRETARIAT\",\"operationalGuidance\":\"BUREAU\",\"rationale\":\"x\"}", Map.of("If-Match", "\"132\""));
+        assertThat(afterSnapshot.status()).as(afterSnapshot.raw()).isEqualTo(200);
+        assertThat(afterSnapshot.etag()).isEqualTo("\"133\"");
+        HttpApi.Answer again = api.post("cpm", "delegateDevelopment", "{\"programmeId\":\"long-history\",\"sessionId\":\"CPM-90\","
+                + "\"developer\":\"SECRETARIAT\",\"operationalGuidance\":\"BUREAU\",\"rationale\":\"x\"}");
+        assertThat(again.rule()).as("the stage survived the snapshot").isEqualTo("Y1");
+    }
+
+    /** A session with an analysed round and one proposal, opened so that the CPM can decide on it. */
+    void proposedAtOpenSession(int session, String programme) {
+        String round = "ROUND-CPM-" + session;
+        String deadline = Instant.now().plus(Duration.ofDays(30)).toString();
+        ok("cpm", "scheduleSession", "{\"sessionId\":\"CPM-" + session + "\",\"year\":" + (2005 + session) + ",\"rationale\":\"x\"}");
+        ok("secretariat", "openRound", "{\"sessionId\":\"CPM-" + session + "\",\"inputDeadline\":\"" + deadline + "\",\"rationale\":\"x\"}");
+        ok("nz", "submitInput", "{\"roundId\":\"" + round + "\",\"rationale\":\"x\"}");
+        ok("secretariat", "establishSelectionCriteria", "{\"roundId\":\"" + round + "\",\"criteria\":[\"impact\"],\"rationale\":\"x\"}");
+        ok("secretariat", "closeInput", "{\"roundId\":\"" + round + "\",\"rationale\":\"x\"}");
+        ok("secretariat", "completeAnalysis", "{\"roundId\":\"" + round + "\",\"rationale\":\"x\",\"options\":[{\"optionId\":\"o\","
+                + "\"title\":\"O\",\"assessments\":[{\"criterion\":\"impact\",\"finding\":\"high\"}]}]}");
+        ok("secretariat", "proposePriority", "{\"roundId\":\"" + round + "\",\"programmeId\":\"" + programme + "\",\"optionId\":\"o\","
+                + "\"title\":\"T\",\"conventionArticle\":\"Article I\",\"highLevelPlan\":{\"situationAnalysis\":\"a\",\"highLevelGoal\":\"b\","
+                + "\"objective\":\"c\",\"scope\":\"d\",\"potentialActivities\":\"e\",\"indicatorsOfSuccess\":\"f\"},\"rationale\":\"x\"}");
+        ok("cpm", "openSession", "{\"sessionId\":\"CPM-" + session + "\",\"rationale\":\"x\"}");
     }
 
     interface Request {

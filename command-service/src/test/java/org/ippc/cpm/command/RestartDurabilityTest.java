@@ -54,7 +54,8 @@ class RestartDurabilityTest {
             ok(api.post("cpm", "recordDecision", "{\"decisionId\":\"CPM-9-5\",\"sessionId\":\"CPM-9\",\"number\":5,\"text\":\"t\","
                     + "\"actionItems\":[{\"itemId\":\"5b\",\"addressee\":\"SPG\",\"dueSession\":\"CPM-10\",\"request\":\"r\"}],\"rationale\":\"x\"}"));
             ok(api.post("cpm", "closeSession", "{\"sessionId\":\"CPM-9\",\"rationale\":\"x\"}"));
-            HttpApi.Answer scheduled = api.post("cpm", "scheduleSession", "{\"sessionId\":\"CPM-10\",\"year\":2015,\"rationale\":\"x\"}");
+            HttpApi.Answer scheduled = api.post("cpm", "scheduleSession", "{\"sessionId\":\"CPM-10\",\"year\":2015,\"rationale\":\"x\"}",
+                    Map.of("Idempotency-Key", "schedule-cpm-10"));
             ok(scheduled);
             openedEtag = scheduled.etag();
             String deadline = Instant.now().plus(Duration.ofSeconds(5)).toString();
@@ -78,6 +79,13 @@ class RestartDurabilityTest {
                     + "ORDER BY sequencenumber", String.class))
                     .as("the input deadline set before the restart fires after it")
                     .containsExactly("org.ippc.cpm.domain.round.RoundOpened", "org.ippc.cpm.domain.round.InputClosed");
+
+            HttpApi.Answer retried = api.post("cpm", "scheduleSession", "{\"sessionId\":\"CPM-10\",\"year\":2015,\"rationale\":\"x\"}",
+                    Map.of("Idempotency-Key", "schedule-cpm-10"));
+            ok(retried);
+            assertThat(retried.etag()).as("a retry after the restart gets the first answer").isEqualTo(openedEtag);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = 'CPM-10'",
+                    Integer.class)).isEqualTo(1);
 
             HttpApi.Answer opened = api.post("cpm", "openSession", "{\"sessionId\":\"CPM-10\",\"rationale\":\"x\"}",
                     Map.of("If-Match", openedEtag));

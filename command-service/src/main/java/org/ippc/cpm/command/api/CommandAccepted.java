@@ -1,9 +1,5 @@
 package org.ippc.cpm.command.api;
 
-import org.ippc.cpm.command.axon.Appended;
-
-import java.util.List;
-
-/** The answer to an accepted command: the aggregate it addressed, that aggregate's new version, and every event it recorded. */
-public record CommandAccepted(String command, String aggregateId, long version, List<Appended> events) {
+/** The answer to an accepted command: the aggregate it addressed and that aggregate's new version (also the ETag). */
+public record CommandAccepted(String command, String aggregateId, long version) {
 }

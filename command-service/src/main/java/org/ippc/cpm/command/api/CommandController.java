@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Timer;
 import io.swagger.v3.oas.annotations.Hidden;
-import org.ippc.cpm.command.axon.CommandSender;
+import org.ippc.cpm.command.axon.CommandMetadata;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.ippc.cpm.command.axon.VersionMismatch;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.ippc.cpm.command.axon.IdempotencyStore;
@@ -18,7 +20,6 @@ import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -32,8 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -52,15 +55,15 @@ class CommandController {
     private static final Pattern IF_MATCH = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
-    private final CommandSender sender;
+    private final CommandGateway commands;
     private final ObjectMapper strict;
     private final Actors actors;
     private final IdempotencyStore idempotency;
     private final CommandMetrics metrics;
 
-    CommandController(CommandSender sender, ObjectMapper json, Actors actors, IdempotencyStore idempotency,
+    CommandController(CommandGateway commands, ObjectMapper json, Actors actors, IdempotencyStore idempotency,
                       CommandMetrics metrics) {
-        this.sender = sender;
+        this.commands = commands;
         this.strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -94,13 +97,20 @@ class CommandController {
                 return answer(replay.get());
             }
             Object command = toCommand(type, tree, actor);
-            Optional<CommandSender.Retry> retry = Optional.ofNullable(key)
-                    .map(k -> new CommandSender.Retry(authentication.getName(), k, hash));
+            Map<String, Object> metaData = new HashMap<>();
+            metaData.put(CommandMetadata.COMMAND_NAME, name);
+            expectedVersion(ifMatch).ifPresent(version -> metaData.put(CommandMetadata.EXPECTED_VERSION, version));
+            if (key != null) {
+                metaData.put(CommandMetadata.IDEMPOTENCY_KEY, key);
+                metaData.put(CommandMetadata.PRINCIPAL, authentication.getName());
+                metaData.put(CommandMetadata.REQUEST_HASH, hash);
+            }
             CommandAccepted accepted;
             try {
-                accepted = sender.send(name, command, expectedVersion(ifMatch), retry);
-            } catch (DataIntegrityViolationException concurrentRetry) {
-                accepted = replay(authentication.getName(), key, hash).orElseThrow(() -> concurrentRetry);
+                accepted = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            } catch (RuntimeException failure) {
+                // A concurrent retry with the same key may have committed first: answer as it was answered.
+                accepted = replay(authentication.getName(), key, hash).orElseThrow(() -> failure);
             }
             outcome = "accepted";
             return answer(accepted);

@@ -2,66 +2,96 @@ package org.ippc.cpm.command.axon;
 
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.config.Configuration;
 import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.MessageDispatchInterceptor;
-import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.Repository;
+import org.ippc.cpm.command.api.CommandAccepted;
+import org.ippc.cpm.domain.decision.CpmDecision;
+import org.ippc.cpm.domain.programme.Programme;
+import org.ippc.cpm.domain.round.OpenRound;
+import org.ippc.cpm.domain.round.PrioritisationRound;
+import org.ippc.cpm.domain.session.CpmSession;
+import org.ippc.cpm.domain.shared.RoundId;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import java.util.List;
-import java.util.function.BiFunction;
+import java.util.Map;
 
 /**
- * Makes every command answer with a {@link CommandOutcome}: the aggregate it names and, as the event store
- * intercepts them on their way to storage, the events it appended.
+ * Runs inside each command's unit of work and database transaction. Before the handler it loads the addressed
+ * aggregate and checks If-Match (the aggregate stays locked for the rest of the unit of work, so nothing can slip
+ * in between); after it, it reads the aggregate's new version and stores the idempotency key with the answer.
+ * Everything commits or rolls back together with the command's events.
  */
 @Component
-class CommandOutcomeInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
+class CommandOutcomeInterceptor {
 
-    private static final String OUTCOME = "cpm.outcome";
+    /** Which aggregate a command of each domain package addresses. */
+    private static final Map<String, Class<?>> AGGREGATES = Map.of(
+            CpmSession.class.getPackageName(), CpmSession.class,
+            PrioritisationRound.class.getPackageName(), PrioritisationRound.class,
+            Programme.class.getPackageName(), Programme.class,
+            CpmDecision.class.getPackageName(), CpmDecision.class);
 
+    private final Configuration axon;
+    private final IdempotencyStore idempotency;
     private final AnnotationCommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
 
-    CommandOutcomeInterceptor(CommandBus commandBus, EventStore eventStore) {
-        commandBus.registerHandlerInterceptor(this);
-        eventStore.registerDispatchInterceptor(new RecordAppended());
+    CommandOutcomeInterceptor(Configuration axon, CommandBus commandBus, IdempotencyStore idempotency) {
+        this.axon = axon;
+        this.idempotency = idempotency;
+        // Registered by hand, and not a MessageHandlerInterceptor bean, which Axon would register a second time.
+        commandBus.registerHandlerInterceptor(this::handle);
     }
 
-    @Override
-    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        CommandOutcome outcome = new CommandOutcome(namedTarget(unitOfWork.getMessage()));
-        unitOfWork.root().resources().putIfAbsent(OUTCOME, outcome);
+    private Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        CommandMessage<?> command = unitOfWork.getMessage();
+        MetaData metaData = command.getMetaData();
+        if (!metaData.containsKey(CommandMetadata.COMMAND_NAME)) {
+            return chain.proceed();
+        }
+        Repository<?> repository = axon.repository(AGGREGATES.get(command.getPayloadType().getPackageName()));
+        String target = target(command);
+        Object expected = metaData.get(CommandMetadata.EXPECTED_VERSION);
+        if (expected != null) {
+            long current = version(repository, target);
+            if (current != ((Number) expected).longValue()) {
+                throw new VersionMismatch(target, ((Number) expected).longValue(), current);
+            }
+        }
         chain.proceed();
-        return outcome;
+        String name = (String) metaData.get(CommandMetadata.COMMAND_NAME);
+        CommandAccepted accepted = new CommandAccepted(name, target, version(repository, target));
+        if (metaData.get(CommandMetadata.IDEMPOTENCY_KEY) != null) {
+            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                throw new IllegalStateException("an idempotency key must be stored in the command's transaction");
+            }
+            idempotency.remember((String) metaData.get(CommandMetadata.PRINCIPAL),
+                    (String) metaData.get(CommandMetadata.IDEMPOTENCY_KEY),
+                    (String) metaData.get(CommandMetadata.REQUEST_HASH), name, accepted);
+        }
+        return accepted;
     }
 
-    private String namedTarget(CommandMessage<?> command) {
+    /** The aggregate's version within this unit of work (loaded once, then the same instance), or -1 if it does not exist. */
+    private static long version(Repository<?> repository, String id) {
         try {
-            return targets.resolveTarget(command).getIdentifier();
-        } catch (IllegalArgumentException creationCommand) {
-            return null;
+            Aggregate<?> aggregate = repository.load(id);
+            return aggregate.version() == null ? -1 : aggregate.version();
+        } catch (AggregateNotFoundException absent) {
+            return -1;
         }
     }
 
-    private static final class RecordAppended implements MessageDispatchInterceptor<EventMessage<?>> {
-
-        @Override
-        public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
-            return (index, message) -> {
-                if (message instanceof DomainEventMessage<?> event && CurrentUnitOfWork.isStarted()) {
-                    CommandOutcome outcome = CurrentUnitOfWork.get().root().getResource(OUTCOME);
-                    if (outcome != null) {
-                        outcome.appended(new Appended(event.getAggregateIdentifier(), event.getSequenceNumber(),
-                                event.getPayloadType().getSimpleName()));
-                    }
-                }
-                return message;
-            };
+    private String target(CommandMessage<?> command) {
+        if (command.getPayload() instanceof OpenRound open) {
+            return RoundId.forSession(open.sessionId()).value();
         }
+        return targets.resolveTarget(command).getIdentifier();
     }
 }

@@ -1,7 +1,16 @@
 package org.ippc.cpm.command.axon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.ippc.cpm.domain.commission.DecisionsAtSession;
 import org.ippc.cpm.domain.commission.ProposalDesk;
 import org.ippc.cpm.domain.commission.SessionCalendar;
@@ -21,6 +30,9 @@ import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 @Configuration(proxyBeanMethods = false)
 class DomainConfiguration {
 
+    /** A programme collects events for years (pledges, activities, reports); loading it reads the latest snapshot and what follows. */
+    private static final int SNAPSHOT_EVERY = 20;
+
     @Bean
     @Primary
     ObjectMapper objectMapper() {
@@ -29,12 +41,29 @@ class DomainConfiguration {
         return mapper;
     }
 
+    /** Axon's Spring snapshotter only knows Spring-stereotyped aggregates; ours are registered as plain classes. */
+    @Bean
+    Snapshotter snapshotter(EventStore eventStore, TransactionManager transactionManager) {
+        return AggregateSnapshotter.builder()
+                .eventStore(eventStore)
+                .aggregateFactories(new GenericAggregateFactory<>(Programme.class))
+                .transactionManager(transactionManager)
+                .build();
+    }
+
+    /** A duplicate (aggregate, sequence) is a concurrent change on H2 and PostgreSQL alike (SQLState class 23). */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver();
+    }
+
     @Bean
     ConfigurerModule cpmDomain() {
         return configurer -> configurer
                 .configureAggregate(CpmSession.class)
                 .configureAggregate(PrioritisationRound.class)
-                .configureAggregate(Programme.class)
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Programme.class)
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_EVERY)))
                 .configureAggregate(CpmDecision.class)
                 .registerCommandHandler(c -> new SessionCalendar(c.repository(CpmSession.class),
                         c.repository(PrioritisationRound.class), c.repository(Programme.class)))

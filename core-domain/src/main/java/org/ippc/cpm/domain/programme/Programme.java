@@ -1,5 +1,6 @@
 package org.ippc.cpm.domain.programme;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -28,9 +29,11 @@ import static org.ippc.cpm.domain.programme.ProgrammeStage.*;
 /**
  * One implementation programme, from its proposal to its closure. Decisions that also need the session to be open
  * (Y1, Y5, M4) reach it through {@code commission.DecisionsAtSession}, which checks the session and calls the
- * public methods here; everything else is a command handler of its own.
+ * public methods here; everything else is a command handler of its own. Its fields are what a snapshot holds.
  */
 @AggregateRoot
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Programme {
 
     private static final Set<ProgrammeStage> APPROVED_ON =

@@ -1,0 +1,14 @@
+package org.ippc.cpm.command.axon;
+
+/** Metadata the web layer attaches to a command for {@link CommandOutcomeInterceptor}. */
+public final class CommandMetadata {
+
+    public static final String COMMAND_NAME = "cpm.command";
+    public static final String EXPECTED_VERSION = "cpm.expectedVersion";
+    public static final String IDEMPOTENCY_KEY = "cpm.idempotencyKey";
+    public static final String PRINCIPAL = "cpm.principal";
+    public static final String REQUEST_HASH = "cpm.requestHash";
+
+    private CommandMetadata() {
+    }
+}

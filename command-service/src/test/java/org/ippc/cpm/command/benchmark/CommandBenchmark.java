@@ -1,0 +1,277 @@
+package org.ippc.cpm.command.benchmark;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.ippc.cpm.command.CommandServiceApplication;
+import org.ippc.cpm.domain.programme.ApproveHighLevelPlan;
+import org.ippc.cpm.domain.programme.DelegateDevelopment;
+import org.ippc.cpm.domain.programme.HighLevelPlan;
+import org.ippc.cpm.domain.programme.PledgeResources;
+import org.ippc.cpm.domain.programme.Resource;
+import org.ippc.cpm.domain.programme.ResourceKind;
+import org.ippc.cpm.domain.programme.SelectPriority;
+import org.ippc.cpm.domain.round.AnalysedOption;
+import org.ippc.cpm.domain.round.Assessment;
+import org.ippc.cpm.domain.round.CloseInput;
+import org.ippc.cpm.domain.round.CompleteAnalysis;
+import org.ippc.cpm.domain.round.EstablishSelectionCriteria;
+import org.ippc.cpm.domain.round.OpenRound;
+import org.ippc.cpm.domain.round.ProposePriority;
+import org.ippc.cpm.domain.round.SubmitInput;
+import org.ippc.cpm.domain.session.CloseSession;
+import org.ippc.cpm.domain.session.OpenSession;
+import org.ippc.cpm.domain.session.ScheduleSession;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.Body;
+import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.Role;
+import org.ippc.cpm.domain.shared.RoundId;
+import org.ippc.cpm.domain.shared.SessionId;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Durable command throughput and latency on a real PostgreSQL 17 with fsync on, at 1, 4 and 16 clients: the raw
+ * JDBC limit for the same durable work (read an aggregate's events, append one, commit), commands through the
+ * in-process command gateway, and commands over HTTP with the production profile's JWT authentication. Each client
+ * works on its own programme. See
+ * docs/performance.md for how to run it and the recorded figures.
+ */
+public final class CommandBenchmark {
+
+    private static final int[] CLIENTS = {1, 4, 16};
+    private static final int SNAPSHOT_EVERY = 20;
+    private static final double WARMUP = Double.parseDouble(System.getProperty("bench.warmup", "3"));
+    private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "10"));
+    private static final Actor CPM = new Actor(Role.CPM, "cpm");
+    private static final Actor SECRETARIAT = new Actor(Role.SECRETARIAT, "secretariat");
+    private static final Actor NZ = new Actor(Role.CONTRACTING_PARTY, "NZ");
+    private static final byte[] PAYLOAD = ("{\"programmeId\":\"bench\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":1000,"
+            + "\"description\":\"Benchmark pledge\"},\"actor\":{\"role\":\"CONTRACTING_PARTY\",\"id\":\"NZ\"},"
+            + "\"rationale\":\"Benchmark pledge\"}").getBytes(StandardCharsets.UTF_8);
+
+    private CommandBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on").setServerConfig("max_connections", "100").start()) {
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE cpm_bench");
+            }
+            String url = postgres.getJdbcUrl("postgres", "cpm_bench");
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair issuer = generator.generateKeyPair();
+            Path publicKey = Files.createTempFile("cpm-bench-issuer", ".pem");
+            Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
+                    + Base64.getMimeEncoder().encodeToString(issuer.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CommandServiceApplication.class)
+                    .profiles("postgres", "production").run("--server.port=0", "--spring.datasource.url=" + url,
+                            "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey,
+                            "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                            "--spring.datasource.hikari.maximum-pool-size=40", "--logging.level.root=WARN",
+                            "--logging.level.cpm.security=WARN")) {
+                CommandGateway gateway = app.getBean(CommandGateway.class);
+                List<ProgrammeId> programmes = prepareProgrammes(gateway, 16);
+                DataSource dataSource = app.getBean(DataSource.class);
+                int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+                String token = partyToken(issuer);
+                if (Boolean.getBoolean("bench.hold")) {
+                    System.out.println("HOLD port=" + port + " token=" + token + " programme=" + programmes.get(0));
+                    Thread.sleep(120_000);
+                }
+                run(dataSource, gateway, port, programmes, token);
+            }
+        }
+        // The HTTP client's and the scheduler's threads would otherwise keep the JVM (and the Maven build) alive.
+        System.exit(0);
+    }
+
+    /** A plain keep-alive HTTP/1.1 POST: the JDK's HttpURLConnection costs the client side least of the JDK clients. */
+    private static void post(URL endpoint, String auth, byte[] body) throws Exception {
+        HttpURLConnection connection = (HttpURLConnection) endpoint.openConnection();
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setFixedLengthStreamingMode(body.length);
+        connection.setRequestProperty("Content-Type", "application/json");
+        connection.setRequestProperty("Authorization", auth);
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(body);
+        }
+        int status = connection.getResponseCode();
+        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (status != 200) {
+                throw new IllegalStateException(status + " " + answer);
+            }
+        }
+    }
+
+    private static String partyToken(KeyPair issuer) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder().subject("nz-officer")
+                .claim("cpm_role", "CONTRACTING_PARTY").claim("cpm_party", "NZ")
+                .expirationTime(new Date(System.currentTimeMillis() + 3_600_000)).build());
+        jwt.sign(new RSASSASigner((RSAPrivateKey) issuer.getPrivate()));
+        return jwt.serialize();
+    }
+
+    private static void run(DataSource dataSource, CommandGateway gateway, int port, List<ProgrammeId> programmes,
+                            String token) throws Exception {
+        Map<String, Percentiles> results = new LinkedHashMap<>();
+        Resource pledge = new Resource(ResourceKind.FUNDS, new BigDecimal("1000"), "Benchmark pledge");
+        for (int clients : CLIENTS) {
+            List<Connection> connections = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                Connection connection = dataSource.getConnection();
+                connection.setAutoCommit(false);
+                connections.add(connection);
+            }
+            long[] nextSequence = new long[clients];
+            results.put("raw JDBC, " + clients, LoadRunner.run(clients, WARMUP, SECONDS,
+                    client -> nextSequence[client] = rawTransaction(connections.get(client), "raw-" + clients + "-" + client,
+                            nextSequence[client])));
+            for (Connection connection : connections) {
+                connection.close();
+            }
+            results.put("in-process, " + clients, LoadRunner.run(clients, WARMUP, SECONDS, client ->
+                    gateway.sendAndWait(new PledgeResources(programmes.get(client), pledge, NZ, "Benchmark pledge"))));
+            String auth = "Bearer " + token;
+            URL endpoint = URI.create("http://localhost:" + port + "/api/commands/pledgeResources").toURL();
+            results.put("HTTP, " + clients, LoadRunner.run(clients, WARMUP, SECONDS, client -> {
+                byte[] body = ("{\"programmeId\":\"" + programmes.get(client) + "\",\"resource\":{\"kind\":\"FUNDS\","
+                        + "\"valueUsd\":1000,\"description\":\"Benchmark pledge\"},\"rationale\":\"Benchmark pledge\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                post(endpoint, auth, body);
+            }));
+        }
+        report(results);
+    }
+
+    /**
+     * The durable work one command does, by hand: read the aggregate's latest snapshot and the events after it (a
+     * snapshot every 100 events, as the engine does for programmes), append the next event, commit.
+     */
+    private static long rawTransaction(Connection connection, String aggregate, long sequence) throws Exception {
+        try (PreparedStatement snapshot = connection.prepareStatement("SELECT sequencenumber, payload FROM snapshotevententry "
+                + "WHERE aggregateidentifier = ? ORDER BY sequencenumber DESC LIMIT 1")) {
+            snapshot.setString(1, aggregate);
+            try (ResultSet rows = snapshot.executeQuery()) {
+                consume(rows);
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT sequencenumber, payload, metadata FROM "
+                + "domainevententry WHERE aggregateidentifier = ? AND sequencenumber >= ? ORDER BY sequencenumber ASC")) {
+            select.setString(1, aggregate);
+            select.setLong(2, sequence - sequence % SNAPSHOT_EVERY);
+            try (ResultSet rows = select.executeQuery()) {
+                consume(rows);
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO domainevententry (eventidentifier, "
+                + "aggregateidentifier, sequencenumber, type, timestamp, payloadtype, payloadrevision, payload, metadata) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(2, aggregate);
+            insert.setLong(3, sequence);
+            insert.setString(4, "Programme");
+            insert.setString(5, Instant.now().toString());
+            insert.setString(6, "org.ippc.cpm.domain.programme.ResourcesPledged");
+            insert.setString(7, "1");
+            insert.setBytes(8, PAYLOAD);
+            insert.setBytes(9, "{}".getBytes(StandardCharsets.UTF_8));
+            insert.executeUpdate();
+        }
+        connection.commit();
+        return sequence + 1;
+    }
+
+    private static void consume(ResultSet rows) throws Exception {
+        while (rows.next()) {
+            rows.getBytes(2);
+        }
+    }
+
+    private static void report(Map<String, Percentiles> results) {
+        System.out.println();
+        System.out.printf("cpm-engine command benchmark: PostgreSQL 17 (fsync on), %d cores, %.0f s per run after %.0f s warm-up%n",
+                Runtime.getRuntime().availableProcessors(), SECONDS, WARMUP);
+        System.out.printf("%-18s %12s %10s %10s%n", "mode, clients", "commands/s", "p50 ms", "p99 ms");
+        results.forEach((name, p) -> System.out.printf("%-18s %12.0f %10.2f %10.2f%n", name, p.perSecond(),
+                p.p50() / 1000.0, p.p99() / 1000.0));
+        double raw16 = results.get("raw JDBC, 16").perSecond();
+        double inProcess16 = results.get("in-process, 16").perSecond();
+        double http16 = results.get("HTTP, 16").perSecond();
+        double rawP50 = results.get("raw JDBC, 1").p50();
+        double inProcessP50 = results.get("in-process, 1").p50();
+        System.out.printf("in-process / raw at 16 clients: %5.1f %% (target >= 60 %%)%n", 100 * inProcess16 / raw16);
+        System.out.printf("HTTP / in-process at 16 clients: %5.1f %% (target >= 50 %%)%n", 100 * http16 / inProcess16);
+        System.out.printf("in-process p50 / raw p50 at 1 client: %5.2f x (target <= 2 x)%n", inProcessP50 / rawP50);
+    }
+
+    /** Sixteen programmes in APPROVED and beyond, proposed two per round as P4 allows, across eight sessions. */
+    private static List<ProgrammeId> prepareProgrammes(CommandGateway gateway, int count) {
+        HighLevelPlan plan = new HighLevelPlan("a", "b", "c", "d", "e", "f");
+        List<ProgrammeId> programmes = new ArrayList<>();
+        for (int s = 0; s < count / 2; s++) {
+            SessionId session = SessionId.of(500 + s);
+            RoundId round = RoundId.forSession(session);
+            gateway.sendAndWait(new ScheduleSession(session, session.year(), CPM, "benchmark"));
+            gateway.sendAndWait(new OpenRound(session, Instant.now().plus(Duration.ofDays(1)), SECRETARIAT, "benchmark"));
+            gateway.sendAndWait(new SubmitInput(round, null, NZ, "benchmark"));
+            gateway.sendAndWait(new EstablishSelectionCriteria(round, List.of("impact"), SECRETARIAT, "benchmark"));
+            gateway.sendAndWait(new CloseInput(round, SECRETARIAT, "benchmark"));
+            gateway.sendAndWait(new CompleteAnalysis(round, List.of(
+                    new AnalysedOption("a", "A", List.of(new Assessment("impact", "high"))),
+                    new AnalysedOption("b", "B", List.of(new Assessment("impact", "high")))), null, SECRETARIAT, "benchmark"));
+            List<ProgrammeId> pair = List.of(new ProgrammeId("bench-" + (2 * s)), new ProgrammeId("bench-" + (2 * s + 1)));
+            gateway.sendAndWait(new ProposePriority(round, pair.get(0), "a", "A", "Article I", plan, SECRETARIAT, "benchmark"));
+            gateway.sendAndWait(new ProposePriority(round, pair.get(1), "b", "B", "Article I", plan, SECRETARIAT, "benchmark"));
+            gateway.sendAndWait(new OpenSession(session, CPM, "benchmark"));
+            for (ProgrammeId programme : pair) {
+                gateway.sendAndWait(new SelectPriority(programme, session, CPM, "benchmark"));
+                gateway.sendAndWait(new ApproveHighLevelPlan(programme, session, null, CPM, "benchmark"));
+                gateway.sendAndWait(new DelegateDevelopment(programme, session, Body.SECRETARIAT, Body.BUREAU, CPM, "benchmark"));
+            }
+            gateway.sendAndWait(new CloseSession(session, CPM, "benchmark"));
+            programmes.addAll(pair);
+        }
+        return programmes;
+    }
+}
