@@ -1,7 +1,6 @@
 package org.ippc.cpm.command.axon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -11,14 +10,8 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.ippc.cpm.domain.commission.DecisionsAtSession;
-import org.ippc.cpm.domain.commission.ProposalDesk;
-import org.ippc.cpm.domain.commission.SessionCalendar;
-import org.ippc.cpm.domain.decision.ActionItemDueSaga;
-import org.ippc.cpm.domain.decision.CpmDecision;
+import org.ippc.cpm.domain.commission.CommissionModule;
 import org.ippc.cpm.domain.programme.Programme;
-import org.ippc.cpm.domain.round.PrioritisationRound;
-import org.ippc.cpm.domain.session.CpmSession;
 import org.ippc.cpm.domain.shared.CpmJson;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +19,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
-/** Registers core-domain's plain aggregates, cross-aggregate handlers and saga with Axon (STYLE: no Spring in the domain). */
+/** Wires core-domain's {@link CommissionModule} into Axon's Spring configuration, with the services' own storage choices. */
 @Configuration(proxyBeanMethods = false)
 class DomainConfiguration {
 
@@ -59,18 +52,7 @@ class DomainConfiguration {
 
     @Bean
     ConfigurerModule cpmDomain() {
-        return configurer -> configurer
-                .configureAggregate(CpmSession.class)
-                .configureAggregate(PrioritisationRound.class)
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(Programme.class)
-                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_EVERY)))
-                .configureAggregate(CpmDecision.class)
-                .registerCommandHandler(c -> new SessionCalendar(c.repository(CpmSession.class),
-                        c.repository(PrioritisationRound.class), c.repository(Programme.class)))
-                .registerCommandHandler(c -> new DecisionsAtSession(c.repository(CpmSession.class),
-                        c.repository(Programme.class), c.repository(CpmDecision.class)))
-                .registerCommandHandler(c -> new ProposalDesk(c.repository(PrioritisationRound.class),
-                        c.repository(Programme.class)))
-                .eventProcessing(processing -> processing.registerSaga(ActionItemDueSaga.class));
+        return new CommissionModule(programmes -> programmes.configureSnapshotTrigger(
+                c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_EVERY)));
     }
 }

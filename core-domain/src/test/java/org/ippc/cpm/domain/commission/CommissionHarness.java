@@ -1,12 +1,12 @@
 package org.ippc.cpm.domain.commission;
 
 import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.ippc.cpm.domain.decision.ActionItemDueSaga;
 import org.ippc.cpm.domain.decision.CpmDecision;
 import org.ippc.cpm.domain.decision.DecisionEvent;
 import org.ippc.cpm.domain.programme.Programme;
@@ -41,21 +41,12 @@ final class CommissionHarness implements AutoCloseable {
     private final StubDeadlineManager deadlines = new StubDeadlineManager();
 
     CommissionHarness() {
-        axon = DefaultConfigurer.defaultConfiguration()
-                .configureEmbeddedEventStore(c -> storage)
-                .configureAggregate(CpmSession.class)
-                .configureAggregate(PrioritisationRound.class)
-                .configureAggregate(Programme.class)
-                .configureAggregate(CpmDecision.class)
-                .registerCommandHandler(c -> new SessionCalendar(c.repository(CpmSession.class),
-                        c.repository(PrioritisationRound.class), c.repository(Programme.class)))
-                .registerCommandHandler(c -> new DecisionsAtSession(c.repository(CpmSession.class),
-                        c.repository(Programme.class), c.repository(CpmDecision.class)))
-                .registerCommandHandler(c -> new ProposalDesk(c.repository(PrioritisationRound.class),
-                        c.repository(Programme.class)))
+        Configurer configurer = DefaultConfigurer.defaultConfiguration()
+                .configureEmbeddedEventStore(c -> storage);
+        new CommissionModule().configureModule(configurer);
+        axon = configurer
                 .registerComponent(DeadlineManager.class, c -> deadlines)
-                .eventProcessing(processing -> processing.usingSubscribingEventProcessors()
-                        .registerSaga(ActionItemDueSaga.class))
+                .eventProcessing(processing -> processing.usingSubscribingEventProcessors())
                 .buildConfiguration();
         axon.start();
         axon.eventBus().subscribe(messages -> messages.forEach(m -> published.add(m.getPayload())));

@@ -1,0 +1,46 @@
+package org.ippc.cpm.domain.commission;
+
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.ConfigurerModule;
+import org.ippc.cpm.domain.decision.ActionItemDueSaga;
+import org.ippc.cpm.domain.decision.CpmDecision;
+import org.ippc.cpm.domain.programme.Programme;
+import org.ippc.cpm.domain.round.PrioritisationRound;
+import org.ippc.cpm.domain.session.CpmSession;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * Everything the Commission's records consist of, for Axon: the four aggregates, the handlers that span them and
+ * the C3 saga. The services and the tests register this one module, so they cannot drift apart.
+ */
+public final class CommissionModule implements ConfigurerModule {
+
+    private final UnaryOperator<AggregateConfigurer<Programme>> programmes;
+
+    /** @param programmes what the host adds to the programme aggregate's configuration (e.g. snapshotting) */
+    public CommissionModule(UnaryOperator<AggregateConfigurer<Programme>> programmes) {
+        this.programmes = programmes;
+    }
+
+    public CommissionModule() {
+        this(UnaryOperator.identity());
+    }
+
+    @Override
+    public void configureModule(Configurer configurer) {
+        configurer
+                .configureAggregate(CpmSession.class)
+                .configureAggregate(PrioritisationRound.class)
+                .configureAggregate(programmes.apply(AggregateConfigurer.defaultConfiguration(Programme.class)))
+                .configureAggregate(CpmDecision.class)
+                .registerCommandHandler(c -> new SessionCalendar(c.repository(CpmSession.class),
+                        c.repository(PrioritisationRound.class), c.repository(Programme.class)))
+                .registerCommandHandler(c -> new DecisionsAtSession(c.repository(CpmSession.class),
+                        c.repository(Programme.class), c.repository(CpmDecision.class)))
+                .registerCommandHandler(c -> new ProposalDesk(c.repository(PrioritisationRound.class),
+                        c.repository(Programme.class)))
+                .eventProcessing(processing -> processing.registerSaga(ActionItemDueSaga.class));
+    }
+}
