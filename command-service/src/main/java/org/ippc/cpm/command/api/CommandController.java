@@ -90,7 +90,7 @@ class CommandController {
                 throw new CommandForbidden(name, actor, type.allowedRoles());
             }
             ObjectNode tree = parseObject(body);
-            String hash = sha256(name + "\n" + tree);
+            String hash = key == null ? null : sha256(name + "\n" + tree);
             Optional<CommandAccepted> replay = replay(authentication.getName(), key, hash);
             if (replay.isPresent()) {
                 outcome = "replayed";

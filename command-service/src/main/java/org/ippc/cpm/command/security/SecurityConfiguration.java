@@ -16,12 +16,14 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 
@@ -73,10 +75,11 @@ class SecurityConfiguration {
 
     @Bean
     @Profile("production")
-    SecurityFilterChain jwtSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
+    SecurityFilterChain jwtSecurity(HttpSecurity http, SecurityProperties properties, JwtDecoder decoder) throws Exception {
+        JwtDecoder cached = new CachingJwtDecoder(decoder, Clock.systemUTC(), 10_000);
         return common(http).oauth2ResourceServer(oauth -> oauth
                 .authenticationEntryPoint(entryPoint())
-                .jwt(jwt -> jwt.jwtAuthenticationConverter(roleFromClaim(properties)))).build();
+                .jwt(jwt -> jwt.decoder(cached).jwtAuthenticationConverter(roleFromClaim(properties)))).build();
     }
 
     private static Converter<Jwt, AbstractAuthenticationToken> roleFromClaim(SecurityProperties properties) {

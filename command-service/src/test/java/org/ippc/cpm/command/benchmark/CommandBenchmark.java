@@ -62,6 +62,7 @@ import java.util.LinkedHashMap;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -77,6 +78,7 @@ public final class CommandBenchmark {
     private static final int SNAPSHOT_EVERY = 20;
     private static final double WARMUP = Double.parseDouble(System.getProperty("bench.warmup", "3"));
     private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "10"));
+    private static final double JIT_WARMUP = Double.parseDouble(System.getProperty("bench.jitWarmup", "20"));
     private static final Actor CPM = new Actor(Role.CPM, "cpm");
     private static final Actor SECRETARIAT = new Actor(Role.SECRETARIAT, "secretariat");
     private static final Actor NZ = new Actor(Role.CONTRACTING_PARTY, "NZ");
@@ -154,8 +156,27 @@ public final class CommandBenchmark {
 
     private static void run(DataSource dataSource, CommandGateway gateway, int port, List<ProgrammeId> programmes,
                             String token) throws Exception {
-        Map<String, Percentiles> results = new LinkedHashMap<>();
         Resource pledge = new Resource(ResourceKind.FUNDS, new BigDecimal("1000"), "Benchmark pledge");
+        LoadRunner.Operation inProcess = client ->
+                gateway.sendAndWait(new PledgeResources(programmes.get(client), pledge, NZ, "Benchmark pledge"));
+        String auth = "Bearer " + token;
+        URL endpoint = URI.create("http://localhost:" + port + "/api/commands/pledgeResources").toURL();
+        LoadRunner.Operation overHttp = client -> post(endpoint, auth, ("{\"programmeId\":\"" + programmes.get(client)
+                + "\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":1000,\"description\":\"Benchmark pledge\"},"
+                + "\"rationale\":\"Benchmark pledge\"}").getBytes(StandardCharsets.UTF_8));
+        // Both paths are JIT-compiled before anything is measured, as a server that has been running would be.
+        Optional<Path> wrk = WrkLoad.wrk();
+        String url = endpoint.toString();
+        List<String> ids = programmes.stream().map(ProgrammeId::value).toList();
+        LoadRunner.run(4, 0, JIT_WARMUP, inProcess);
+        if (wrk.isPresent()) {
+            WrkLoad.run(wrk.get(), 4, 0, JIT_WARMUP, url, token, ids);
+        } else {
+            System.out.println("wrk is not installed (apt-get install wrk): HTTP load comes from this JVM, which then shares its CPU");
+            LoadRunner.run(4, 0, JIT_WARMUP, overHttp);
+        }
+
+        Map<String, Percentiles> results = new LinkedHashMap<>();
         for (int clients : CLIENTS) {
             List<Connection> connections = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
@@ -170,16 +191,10 @@ public final class CommandBenchmark {
             for (Connection connection : connections) {
                 connection.close();
             }
-            results.put("in-process, " + clients, LoadRunner.run(clients, WARMUP, SECONDS, client ->
-                    gateway.sendAndWait(new PledgeResources(programmes.get(client), pledge, NZ, "Benchmark pledge"))));
-            String auth = "Bearer " + token;
-            URL endpoint = URI.create("http://localhost:" + port + "/api/commands/pledgeResources").toURL();
-            results.put("HTTP, " + clients, LoadRunner.run(clients, WARMUP, SECONDS, client -> {
-                byte[] body = ("{\"programmeId\":\"" + programmes.get(client) + "\",\"resource\":{\"kind\":\"FUNDS\","
-                        + "\"valueUsd\":1000,\"description\":\"Benchmark pledge\"},\"rationale\":\"Benchmark pledge\"}")
-                        .getBytes(StandardCharsets.UTF_8);
-                post(endpoint, auth, body);
-            }));
+            results.put("in-process, " + clients, LoadRunner.run(clients, WARMUP, SECONDS, inProcess));
+            results.put("HTTP, " + clients, wrk.isPresent()
+                    ? WrkLoad.run(wrk.get(), clients, WARMUP, SECONDS, url, token, ids)
+                    : LoadRunner.run(clients, WARMUP, SECONDS, overHttp));
         }
         report(results);
     }
