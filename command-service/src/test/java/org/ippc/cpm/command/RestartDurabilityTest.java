@@ -39,6 +39,20 @@ class RestartDurabilityTest {
                 + "FROM domainevententry ORDER BY globalindex");
     }
 
+    /** The aggregate's event types once it has at least {@code count} events, or after 40 s, whatever it has then. */
+    private static List<String> awaitEvents(JdbcTemplate jdbc, String aggregateId, int count) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        List<String> types;
+        do {
+            types = jdbc.queryForList("SELECT payloadtype FROM domainevententry WHERE aggregateidentifier = ? "
+                    + "ORDER BY sequencenumber", String.class, aggregateId);
+            if (types.size() < count) {
+                Thread.sleep(200);
+            }
+        } while (types.size() < count && System.nanoTime() < until);
+        return types;
+    }
+
     private static void ok(HttpApi.Answer answer) {
         assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
     }
@@ -70,13 +84,7 @@ class RestartDurabilityTest {
             HttpApi api = api(second);
             assertThat(events(second)).startsWith(acknowledged.toArray(Map[]::new));
             JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
-            long until = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-            while (jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = 'ROUND-CPM-10'",
-                    Integer.class) < 2 && System.nanoTime() < until) {
-                Thread.sleep(200);
-            }
-            assertThat(jdbc.queryForList("SELECT payloadtype FROM domainevententry WHERE aggregateidentifier = 'ROUND-CPM-10' "
-                    + "ORDER BY sequencenumber", String.class))
+            assertThat(awaitEvents(jdbc, "ROUND-CPM-10", 2))
                     .as("the input deadline set before the restart fires after it")
                     .containsExactly("org.ippc.cpm.domain.round.RoundOpened", "org.ippc.cpm.domain.round.InputClosed");
 
@@ -91,13 +99,7 @@ class RestartDurabilityTest {
                     Map.of("If-Match", openedEtag));
             ok(opened);
             assertThat(opened.etag()).isEqualTo("\"1\"");
-            until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = 'CPM-9-5'",
-                    Integer.class) < 2 && System.nanoTime() < until) {
-                Thread.sleep(200);
-            }
-            assertThat(jdbc.queryForList("SELECT payloadtype FROM domainevententry WHERE aggregateidentifier = 'CPM-9-5' "
-                    + "ORDER BY sequencenumber", String.class))
+            assertThat(awaitEvents(jdbc, "CPM-9-5", 2))
                     .as("the C3 saga started before the restart marks the item overdue after it")
                     .containsExactly("org.ippc.cpm.domain.decision.DecisionRecorded", "org.ippc.cpm.domain.decision.ActionItemOverdue");
         }
