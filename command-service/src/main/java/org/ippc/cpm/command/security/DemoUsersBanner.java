@@ -1,0 +1,26 @@
+package org.ippc.cpm.command.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/** Tells whoever started the embedded engine where it answers and how to sign in. */
+@Component
+@Profile("!production")
+class DemoUsersBanner {
+
+    private static final Logger LOG = LoggerFactory.getLogger("cpm-engine");
+
+    @EventListener(ApplicationReadyEvent.class)
+    void announce(ApplicationReadyEvent ready) {
+        Environment environment = ready.getApplicationContext().getEnvironment();
+        String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
+        LOG.info("cpm-engine is ready: API {}/api/commands/{command}, Swagger UI {}/swagger-ui.html, health {}/actuator/health",
+                base, base, base);
+        LOG.info("Demo users (password = user name): {}", String.join(", ", DemoUsers.USERS.keySet()));
+    }
+}
