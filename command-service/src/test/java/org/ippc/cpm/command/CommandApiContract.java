@@ -174,6 +174,24 @@ abstract class CommandApiContract {
     }
 
     @Test
+    void a_second_round_for_the_same_session_is_a_409_conflict_and_writes_nothing() {
+        String deadline = Instant.now().plus(Duration.ofDays(30)).toString();
+        ok("cpm", "scheduleSession", "{\"sessionId\":\"CPM-95\",\"year\":2100,\"rationale\":\"x\"}");
+        ok("secretariat", "openRound", "{\"sessionId\":\"CPM-95\",\"inputDeadline\":\"" + deadline + "\",\"rationale\":\"first\"}");
+        long before = storedEvents();
+        Integer deadlines = jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'AxonDeadline'", Integer.class);
+        String earlier = Instant.now().plus(Duration.ofDays(2)).toString();
+        HttpApi.Answer second = api.post("secretariat", "openRound",
+                "{\"sessionId\":\"CPM-95\",\"inputDeadline\":\"" + earlier + "\",\"rationale\":\"second\"}");
+        assertThat(second.status()).as(second.raw()).isEqualTo(409);
+        assertThat(second.isProblem()).isTrue();
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(history("ROUND-CPM-95")).containsExactly("RoundOpened");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'AxonDeadline'", Integer.class))
+                .as("the refused round's deadline is not left behind").isEqualTo(deadlines);
+    }
+
+    @Test
     void a_command_on_an_unknown_record_is_a_404_problem() {
         HttpApi.Answer missing = api.post("secretariat", "withdrawProposal", "{\"programmeId\":\"no-such-programme\",\"rationale\":\"x\"}");
         assertThat(missing.status()).isEqualTo(404);

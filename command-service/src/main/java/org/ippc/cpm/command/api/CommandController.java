@@ -13,6 +13,7 @@ import org.ippc.cpm.command.axon.CommandMetadata;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.ippc.cpm.command.axon.VersionMismatch;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.ippc.cpm.command.axon.IdempotencyStore;
 import org.ippc.cpm.command.security.Actors;
@@ -121,7 +122,7 @@ class CommandController {
         } catch (BadRequest invalid) {
             outcome = "invalid";
             throw invalid;
-        } catch (VersionMismatch | IdempotencyConflict | ConcurrencyException conflict) {
+        } catch (VersionMismatch | IdempotencyConflict | ConcurrencyException | AggregateStreamCreationException conflict) {
             outcome = "conflict";
             throw conflict;
         } finally {

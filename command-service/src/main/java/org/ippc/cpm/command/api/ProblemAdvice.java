@@ -1,6 +1,7 @@
 package org.ippc.cpm.command.api;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.ippc.cpm.command.axon.VersionMismatch;
 import org.ippc.cpm.domain.shared.RuleViolation;
@@ -66,6 +67,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> concurrency(ConcurrencyException conflict) {
         return problem(HttpStatus.CONFLICT, "Concurrent change",
                 "The record was changed or created at the same moment by another request; reload and retry", null);
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<ProblemDetail> alreadyExists(AggregateStreamCreationException duplicate) {
+        return problem(HttpStatus.CONFLICT, "Already exists",
+                "A record with this id already exists (one round per session, one session per number, unique ids)", null);
     }
 
     @ExceptionHandler(IdempotencyConflict.class)

@@ -178,6 +178,15 @@ class CrossAggregateRulesTest {
     }
 
     @Test
+    void P5_P6_an_analysed_option_linked_to_an_article_with_elements_A_to_F_is_proposed() {
+        analysedRound().when(new ProposePriority(ROUND_10, PILOT, "surveillance", "Pilot", "Article XXIII", highLevelPlan(),
+                        SECRETARIAT, "Ranked high"))
+                .expectEvents(new PriorityProposed(ROUND_10, CPM_10, PILOT, "surveillance", SECRETARIAT, "Ranked high"),
+                        new ProgrammeProposed(PILOT, ROUND_10, CPM_10, "surveillance", "Pilot", "Article XXIII",
+                                highLevelPlan(), SECRETARIAT, "Ranked high"));
+    }
+
+    @Test
     void P6_the_proposal_carries_the_high_level_plan_elements_A_to_F() {
         HighLevelPlan partial = new HighLevelPlan("situation", "", "objective", null, "activities", "indicators");
         analysedRound().when(new ProposePriority(ROUND_10, PILOT, "surveillance", "Pilot", "Article IV.2(b)", partial,
@@ -222,6 +231,11 @@ class CrossAggregateRulesTest {
     }
 
     @Test
+    void S2_a_decision_is_taken_at_the_session_while_it_is_open() {
+        pilotProposedAtOpenCpm10().when(new SelectPriority(PILOT, CPM_10, CPM_CHAIR, "Selected")).expectEvents(SELECTED);
+    }
+
+    @Test
     void S2_decisions_are_taken_only_at_an_open_session() {
         analysedRound().given(new PriorityProposed(ROUND_10, CPM_10, PILOT, "surveillance", SECRETARIAT, "Ranked high"),
                         pilotProposed())
@@ -243,6 +257,13 @@ class CrossAggregateRulesTest {
         pilotProposedAtOpenCpm10().given(SELECTED)
                 .when(new ApproveHighLevelPlan(PILOT, CPM_10, amended, CPM_CHAIR, "Amended"))
                 .expectViolation("Y2", "missing [F]");
+    }
+
+    @Test
+    void Y3_delegation_to_the_secretariat_with_bureau_guidance_is_recorded() {
+        pilotProposedAtOpenCpm10().given(SELECTED, APPROVED)
+                .when(new DelegateDevelopment(PILOT, CPM_10, Body.SECRETARIAT, Body.BUREAU, CPM_CHAIR, "Delegated"))
+                .expectEvents(DELEGATED);
     }
 
     @Test
@@ -274,6 +295,29 @@ class CrossAggregateRulesTest {
         pilotProposedAtOpenCpm10().given(new ProposalWithdrawn(PILOT, SECRETARIAT, "Withdrawn"))
                 .when(new SelectPriority(PILOT, CPM_10, CPM_CHAIR, "Selected"))
                 .expectViolation("Y1", "SelectPriority needs a programme in stage PROPOSED; pilot-surveillance is WITHDRAWN");
+    }
+
+    // A2 ---------------------------------------------------------------------------------------------------------
+
+    @Test
+    void A2_a_command_that_breaks_a_rule_changes_nothing_and_names_the_rule() {
+        pilotProposedAtOpenCpm10().given(SELECTED);
+        long stored = commission.storedEvents();
+        commission.when(new CloseSession(CPM_10, CPM_CHAIR, "Closing too early"))
+                .expectViolation("Y4", "unfinished for [pilot-surveillance (SELECTED)]");
+        org.assertj.core.api.Assertions.assertThat(commission.storedEvents()).isEqualTo(stored);
+        org.assertj.core.api.Assertions.assertThat(commission.history(CPM_10)).doesNotHaveAnyElementsOfTypes(SessionClosed.class);
+        org.assertj.core.api.Assertions.assertThat(commission.history(PILOT)).containsExactly(pilotProposed(), SELECTED);
+    }
+
+    @Test
+    void A2_after_a_refusal_the_records_are_as_they_were_and_the_next_legal_command_is_accepted() {
+        pilotProposedAtOpenCpm10().given(SELECTED)
+                .when(new DelegateDevelopment(PILOT, CPM_10, Body.SECRETARIAT, Body.BUREAU, CPM_CHAIR, "Too early"))
+                .expectViolation("Y1", "DelegateDevelopment needs a programme in stage APPROVED");
+        commission.when(new ApproveHighLevelPlan(PILOT, CPM_10, null, CPM_CHAIR, "Approved")).expectEvents(APPROVED);
+        commission.when(new DelegateDevelopment(PILOT, CPM_10, Body.SECRETARIAT, Body.BUREAU, CPM_CHAIR, "Delegated"))
+                .expectEvents(DELEGATED);
     }
 
     // Y5 and M4 --------------------------------------------------------------------------------------------------
