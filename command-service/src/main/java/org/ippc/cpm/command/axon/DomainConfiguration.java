@@ -2,6 +2,7 @@ package org.ippc.cpm.command.axon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
@@ -52,7 +53,8 @@ class DomainConfiguration {
 
     @Bean
     ConfigurerModule cpmDomain() {
-        return new CommissionModule(programmes -> programmes.configureSnapshotTrigger(
-                c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_EVERY)));
+        return new CommissionModule(programmes -> programmes
+                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_EVERY))
+                .configureCache(c -> new WeakReferenceCache()));
     }
 }
