@@ -126,7 +126,8 @@ class CommandController {
             outcome = "conflict";
             throw conflict;
         } finally {
-            metrics.record(sample, name.length() > 60 ? "unknown" : name, outcome, rule);
+            // Only known names become tags: a client must not be able to create meters at will.
+            metrics.record(sample, CommandCatalog.find(name).isPresent() ? name : "unknown", outcome, rule);
         }
     }
 
