@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.Map;
 
 /** RFC 9457 problem details, one shape everywhere: for controllers and for filters that answer before them. */
 @Component
@@ -37,15 +36,6 @@ public class Problems {
             throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        ProblemDetail problem = problem(status, title, detail, rule);
-        body.put("type", problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        if (rule != null) {
-            body.put("rule", rule);
-        }
-        json.writeValue(response.getOutputStream(), body);
+        json.writeValue(response.getOutputStream(), problem(status, title, detail, rule));
     }
 }

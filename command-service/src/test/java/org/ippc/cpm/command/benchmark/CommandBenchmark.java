@@ -114,12 +114,7 @@ public final class CommandBenchmark {
                 List<ProgrammeId> programmes = prepareProgrammes(gateway, 16);
                 DataSource dataSource = app.getBean(DataSource.class);
                 int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-                String token = partyToken(issuer);
-                if (Boolean.getBoolean("bench.hold")) {
-                    System.out.println("HOLD port=" + port + " token=" + token + " programme=" + programmes.get(0));
-                    Thread.sleep(120_000);
-                }
-                run(dataSource, gateway, port, programmes, token);
+                run(dataSource, gateway, port, programmes, partyToken(issuer));
             }
         }
         // The HTTP client's and the scheduler's threads would otherwise keep the JVM (and the Maven build) alive.
