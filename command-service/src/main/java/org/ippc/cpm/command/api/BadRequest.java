@@ -3,7 +3,7 @@ package org.ippc.cpm.command.api;
 import java.util.List;
 
 /** A request that is malformed or has the wrong shape (400), with the fields at fault. */
-class BadRequest extends RuntimeException {
+public class BadRequest extends RuntimeException {
 
     private final List<FieldError> fields;
 
@@ -12,7 +12,7 @@ class BadRequest extends RuntimeException {
         this.fields = List.copyOf(fields);
     }
 
-    BadRequest(String message) {
+    public BadRequest(String message) {
         this(message, List.of());
     }
 

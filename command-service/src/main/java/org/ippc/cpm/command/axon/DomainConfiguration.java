@@ -11,14 +11,27 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.serialization.Serializer;
+import org.ippc.cpm.command.chain.HashChainedEventStorageEngine;
 import org.ippc.cpm.domain.commission.CommissionModule;
 import org.ippc.cpm.domain.programme.Programme;
 import org.ippc.cpm.domain.shared.CpmJson;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+
+import java.util.Map;
 
 /** Wires core-domain's {@link CommissionModule} into Axon's Spring configuration, with the services' own storage choices. */
 @Configuration(proxyBeanMethods = false)
@@ -49,6 +62,38 @@ class DomainConfiguration {
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
         return new SQLStateResolver();
+    }
+
+    /** Axon's JDBC storage engine as its auto-configuration builds it, plus the hash chain (ADR 0005). */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                          JdbcTemplate jdbc) {
+        return new HashChainedEventStorageEngine(JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(new EventSchema()), jdbc);
+    }
+
+    /** Every event names the command that produced it (the decision log's "command" column). */
+    @Bean
+    CorrelationDataProvider commandNameOnEvents() {
+        return message -> message instanceof CommandMessage<?> command
+                ? Map.of(CommandMetadata.COMMAND_NAME, command.getCommandName().substring(command.getCommandName().lastIndexOf('.') + 1))
+                : Map.of();
+    }
+
+    /** Defining a provider replaces Axon's default one, which puts the causing message's id on every event. */
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
     }
 
     @Bean

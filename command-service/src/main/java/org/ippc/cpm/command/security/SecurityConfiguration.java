@@ -26,7 +26,11 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
+import jakarta.servlet.DispatcherType;
+import org.ippc.cpm.domain.shared.Role;
+
 import java.time.Clock;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -39,7 +43,7 @@ import java.util.Locale;
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
-    private static final PathPatternRequestMatcher.Builder HEALTH = PathPatternRequestMatcher.withDefaults();
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
     private final Problems problems;
 
@@ -54,7 +58,12 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         // Plain path patterns: the MVC-aware matchers ask every handler mapping on every request,
                         // which was a third of an HTTP command's CPU.
-                        .requestMatchers(HEALTH.matcher("/actuator/health"), HEALTH.matcher("/actuator/health/**")).permitAll()
+                        // An SSE stream ends with an async dispatch; the request was authorised when it began.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers(PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**")).permitAll()
+                        // The dashboard's pages and scripts hold no data; what they show comes from the secured API.
+                        .requestMatchers(PATHS.matcher("/"), PATHS.matcher("/dashboard/**")).permitAll()
+                        .requestMatchers(PATHS.matcher("/api/audit/**"), PATHS.matcher("/api/admin/**")).hasRole(Role.AUDITOR.name())
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()).accessDeniedHandler(accessDenied()));
     }

@@ -36,10 +36,8 @@ import static org.ippc.cpm.domain.programme.ProgrammeStage.*;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Programme {
 
-    private static final Set<ProgrammeStage> APPROVED_ON =
-            EnumSet.of(APPROVED, DEVELOPMENT_DELEGATED, DETAILED_PLAN_SUBMITTED, UNDER_MANAGEMENT);
-    private static final Set<ProgrammeStage> DELEGATED_ON =
-            EnumSet.of(DEVELOPMENT_DELEGATED, DETAILED_PLAN_SUBMITTED, UNDER_MANAGEMENT);
+    private static final Set<ProgrammeStage> APPROVED_ON = ProgrammeLifecycle.APPROVED_ON;
+    private static final Set<ProgrammeStage> DELEGATED_ON = ProgrammeLifecycle.DELEGATED_ON;
 
     @AggregateIdentifier
     private ProgrammeId programmeId;

@@ -2,8 +2,13 @@ package org.ippc.cpm.domain.programme;
 
 import org.ippc.cpm.domain.shared.RuleViolation;
 
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.ippc.cpm.domain.programme.ProgrammeStage.*;
 
@@ -24,7 +29,42 @@ public final class ProgrammeLifecycle {
             new Transition(DETAILED_PLAN_SUBMITTED, "PresentPlan", UNDER_MANAGEMENT, "D3"),
             new Transition(UNDER_MANAGEMENT, "CloseProgramme", CLOSED, "M4"));
 
+    /** Stages in which resources may be pledged, contributed or mobilised and progress reported (M1, M3). */
+    public static final Set<ProgrammeStage> APPROVED_ON =
+            EnumSet.of(APPROVED, DEVELOPMENT_DELEGATED, DETAILED_PLAN_SUBMITTED, UNDER_MANAGEMENT);
+    /** Stages in which experts are appointed and the Bureau guides (D1, M2). */
+    public static final Set<ProgrammeStage> DELEGATED_ON =
+            EnumSet.of(DEVELOPMENT_DELEGATED, DETAILED_PLAN_SUBMITTED, UNDER_MANAGEMENT);
+
+    /** Commands that act on a programme without moving it to another stage, and the stages that accept them. */
+    public static final Map<String, Set<ProgrammeStage>> ONGOING = ongoing();
+
     private ProgrammeLifecycle() {
+    }
+
+    private static Map<String, Set<ProgrammeStage>> ongoing() {
+        Map<String, Set<ProgrammeStage>> commands = new LinkedHashMap<>();
+        commands.put("AppointExpert", DELEGATED_ON);
+        commands.put("ReleaseExpert", DELEGATED_ON);
+        commands.put("CommentOnDetailedPlan", EnumSet.of(DETAILED_PLAN_SUBMITTED, UNDER_MANAGEMENT));
+        commands.put("GiveGuidance", DELEGATED_ON);
+        commands.put("PledgeResources", APPROVED_ON);
+        commands.put("ContributeResources", APPROVED_ON);
+        commands.put("RecordResourceMobilisation", APPROVED_ON);
+        commands.put("ReportProgress", APPROVED_ON);
+        commands.put("RecordSideSession", EnumSet.of(UNDER_MANAGEMENT));
+        commands.put("RecordManagementActivity", EnumSet.of(UNDER_MANAGEMENT));
+        commands.put("RecordPartyEngagement", EnumSet.of(UNDER_MANAGEMENT));
+        return Map.copyOf(commands);
+    }
+
+    /** The commands a programme in {@code stage} accepts, stage changes first (what the board offers as next actions). */
+    public static List<String> commandsIn(ProgrammeStage stage) {
+        return Stream.concat(
+                TRANSITIONS.stream().filter(t -> t.from() == stage && t.to() != stage).map(Transition::command),
+                Stream.concat(TRANSITIONS.stream().filter(t -> t.from() == stage && t.to() == stage).map(Transition::command),
+                        ONGOING.entrySet().stream().filter(e -> e.getValue().contains(stage)).map(Map.Entry::getKey).sorted()))
+                .distinct().toList();
     }
 
     /** The stage {@code command} leads to from {@code current}, or a violation of the transition's rule. */

@@ -1,0 +1,6 @@
+package org.ippc.cpm.command.chain;
+
+/** The columns of one row of {@code domainevententry}, as the hash chain sees them. */
+public record StoredEvent(String eventId, String aggregateId, long sequenceNumber, String aggregateType, String timestamp,
+                          String payloadType, String payloadRevision, byte[] payload, byte[] metadata) {
+}

@@ -1,0 +1,42 @@
+package org.ippc.cpm.projection;
+
+import org.ippc.cpm.domain.shared.RoundId;
+import org.ippc.cpm.domain.shared.SessionId;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What the decision log reads off any event: the session it names (directly or through its round) and the programme. */
+final class EventFacts {
+
+    private EventFacts() {
+    }
+
+    static Optional<String> session(Object payload) {
+        return component(payload, "sessionId").map(SessionId.class::cast).map(SessionId::value)
+                .or(() -> component(payload, "roundId").map(RoundId.class::cast).map(r -> r.session().value()));
+    }
+
+    static Optional<String> programme(Object payload) {
+        return component(payload, "programmeId").map(Object::toString);
+    }
+
+    private static Optional<Object> component(Object payload, String name) {
+        if (!payload.getClass().isRecord()) {
+            return Optional.empty();
+        }
+        return Arrays.stream(payload.getClass().getRecordComponents())
+                .filter(c -> c.getName().equals(name))
+                .findFirst()
+                .map(c -> read(c, payload));
+    }
+
+    private static Object read(RecordComponent component, Object payload) {
+        try {
+            return component.getAccessor().invoke(payload);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component, e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.ippc.cpm.query.admin;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.ippc.cpm.projection.ReadModels;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Operating the read models: rebuild them with progress, list and retry the events they could not handle (AUDITOR). */
+@RestController
+@RequestMapping(path = "/api/admin", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Read-model administration", description = "Rebuild and dead letters (AUDITOR)")
+class AdminController {
+
+    private final ReadModelRebuild rebuild;
+    private final EventProcessingConfiguration processing;
+
+    AdminController(ReadModelRebuild rebuild, EventProcessingConfiguration processing) {
+        this.rebuild = rebuild;
+        this.processing = processing;
+    }
+
+    @PostMapping("/rebuild")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Empties and rebuilds every read model from the event store")
+    RebuildStatus rebuild(Principal principal) {
+        return rebuild.start(principal.getName());
+    }
+
+    @GetMapping("/rebuild")
+    @Operation(summary = "Progress of the latest rebuild: percent, events/s and time left")
+    RebuildStatus rebuildStatus() {
+        return rebuild.status();
+    }
+
+    @GetMapping("/dead-letters")
+    @Operation(summary = "Events a projection failed on, grouped by aggregate (later events of it wait behind the first)")
+    List<DeadLetterView> deadLetters() {
+        List<DeadLetterView> letters = new ArrayList<>();
+        for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue().deadLetters()) {
+            for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
+                letters.add(DeadLetterView.of(letter));
+            }
+        }
+        return letters;
+    }
+
+    @PostMapping("/dead-letters/retry")
+    @Operation(summary = "Retries every dead-lettered sequence once; what fails again stays queued")
+    RetryResult retry() {
+        SequencedDeadLetterProcessor<EventMessage<?>> processor = processing
+                .sequencedDeadLetterProcessor(ReadModels.PROCESSING_GROUP).orElseThrow();
+        long before = queue().amountOfSequences();
+        int processed = 0;
+        for (long i = 0; i < before && processor.processAny(); i++) {
+            processed++;
+        }
+        return new RetryResult(before, processed, queue().amountOfSequences());
+    }
+
+    private SequencedDeadLetterQueue<EventMessage<?>> queue() {
+        return processing.deadLetterQueue(ReadModels.PROCESSING_GROUP).orElseThrow();
+    }
+
+    record RetryResult(long sequencesBefore, long sequencesProcessed, long sequencesLeft) {
+    }
+}

@@ -1,0 +1,99 @@
+package org.ippc.cpm.query.admin;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.ippc.cpm.command.api.Problems;
+import org.ippc.cpm.projection.ReadModels;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rebuilds every read model from the event store: Axon resets the processor's tokens and its reset handlers empty
+ * the tables, then the processor replays all events. Progress is read from the token store against the head recorded
+ * when the rebuild began, so any node can report it and a restarted node carries on.
+ */
+@Component
+class ReadModelRebuild {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReadModelRebuild.class);
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+    private final Clock clock = Clock.systemUTC();
+
+    ReadModelRebuild(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+    }
+
+    synchronized RebuildStatus start(String requestedBy) {
+        StreamingEventProcessor processor = processing
+                .eventProcessor(ReadModels.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        Long head = jdbc.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class);
+        processor.shutDown();
+        try {
+            processor.resetTokens();
+        } catch (RuntimeException claimedElsewhere) {
+            throw new ErrorResponseException(HttpStatus.CONFLICT, Problems.problem(HttpStatus.CONFLICT, "Rebuild not started",
+                    "another node is processing the read models; stop its processor or retry when it has released its claim",
+                    null), claimedElsewhere);
+        } finally {
+            processor.start();
+        }
+        jdbc.update("INSERT INTO read_model_rebuild (requested_by, started_at, head_index) VALUES (?, ?, ?)",
+                requestedBy, Timestamp.from(clock.instant()), head == null ? -1 : head);
+        LOG.info("Rebuild of the read models requested by {}: replaying events up to global index {}", requestedBy, head);
+        return status();
+    }
+
+    RebuildStatus status() {
+        List<Map<String, Object>> latest = jdbc.queryForList(
+                "SELECT requested_by, started_at, head_index FROM read_model_rebuild ORDER BY id DESC LIMIT 1");
+        if (latest.isEmpty()) {
+            return RebuildStatus.none();
+        }
+        Map<String, Object> rebuild = latest.get(0);
+        Instant startedAt = ((Timestamp) rebuild.get("started_at")).toInstant();
+        long head = ((Number) rebuild.get("head_index")).longValue();
+        List<TrackingToken> tokens = jdbc.query("SELECT token, tokentype FROM tokenentry WHERE processorname = ?",
+                (rs, i) -> rs.getBytes(1) == null ? null : serializer.<byte[], TrackingToken>deserialize(
+                        new SimpleSerializedObject<>(rs.getBytes(1), byte[].class, rs.getString(2), null)),
+                ReadModels.PROCESSING_GROUP);
+        long position = tokens.stream().mapToLong(t -> t == null ? -1 : t.position().orElse(-1)).min().orElse(-1);
+        boolean replaying = tokens.stream().anyMatch(ReplayToken::isReplay) || position < head;
+        double seconds = Math.max(0.001, Duration.between(startedAt, clock.instant()).toMillis() / 1000.0);
+        double percent = head <= 0 ? 100 : Math.min(100, Math.max(0, position) * 100.0 / head);
+        double rate = Math.max(0, position) / seconds;
+        Double left = !replaying ? Double.valueOf(0) : rate > 0 ? (head - position) / rate : null;
+        return new RebuildStatus(replaying, (String) rebuild.get("requested_by"), startedAt, head, position,
+                Math.round(percent * 10) / 10.0, Math.round(rate), left);
+    }
+
+    @Scheduled(fixedDelay = 2000)
+    void logProgress() {
+        RebuildStatus status = status();
+        if (status.running()) {
+            LOG.info("Rebuilding read models: {}% ({} of {}), {} events/s, {} s left", status.percent(), status.position(),
+                    status.headIndex(), status.eventsPerSecond(),
+                    status.secondsLeft() == null ? "?" : Math.round(status.secondsLeft()));
+        }
+    }
+}

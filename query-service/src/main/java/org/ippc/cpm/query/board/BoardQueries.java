@@ -1,0 +1,195 @@
+package org.ippc.cpm.query.board;
+
+import org.ippc.cpm.query.NotFound;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reads the read-model tables; every filter is a bound parameter, every sort key a whitelisted column. */
+@Component
+public class BoardQueries {
+
+    static final Map<String, String> BOARD_SORT = Map.of("programmeId", "programme_id", "title", "title",
+            "stage", "stage", "yearOneSession", "year_one_session", "lastChangedAt", "last_changed_at",
+            "gapUsd", "gap_usd", "pledgedUsd", "pledged_usd");
+
+    private final JdbcTemplate jdbc;
+
+    public BoardQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Page<ProgrammeRow> board(String stage, String session, PageRequest page) {
+        Where where = new Where().eq("stage", stage).eqEither("year_one_session", "year_two_session", session);
+        return page("SELECT * FROM programme_board", where, page, BoardQueries::programme);
+    }
+
+    public ProgrammeRow programme(String programmeId) {
+        return jdbc.query("SELECT * FROM programme_board WHERE programme_id = ?", BoardQueries::programme, programmeId)
+                .stream().findFirst().orElseThrow(() -> new NotFound("no programme " + programmeId));
+    }
+
+    public List<ProgrammeRow> programmes(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("SELECT * FROM programme_board WHERE programme_id IN (" + "?,".repeat(ids.size() - 1) + "?)",
+                BoardQueries::programme, ids.toArray());
+    }
+
+    public List<LogEntry> timeline(String programmeId) {
+        programme(programmeId);
+        return jdbc.query("SELECT * FROM decision_log WHERE programme_id = ? ORDER BY global_index", BoardQueries::entry,
+                programmeId);
+    }
+
+    public List<Map<String, Object>> experts(String programmeId) {
+        return rows("""
+                SELECT expert_id, name, expertise, appointed_at, released_at FROM programme_expert
+                WHERE programme_id = ? ORDER BY appointed_at""", programmeId);
+    }
+
+    public List<Map<String, Object>> fundingOf(String programmeId) {
+        programme(programmeId);
+        return rows("""
+                SELECT event_id, party, party_role, flow, resource_kind, value_usd, description, occurred_at
+                FROM funding_entry WHERE programme_id = ? ORDER BY occurred_at, event_id""", programmeId);
+    }
+
+    public List<Map<String, Object>> fundingByProgramme() {
+        return rows("""
+                SELECT programme_id, title, funding_needed_usd, pledged_usd, contributed_usd, mobilised_usd, gap_usd
+                FROM programme_board ORDER BY programme_id""");
+    }
+
+    public List<Map<String, Object>> fundingByParty() {
+        return rows("""
+                SELECT party, party_role,
+                       SUM(CASE WHEN flow = 'PLEDGED' THEN value_usd ELSE 0 END) AS pledged_usd,
+                       SUM(CASE WHEN flow = 'CONTRIBUTED' THEN value_usd ELSE 0 END) AS contributed_usd,
+                       SUM(CASE WHEN flow = 'MOBILISED' THEN value_usd ELSE 0 END) AS mobilised_usd,
+                       COUNT(DISTINCT programme_id) AS programmes
+                FROM funding_entry GROUP BY party, party_role ORDER BY party""");
+    }
+
+    public List<Map<String, Object>> sessions() {
+        return rows("SELECT * FROM cpm_session ORDER BY session_number");
+    }
+
+    public Agenda agenda(String sessionId) {
+        Map<String, Object> session = rows("SELECT * FROM cpm_session WHERE session_id = ?", sessionId)
+                .stream().findFirst().orElseThrow(() -> new NotFound("no session " + sessionId));
+        List<ProgrammeRow> proposals = jdbc.query("SELECT * FROM programme_board WHERE year_one_session = ? ORDER BY programme_id",
+                BoardQueries::programme, sessionId);
+        List<ProgrammeRow> presentations = jdbc.query("SELECT * FROM programme_board WHERE year_two_session = ? ORDER BY programme_id",
+                BoardQueries::programme, sessionId);
+        List<LogEntry> decisions = jdbc.query("""
+                SELECT * FROM decision_log WHERE session_id = ? AND event_type IN ('PrioritySelected', 'ProposalNotSelected',
+                    'HighLevelPlanApproved', 'DevelopmentDelegated', 'PlanPresented', 'ProgrammeClosed', 'DecisionRecorded',
+                    'SideSessionRecorded', 'ProgressReported')
+                ORDER BY global_index""", BoardQueries::entry, sessionId);
+        List<Map<String, Object>> due = rows(
+                "SELECT * FROM action_item WHERE due_session = ? ORDER BY decision_number, item_id", sessionId);
+        return new Agenda(session, proposals, presentations, decisions,
+                due.stream().filter(item -> !"OVERDUE".equals(item.get("status"))).toList(),
+                due.stream().filter(item -> "OVERDUE".equals(item.get("status"))).toList());
+    }
+
+    public Page<LogEntry> log(LogFilter filter, PageRequest page) {
+        return page("SELECT * FROM decision_log", filter.where(), page, BoardQueries::entry);
+    }
+
+    /** Rows as maps keyed by camelCase names, whatever case the database reports its column labels in. */
+    private List<Map<String, Object>> rows(String sql, Object... arguments) {
+        return jdbc.query(sql, (rs, i) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+                row.put(camelCase(rs.getMetaData().getColumnLabel(column)), rs.getObject(column));
+            }
+            return row;
+        }, arguments);
+    }
+
+    private static String camelCase(String label) {
+        StringBuilder name = new StringBuilder();
+        boolean upper = false;
+        for (char c : label.toLowerCase(Locale.ROOT).toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                name.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return name.toString();
+    }
+
+    private <T> Page<T> page(String select, Where where, PageRequest page, RowMapper<T> mapper) {
+        long total = jdbc.queryForObject("SELECT COUNT(*) FROM (" + select + where.sql() + ") AS matching", Long.class,
+                where.arguments());
+        List<T> rows = jdbc.query(select + where.sql() + " ORDER BY " + page.orderBy() + page.limit(), mapper, where.arguments());
+        return new Page<>(rows, page.page(), page.size(), total);
+    }
+
+    static ProgrammeRow programme(ResultSet rs, int row) throws SQLException {
+        String stage = rs.getString("stage");
+        return new ProgrammeRow(rs.getString("programme_id"), rs.getString("title"), rs.getString("convention_article"),
+                rs.getString("round_id"), stage, rs.getString("year_one_session"), rs.getString("year_two_session"),
+                rs.getBoolean("delayed"), rs.getInt("experts"), rs.getInt("plan_version"),
+                rs.getBigDecimal("funding_needed_usd"), rs.getBigDecimal("pledged_usd"), rs.getBigDecimal("contributed_usd"),
+                rs.getBigDecimal("mobilised_usd"), rs.getBigDecimal("gap_usd"), rs.getString("last_event"),
+                instant(rs.getTimestamp("last_changed_at")), rs.getLong("version"), NextActions.in(stage));
+    }
+
+    static LogEntry entry(ResultSet rs, int row) throws SQLException {
+        return new LogEntry(rs.getLong("global_index"), rs.getString("event_id"), rs.getString("aggregate_type"),
+                rs.getString("aggregate_id"), rs.getLong("sequence_number"), rs.getString("event_type"),
+                instant(rs.getTimestamp("occurred_at")), rs.getString("session_id"), rs.getString("programme_id"),
+                rs.getString("actor_role"), rs.getString("actor_id"), rs.getString("command"), rs.getString("rationale"),
+                rs.getString("correlation_id"), rs.getString("causation_id"), rs.getString("payload"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** A WHERE clause grown from the filters that are present. */
+    static final class Where {
+        private final List<String> conditions = new ArrayList<>();
+        private final List<Object> arguments = new ArrayList<>();
+
+        Where eq(String column, Object value) {
+            return when(value != null, column + " = ?", value);
+        }
+
+        Where eqEither(String column, String other, Object value) {
+            return when(value != null, "(" + column + " = ? OR " + other + " = ?)", value, value);
+        }
+
+        Where when(boolean present, String condition, Object... values) {
+            if (present) {
+                conditions.add(condition);
+                arguments.addAll(List.of(values));
+            }
+            return this;
+        }
+
+        String sql() {
+            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+
+        Object[] arguments() {
+            return arguments.toArray();
+        }
+    }
+}

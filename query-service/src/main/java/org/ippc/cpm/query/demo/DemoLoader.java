@@ -1,0 +1,65 @@
+package org.ippc.cpm.query.demo;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * With {@code cpm.demo.load=true}, sends the seed story to the engine's own command API over HTTP as the demo users,
+ * exactly as a client would; it never writes events itself. Each step carries an Idempotency-Key, so loading twice
+ * (after a restart, say) changes nothing.
+ */
+@Component
+@Profile("!production")
+@ConditionalOnProperty(name = "cpm.demo.load", havingValue = "true")
+class DemoLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);
+
+    private final Environment environment;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    DemoLoader(Environment environment) {
+        this.environment = environment;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void load() throws IOException, InterruptedException {
+        String base = "http://localhost:" + environment.getProperty("local.server.port");
+        List<DemoStep> steps = DemoScenario.steps(Clock.systemUTC().instant());
+        int accepted = 0;
+        for (int i = 0; i < steps.size(); i++) {
+            DemoStep step = steps.get(i);
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/commands/" + step.command()))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Basic " + Base64.getEncoder()
+                            .encodeToString((step.user() + ":" + step.user()).getBytes(StandardCharsets.UTF_8)))
+                    .header("Idempotency-Key", "demo-step-" + i)
+                    .POST(HttpRequest.BodyPublishers.ofString(step.body()))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 200) {
+                accepted++;
+            } else {
+                LOG.warn("Demo step {} ({} by {}) answered {}: {}", i, step.command(), step.user(), answer.statusCode(), answer.body());
+            }
+        }
+        LOG.info("Demo data: {} of {} commands accepted through the command API; the dashboard is at {}/dashboard/",
+                accepted, steps.size(), base);
+    }
+}

@@ -1,0 +1,48 @@
+package org.ippc.cpm.query.live;
+
+import org.ippc.cpm.query.board.BoardQueries;
+import org.ippc.cpm.query.board.ProgrammeRow;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The {@code board_update} table read as a stream of {@link BoardChange}s: what a poller or a reconnecting client missed. */
+@Component
+class BoardFeed {
+
+    private static final int BATCH = 1000;
+
+    private final JdbcTemplate jdbc;
+    private final BoardQueries queries;
+
+    BoardFeed(JdbcTemplate jdbc, BoardQueries queries) {
+        this.jdbc = jdbc;
+        this.queries = queries;
+    }
+
+    long head() {
+        Long head = jdbc.queryForObject("SELECT MAX(seq) FROM board_update", Long.class);
+        return head == null ? 0 : head;
+    }
+
+    /** The changes after {@code seq} (at most a batch), each with the programme's current row (null while a rebuild has not reached it). */
+    List<BoardChange> after(long seq, String programmeId) {
+        List<Map<String, Object>> updates = programmeId == null
+                ? jdbc.queryForList("SELECT seq, programme_id FROM board_update WHERE seq > ? ORDER BY seq LIMIT " + BATCH, seq)
+                : jdbc.queryForList("SELECT seq, programme_id FROM board_update WHERE seq > ? AND programme_id = ? ORDER BY seq LIMIT "
+                        + BATCH, seq, programmeId);
+        if (updates.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ProgrammeRow> rows = queries.programmes(updates.stream().map(u -> (String) u.get("programme_id"))
+                        .distinct().toList()).stream()
+                .collect(Collectors.toMap(ProgrammeRow::programmeId, Function.identity()));
+        return updates.stream()
+                .map(u -> new BoardChange(((Number) u.get("seq")).longValue(), rows.get((String) u.get("programme_id"))))
+                .toList();
+    }
+}

@@ -1,0 +1,107 @@
+// Shared by the dashboard's pages: sign-in, authenticated JSON requests and Server-Sent Events over fetch (so the
+// Authorization header goes with the stream, and Last-Event-ID with every reconnection).
+const Cpm = (() => {
+  const KEY = 'cpm.authorization';
+  const STAGES = ['PROPOSED', 'SELECTED', 'APPROVED', 'DEVELOPMENT_DELEGATED', 'DETAILED_PLAN_SUBMITTED',
+    'UNDER_MANAGEMENT', 'CLOSED', 'NOT_SELECTED', 'WITHDRAWN'];
+
+  function authorization() { return sessionStorage.getItem(KEY); }
+
+  function el(tag, attributes = {}, ...children) {
+    const node = document.createElement(tag);
+    Object.entries(attributes).forEach(([k, v]) => (k === 'class' ? (node.className = v) : node.setAttribute(k, v)));
+    children.flat().forEach(c => node.append(c instanceof Node ? c : document.createTextNode(c ?? '')));
+    return node;
+  }
+
+  function svg(tag, attributes = {}, text) {
+    const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
+    Object.entries(attributes).forEach(([k, v]) => node.setAttribute(k, v));
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function money(value) {
+    return value === null || value === undefined ? '-' : 'USD ' + Number(value).toLocaleString('en-US');
+  }
+
+  function status(text) {
+    const node = document.getElementById('status');
+    if (node) node.textContent = text;
+  }
+
+  async function get(path) {
+    const response = await fetch(path, { headers: { Authorization: authorization(), Accept: 'application/json' } });
+    if (response.status === 401) { sessionStorage.removeItem(KEY); location.reload(); }
+    if (!response.ok) throw new Error(path + ' answered ' + response.status);
+    return response.json();
+  }
+
+  // Calls onEvent(name, data, id) for each event; reconnects with Last-Event-ID after any interruption.
+  async function stream(path, onEvent) {
+    let lastId = null;
+    for (;;) {
+      try {
+        const headers = { Authorization: authorization(), Accept: 'text/event-stream' };
+        if (lastId) headers['Last-Event-ID'] = lastId;
+        const response = await fetch(path, { headers });
+        if (!response.ok) throw new Error('stream answered ' + response.status);
+        status('live');
+        const reader = response.body.getReader();
+        const decoder = new TextDecoder();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += decoder.decode(value, { stream: true }).replace(/\r\n/g, '\n');
+          let end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            let name = 'message', id = null; const data = [];
+            block.split('\n').forEach(line => {
+              if (!line || line.startsWith(':')) return;
+              const colon = line.indexOf(':');
+              const field = colon < 0 ? line : line.slice(0, colon);
+              const text = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+              if (field === 'event') name = text; else if (field === 'id') id = text; else if (field === 'data') data.push(text);
+            });
+            if (id) lastId = id;
+            if (data.length) onEvent(name, JSON.parse(data.join('\n')), id);
+          }
+        }
+      } catch (e) {
+        console.warn('live stream interrupted', e);
+      }
+      status('reconnecting...');
+      await new Promise(resolve => setTimeout(resolve, 1000));
+    }
+  }
+
+  // Shows the sign-in form until credentials are stored, then runs the page.
+  function start(page) {
+    if (authorization()) { page(); return; }
+    const main = document.querySelector('main');
+    const form = el('form', { class: 'login', id: 'login' },
+      el('h1', {}, 'Sign in'),
+      el('label', { for: 'user' }, 'User'), el('input', { id: 'user', name: 'user', autocomplete: 'username' }),
+      el('label', { for: 'password' }, 'Password or bearer token'),
+      el('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password' }),
+      el('button', { type: 'submit', id: 'sign-in' }, 'Sign in'),
+      el('p', { class: 'hint' }, 'Embedded demo: viewer / viewer. With a JWT, leave the user empty and paste the token.'),
+      el('p', { class: 'error', id: 'login-error' }));
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      const user = form.user.value.trim(), secret = form.password.value;
+      const value = user ? 'Basic ' + btoa(user + ':' + secret) : 'Bearer ' + secret;
+      const probe = await fetch('/api/query/sessions', { headers: { Authorization: value } });
+      if (!probe.ok) { document.getElementById('login-error').textContent = 'Sign-in refused (' + probe.status + ')'; return; }
+      sessionStorage.setItem(KEY, value);
+      form.remove();
+      page();
+    });
+    main.prepend(form);
+  }
+
+  return { STAGES, el, svg, money, get, stream, start, status };
+})();
