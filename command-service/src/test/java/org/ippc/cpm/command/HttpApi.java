@@ -39,6 +39,10 @@ public final class HttpApi {
     }
 
     public Answer post(String user, String command, Object body, Map<String, String> headers) {
+        return postTo(user, "/api/commands/" + command, body, headers);
+    }
+
+    public Answer postTo(String user, String path, Object body, Map<String, String> headers) {
         byte[] bytes;
         try {
             bytes = body instanceof byte[] raw ? raw : body instanceof String text ? text.getBytes(StandardCharsets.UTF_8)
@@ -46,7 +50,7 @@ public final class HttpApi {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/commands/" + command))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
         if (!headers.containsKey("Content-Type")) {

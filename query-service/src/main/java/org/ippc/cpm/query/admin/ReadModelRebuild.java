@@ -1,7 +1,6 @@
 package org.ippc.cpm.query.admin;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
@@ -21,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Rebuilds every read model from the event store: Axon resets the processor's tokens and its reset handlers empty
@@ -65,25 +63,27 @@ class ReadModelRebuild {
     }
 
     RebuildStatus status() {
-        List<Map<String, Object>> latest = jdbc.queryForList(
-                "SELECT requested_by, started_at, head_index FROM read_model_rebuild ORDER BY id DESC LIMIT 1");
+        List<RebuildStatus> latest = jdbc.query(
+                "SELECT requested_by, started_at, head_index FROM read_model_rebuild ORDER BY id DESC LIMIT 1",
+                (rs, i) -> new RebuildStatus(true, rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getLong(3), 0, 0, 0, null));
         if (latest.isEmpty()) {
             return RebuildStatus.none();
         }
-        Map<String, Object> rebuild = latest.get(0);
-        Instant startedAt = ((Timestamp) rebuild.get("started_at")).toInstant();
-        long head = ((Number) rebuild.get("head_index")).longValue();
+        RebuildStatus rebuild = latest.get(0);
+        Instant startedAt = rebuild.startedAt();
+        long head = rebuild.headIndex();
         List<TrackingToken> tokens = jdbc.query("SELECT token, tokentype FROM tokenentry WHERE processorname = ?",
                 (rs, i) -> rs.getBytes(1) == null ? null : serializer.<byte[], TrackingToken>deserialize(
                         new SimpleSerializedObject<>(rs.getBytes(1), byte[].class, rs.getString(2), null)),
                 ReadModels.PROCESSING_GROUP);
         long position = tokens.stream().mapToLong(t -> t == null ? -1 : t.position().orElse(-1)).min().orElse(-1);
-        boolean replaying = tokens.stream().anyMatch(ReplayToken::isReplay) || position < head;
+        // A token stays a ReplayToken until it passes the reset position, so "done" is having reached the recorded head.
+        boolean replaying = position < head;
         double seconds = Math.max(0.001, Duration.between(startedAt, clock.instant()).toMillis() / 1000.0);
         double percent = head <= 0 ? 100 : Math.min(100, Math.max(0, position) * 100.0 / head);
         double rate = Math.max(0, position) / seconds;
         Double left = !replaying ? Double.valueOf(0) : rate > 0 ? (head - position) / rate : null;
-        return new RebuildStatus(replaying, (String) rebuild.get("requested_by"), startedAt, head, position,
+        return new RebuildStatus(replaying, rebuild.requestedBy(), startedAt, head, position,
                 Math.round(percent * 10) / 10.0, Math.round(rate), left);
     }
 

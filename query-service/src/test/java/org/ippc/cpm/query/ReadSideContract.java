@@ -1,0 +1,391 @@
+package org.ippc.cpm.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.ippc.cpm.command.HttpApi;
+import org.ippc.cpm.projection.DecisionLogProjection;
+import org.ippc.cpm.projection.ProgrammeBoardProjection;
+import org.ippc.cpm.projection.ReadModels;
+import org.ippc.cpm.projection.SessionAgendaProjection;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The read side over real HTTP, against the engine with the demo story loaded through the command API: read models,
+ * replays, rebuild, dead letters, the auditor's tools, security and live updates. Run on H2 and on PostgreSQL.
+ * Tests that change the story run after those that read it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "cpm.demo.load=true", "server.shutdown=immediate", "cpm.live.poll-interval=20ms"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class ReadSideContract {
+
+    private static final String PILOT = "surveillance-pilot";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EventStorageEngine store;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    DecisionLogProjection decisionLog;
+    @Autowired
+    ProgrammeBoardProjection board;
+    @Autowired
+    SessionAgendaProjection agenda;
+
+    HttpApi api;
+
+    @BeforeEach
+    void projected() {
+        api = new HttpApi(port);
+        awaitProjected();
+    }
+
+    void awaitProjected() {
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                count("decision_log") + deadLetters() == count("domainevententry"));
+    }
+
+    @Test
+    @Order(1)
+    void the_board_the_agenda_and_funding_show_the_seed_story() {
+        JsonNode programmes = ok(api.get("viewer", "/api/query/programmes")).get("items");
+        assertThat(programmes).hasSize(2);
+        JsonNode pilot = ok(api.get("viewer", "/api/query/programmes/" + PILOT));
+        assertThat(pilot.get("stage").asText()).isEqualTo("UNDER_MANAGEMENT");
+        assertThat(pilot.get("yearOneSession").asText()).isEqualTo("CPM-10");
+        assertThat(pilot.get("yearTwoSession").asText()).isEqualTo("CPM-11");
+        assertThat(pilot.get("delayed").asBoolean()).isFalse();
+        assertThat(pilot.get("experts").asInt()).isEqualTo(1);
+        assertThat(pilot.get("planVersion").asInt()).isEqualTo(2);
+        assertThat(pilot.get("fundingNeededUsd").decimalValue()).isEqualByComparingTo("1350000");
+        assertThat(pilot.get("pledgedUsd").decimalValue()).isEqualByComparingTo("290000");
+        assertThat(pilot.get("contributedUsd").decimalValue()).isEqualByComparingTo("280000");
+        assertThat(pilot.get("mobilisedUsd").decimalValue()).isEqualByComparingTo("300000");
+        assertThat(pilot.get("gapUsd").decimalValue()).isEqualByComparingTo("770000");
+        assertThat(pilot.get("lastEvent").asText()).isEqualTo("ProgressReported");
+        assertThat(pilot.get("nextActions").findValuesAsText("command")).contains("closeProgramme", "pledgeResources");
+        assertThat(pilot.get("nextActions").get(0).get("roles").get(0).asText()).isEqualTo("CPM");
+
+        JsonNode lapsed = ok(api.get("viewer", "/api/query/programmes?stage=NOT_SELECTED")).get("items");
+        assertThat(lapsed.findValuesAsText("programmeId")).containsExactly("diagnostics");
+        JsonNode sorted = ok(api.get("viewer", "/api/query/programmes?sort=title,desc&size=1"));
+        assertThat(sorted.get("total").asInt()).isEqualTo(2);
+        assertThat(sorted.get("items").findValuesAsText("programmeId")).containsExactly(PILOT);
+        HttpApi.Answer badSort = api.get("viewer", "/api/query/programmes?sort=password");
+        assertThat(badSort.status()).isEqualTo(400);
+        assertThat(badSort.isProblem()).isTrue();
+
+        JsonNode cpm10 = ok(api.get("viewer", "/api/query/sessions/CPM-10/agenda"));
+        assertThat(cpm10.get("session").get("status").asText()).isEqualTo("CLOSED");
+        assertThat(cpm10.get("proposals").findValuesAsText("programmeId")).containsExactly("diagnostics", PILOT);
+        assertThat(cpm10.get("decisions").findValuesAsText("eventType")).contains("PrioritySelected", "HighLevelPlanApproved",
+                "DevelopmentDelegated", "ProposalNotSelected");
+        assertThat(cpm10.get("actionItemsOverdue").findValuesAsText("itemId")).containsExactly("5a", "6b");
+        assertThat(cpm10.get("actionItemsDue").findValuesAsText("status")).containsOnly("REPORTED");
+        JsonNode cpm11 = ok(api.get("viewer", "/api/query/sessions/CPM-11/agenda"));
+        assertThat(cpm11.get("presentations").findValuesAsText("programmeId")).containsExactly(PILOT);
+        assertThat(cpm11.get("decisions").findValuesAsText("eventType")).contains("PlanPresented", "SideSessionRecorded");
+
+        Map<String, JsonNode> parties = new LinkedHashMap<>();
+        ok(api.get("viewer", "/api/query/funding/by-party")).forEach(row -> parties.put(row.get("party").asText(), row));
+        assertThat(parties.get("NZ").get("pledgedUsd").decimalValue()).isEqualByComparingTo("250000");
+        assertThat(parties.get("NZ").get("contributedUsd").decimalValue()).isEqualByComparingTo("250000");
+        assertThat(parties.get("EPPO").get("contributedUsd").decimalValue()).isEqualByComparingTo("30000");
+        assertThat(parties.get("finance-committee").get("mobilisedUsd").decimalValue()).isEqualByComparingTo("300000");
+
+        JsonNode timeline = ok(api.get("viewer", "/api/query/programmes/" + PILOT + "/timeline"));
+        List<String> steps = timeline.findValuesAsText("eventType");
+        assertThat(steps).startsWith("PriorityProposed", "ProgrammeProposed", "PrioritySelected").endsWith("ProgressReported");
+        JsonNode selected = timeline.get(2);
+        assertThat(selected.get("sessionId").asText()).isEqualTo("CPM-10");
+        assertThat(selected.get("actorRole").asText()).isEqualTo("CPM");
+        assertThat(selected.get("command").asText()).isEqualTo("SelectPriority");
+        assertThat(selected.get("rationale").asText()).isEqualTo("Selected by consensus");
+        assertThat(selected.get("correlationId").asText()).isNotBlank();
+        assertThat(api.get("viewer", "/api/query/programmes/nothing/timeline").status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(2)
+    void the_same_event_handled_twice_changes_nothing() {
+        Map<String, List<Map<String, Object>>> before = readModels();
+        long announcements = count("board_update");
+        List<AnnotationEventHandlerAdapter> projections = List.of(new AnnotationEventHandlerAdapter(decisionLog),
+                new AnnotationEventHandlerAdapter(board), new AnnotationEventHandlerAdapter(agenda));
+        List<TrackedEventMessage<?>> events = new ArrayList<>();
+        store.readEvents(null, false).forEach(events::add);
+        assertThat(events).hasSizeGreaterThan(40);
+        transactions.executeWithoutResult(status -> events.forEach(event -> projections.forEach(projection -> {
+            try {
+                if (projection.canHandle(event)) {
+                    projection.handle(event);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        })));
+        assertThat(readModels()).isEqualTo(before);
+        assertThat(count("board_update")).isEqualTo(announcements);
+    }
+
+    @Test
+    @Order(3)
+    void the_auditor_reads_history_state_as_of_and_diff_from_the_event_store() {
+        JsonNode history = ok(api.get("auditor", "/api/audit/aggregates/" + PILOT + "/history"));
+        assertThat(history.size()).isGreaterThan(20);
+        for (int i = 0; i < history.size(); i++) {
+            JsonNode event = history.get(i);
+            assertThat(event.get("sequenceNumber").asLong()).isEqualTo(i);
+            assertThat(event.get("metadata").has("cpm.command")).isTrue();
+            assertThat(event.get("previousHash").asText())
+                    .isEqualTo(i == 0 ? "0".repeat(64) : history.get(i - 1).get("hash").asText());
+        }
+        assertThat(history.get(2).get("eventType").asText()).isEqualTo("HighLevelPlanApproved");
+
+        JsonNode approved = ok(api.get("auditor", "/api/audit/aggregates/" + PILOT + "/state?version=2"));
+        assertThat(approved.get("version").asLong()).isEqualTo(2);
+        assertThat(approved.at("/state/stage").asText()).isEqualTo("APPROVED");
+        assertThat(approved.at("/state/approvedPlan/objective").asText()).isEqualTo("Implement ISPM 6 in pilot regions");
+        String fourth = history.get(4).get("timestamp").asText();
+        JsonNode asOf = ok(api.get("auditor", "/api/audit/aggregates/" + PILOT + "/state?asOf=" + fourth));
+        assertThat(asOf.get("version").asLong()).isGreaterThanOrEqualTo(4);
+        assertThat(Instant.parse(asOf.get("lastEventAt").asText())).isEqualTo(Instant.parse(fourth));
+        String beforeAll = Instant.parse(history.get(0).get("timestamp").asText()).minusMillis(1).toString();
+        assertThat(ok(api.get("auditor", "/api/audit/aggregates/" + PILOT + "/state?asOf=" + beforeAll)).get("version").asLong())
+                .isEqualTo(-1);
+        assertThat(api.get("auditor", "/api/audit/aggregates/" + PILOT + "/state").status()).isEqualTo(400);
+        assertThat(api.get("auditor", "/api/audit/aggregates/" + PILOT + "/state?asOf=yesterday").status()).isEqualTo(400);
+
+        String last = history.get(history.size() - 1).get("timestamp").asText();
+        JsonNode diff = ok(api.get("auditor", "/api/audit/aggregates/" + PILOT + "/diff?from=" + beforeAll + "&to=" + last));
+        assertThat(diff.get("events")).hasSize(history.size());
+        JsonNode stage = null;
+        for (JsonNode change : diff.get("changes")) {
+            if (change.get("path").asText().equals("/stage")) {
+                stage = change;
+            }
+        }
+        assertThat(stage).isNotNull();
+        assertThat(stage.get("after").asText()).isEqualTo("UNDER_MANAGEMENT");
+        assertThat(stage.get("changedBy").toString()).contains("PrioritySelected", "PlanPresented").doesNotContain("Pledged");
+        JsonNode quiet = ok(api.get("auditor", "/api/audit/aggregates/CPM-9-4/diff?from=" + last + "&to=" + Instant.now()));
+        assertThat(quiet.get("changes")).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void the_decision_log_filters_pages_and_exports_the_whole_log_as_csv_and_json() throws Exception {
+        JsonNode page = ok(api.get("auditor", "/api/audit/log?session=CPM-10&role=CPM&size=3&sort=globalIndex,desc"));
+        long total = page.get("total").asLong();
+        assertThat(total).isGreaterThan(3);
+        assertThat(page.get("items")).hasSize(3);
+        page.get("items").forEach(row -> {
+            assertThat(row.get("sessionId").asText()).isEqualTo("CPM-10");
+            assertThat(row.get("actorRole").asText()).isEqualTo("CPM");
+        });
+        assertThat(page.get("items").get(0).get("globalIndex").asLong())
+                .isGreaterThan(page.get("items").get(1).get("globalIndex").asLong());
+
+        JsonNode exported = HttpApi.JSON.readTree(api.get("auditor", "/api/audit/log/export?format=json&session=CPM-10&role=CPM").raw());
+        assertThat(exported.size()).isEqualTo(total);
+        String csv = api.get("auditor", "/api/audit/log/export?format=csv&session=CPM-10&role=CPM").raw();
+        assertThat(csv.lines().count()).isEqualTo(total + 1);
+        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("globalIndex,eventId,aggregateType");
+        long all = count("domainevententry");
+        assertThat(HttpApi.JSON.readTree(api.get("auditor", "/api/audit/log/export").raw()).size()).isEqualTo(all);
+
+        JsonNode one = ok(api.get("auditor", "/api/audit/log?eventType=PlanPresented")).get("items").get(0);
+        Instant at = Instant.parse(one.get("occurredAt").asText());
+        JsonNode window = ok(api.get("auditor", "/api/audit/log?from=" + at + "&to=" + at.plusMillis(1) + "&eventType=PlanPresented"));
+        assertThat(window.get("items").findValuesAsText("eventId")).containsExactly(one.get("eventId").asText());
+        assertThat(ok(api.get("auditor", "/api/audit/log?from=" + at.plusMillis(1) + "&eventType=PlanPresented")).get("total").asInt())
+                .isZero();
+        assertThat(api.get("auditor", "/api/audit/log/export?format=xml").status()).isEqualTo(400);
+    }
+
+    @Test
+    @Order(5)
+    void only_auditors_use_the_audit_tools_and_every_signed_in_role_reads_the_board() {
+        assertThat(api.get("viewer", "/api/query/programmes").status()).isEqualTo(200);
+        assertThat(api.get("nz", "/api/query/sessions").status()).isEqualTo(200);
+        assertThat(api.get(null, "/api/query/programmes").status()).isEqualTo(401);
+        for (String path : List.of("/api/audit/verify", "/api/audit/log", "/api/admin/rebuild", "/api/admin/dead-letters",
+                "/api/audit/aggregates/" + PILOT + "/history")) {
+            HttpApi.Answer forbidden = api.get("viewer", path);
+            assertThat(forbidden.status()).as(path).isEqualTo(403);
+            assertThat(forbidden.isProblem()).isTrue();
+            assertThat(api.get("secretariat", path).status()).as(path).isEqualTo(403);
+            assertThat(api.get("auditor", path).status()).as(path).isEqualTo(200);
+        }
+        assertThat(api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dashboard/")).build()).status())
+                .isEqualTo(200);
+        JsonNode docs = ok(api.get("viewer", "/v3/api-docs"));
+        assertThat(docs.get("paths").has("/api/query/programmes")).isTrue();
+        assertThat(docs.get("paths").has("/api/audit/verify")).isTrue();
+        assertThat(docs.get("paths").has("/api/live/board")).isTrue();
+    }
+
+    @Test
+    @Order(6)
+    void verify_names_exactly_the_event_whose_stored_row_was_altered() {
+        JsonNode intact = ok(api.get("auditor", "/api/audit/verify"));
+        assertThat(intact.get("intact").asBoolean()).isTrue();
+        assertThat(intact.get("eventsChecked").asLong()).isEqualTo(count("domainevententry"));
+
+        Map<String, Object> target = jdbc.queryForMap("""
+                SELECT eventidentifier, payload FROM domainevententry
+                WHERE aggregateidentifier = ? AND sequencenumber = 2""", PILOT);
+        String eventId = (String) target.get("eventidentifier");
+        byte[] original = (byte[]) target.get("payload");
+        byte[] forged = new String(original, StandardCharsets.UTF_8).replace("\"amended\":false", "\"amended\":true")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(forged).isNotEqualTo(original);
+        jdbc.update("UPDATE domainevententry SET payload = ? WHERE eventidentifier = ?", forged, eventId);
+        try {
+            JsonNode broken = ok(api.get("auditor", "/api/audit/verify"));
+            assertThat(broken.get("intact").asBoolean()).isFalse();
+            assertThat(broken.at("/firstBroken/eventId").asText()).isEqualTo(eventId);
+            assertThat(broken.at("/firstBroken/aggregateId").asText()).isEqualTo(PILOT);
+            assertThat(broken.at("/firstBroken/sequenceNumber").asLong()).isEqualTo(2);
+            assertThat(broken.get("broken")).hasSize(1);
+        } finally {
+            jdbc.update("UPDATE domainevententry SET payload = ? WHERE eventidentifier = ?", original, eventId);
+        }
+        assertThat(ok(api.get("auditor", "/api/audit/verify")).get("rootHash")).isEqualTo(intact.get("rootHash"));
+    }
+
+    @Test
+    @Order(7)
+    void rebuilt_read_models_equal_the_live_ones() {
+        Map<String, List<Map<String, Object>>> live = readModels();
+        HttpApi.Answer started = api.postTo("auditor", "/api/admin/rebuild", "", Map.of());
+        assertThat(started.status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !ok(api.get("auditor", "/api/admin/rebuild")).get("running").asBoolean());
+        JsonNode done = ok(api.get("auditor", "/api/admin/rebuild"));
+        assertThat(done.get("percent").asDouble()).isEqualTo(100.0);
+        assertThat(done.get("requestedBy").asText()).isEqualTo("auditor");
+        awaitProjected();
+        assertThat(readModels()).isEqualTo(live);
+    }
+
+    @Test
+    @Order(8)
+    void a_live_board_subscriber_sees_a_change_after_a_command_and_catches_up_with_last_event_id() throws Exception {
+        String missedId;
+        try (SseClient board = new SseClient(port, "/api/live/board", "viewer", null);
+             SseClient programme = new SseClient(port, "/api/live/programmes/" + PILOT, "viewer", null)) {
+            assertThat(board.status).isEqualTo(200);
+            assertThat(board.contentType).startsWith("text/event-stream");
+            assertThat(board.next("snapshot", Duration.ofSeconds(10)).data()).hasSize(2);
+            assertThat(programme.next("snapshot", Duration.ofSeconds(10)).data().get("stage").asText()).isEqualTo("UNDER_MANAGEMENT");
+
+            ok(api.post("secretariat", "recordManagementActivity",
+                    "{\"programmeId\":\"" + PILOT + "\",\"activity\":\"MONITORING\",\"rationale\":\"Second review\"}"));
+            SseClient.Event change = board.next("programme", Duration.ofSeconds(10));
+            assertThat(change).isNotNull();
+            assertThat(change.data().at("/programme/lastEvent").asText()).isEqualTo("ManagementActivityRecorded");
+            assertThat(change.id()).isEqualTo(change.data().get("seq").asText());
+            assertThat(programme.next("programme", Duration.ofSeconds(10)).data().at("/programme/programmeId").asText())
+                    .isEqualTo(PILOT);
+            missedId = change.id();
+        }
+        ok(api.post("br", "pledgeResources", "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\","
+                + "\"valueUsd\":5000,\"description\":\"Small grant\"},\"rationale\":\"Pledged while nobody watched\"}"));
+        try (SseClient again = new SseClient(port, "/api/live/board", "viewer", missedId)) {
+            SseClient.Event missed = again.next("programme", Duration.ofSeconds(10));
+            assertThat(missed).isNotNull();
+            assertThat(missed.data().at("/programme/lastEvent").asText()).isEqualTo("ResourcesPledged");
+            assertThat(Long.parseLong(missed.id())).isGreaterThan(Long.parseLong(missedId));
+        }
+    }
+
+    @Test
+    @Order(9)
+    void an_event_a_projection_fails_on_is_dead_lettered_while_other_aggregates_go_on_and_a_retry_applies_it() {
+        JsonNode before = ok(api.get("viewer", "/api/query/programmes/" + PILOT));
+        jdbc.execute("ALTER TABLE funding_entry RENAME TO funding_entry_unavailable");
+        try {
+            ok(api.post("jp", "pledgeResources", "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\","
+                    + "\"valueUsd\":70000,\"description\":\"Japan trust fund\"},\"rationale\":\"Pledge\"}"));
+            ok(api.post("secretariat", "recordManagementActivity",
+                    "{\"programmeId\":\"" + PILOT + "\",\"activity\":\"REPORTING\",\"rationale\":\"Behind the failed one\"}"));
+            ok(api.post("cpm", "recordDecision", "{\"decisionId\":\"CPM-11-3\",\"sessionId\":\"CPM-11\",\"number\":3,"
+                    + "\"text\":\"Noted the pilot\",\"actionItems\":[{\"itemId\":\"3a\",\"addressee\":\"SECRETARIAT\","
+                    + "\"dueSession\":\"CPM-12\",\"request\":\"Report again\"}],\"rationale\":\"Plenary\"}"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> count("action_item WHERE decision_id = 'CPM-11-3'") == 1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters() == 2);
+            JsonNode letters = ok(api.get("auditor", "/api/admin/dead-letters"));
+            assertThat(letters.findValuesAsText("eventType")).containsExactly("ResourcesPledged", "ManagementActivityRecorded");
+            assertThat(letters.findValuesAsText("aggregateId")).containsOnly(PILOT);
+            assertThat(letters.get(0).get("cause").asText()).isNotBlank();
+            JsonNode stuck = ok(api.get("viewer", "/api/query/programmes/" + PILOT));
+            assertThat(stuck.get("pledgedUsd").decimalValue()).isEqualByComparingTo(before.get("pledgedUsd").decimalValue());
+            assertThat(stuck.get("version").asLong()).isEqualTo(before.get("version").asLong());
+        } finally {
+            jdbc.execute("ALTER TABLE funding_entry_unavailable RENAME TO funding_entry");
+        }
+        JsonNode retried = ok(api.postTo("auditor", "/api/admin/dead-letters/retry", "", Map.of()));
+        assertThat(retried.get("sequencesLeft").asLong()).isZero();
+        assertThat(deadLetters()).isZero();
+        JsonNode after = ok(api.get("viewer", "/api/query/programmes/" + PILOT));
+        assertThat(after.get("pledgedUsd").decimalValue())
+                .isEqualByComparingTo(before.get("pledgedUsd").decimalValue().add(new java.math.BigDecimal("70000")));
+        assertThat(after.get("lastEvent").asText()).isEqualTo("ManagementActivityRecorded");
+    }
+
+    Map<String, List<Map<String, Object>>> readModels() {
+        Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+        for (String table : ReadModels.TABLES) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            jdbc.queryForList("SELECT * FROM " + table + " ORDER BY 1, 2").forEach(row -> {
+                Map<String, Object> normalised = new LinkedHashMap<>();
+                row.forEach((column, value) -> normalised.put(column.toLowerCase(), value == null ? null : value.toString()));
+                rows.add(normalised);
+            });
+            tables.put(table, rows);
+        }
+        return tables;
+    }
+
+    long count(String table) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+    }
+
+    long deadLetters() {
+        return count("deadletterentry");
+    }
+
+    static JsonNode ok(HttpApi.Answer answer) {
+        assertThat(answer.status()).as(answer.raw()).isBetween(200, 202);
+        return answer.body();
+    }
+}
