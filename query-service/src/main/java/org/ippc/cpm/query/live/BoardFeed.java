@@ -24,6 +24,11 @@ class BoardFeed {
         this.queries = queries;
     }
 
+    /** Keeps the feed short; any node may run this at any time, as often as it likes. */
+    int trim(long keep) {
+        return jdbc.update("DELETE FROM board_update WHERE seq <= ?", head() - keep);
+    }
+
     long head() {
         Long head = jdbc.queryForObject("SELECT MAX(seq) FROM board_update", Long.class);
         return head == null ? 0 : head;

@@ -22,6 +22,12 @@ class LiveUpdatePoller {
         this.emitter = emitter;
     }
 
+    /** A client away for longer than 100,000 changes reloads the board instead of catching up. */
+    @Scheduled(fixedDelay = 3_600_000, initialDelay = 60_000)
+    void trim() {
+        feed.trim(100_000);
+    }
+
     @Scheduled(fixedDelayString = "${cpm.live.poll-interval}")
     synchronized void poll() {
         if (seen < 0) {

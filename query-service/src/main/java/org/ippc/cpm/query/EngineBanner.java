@@ -1,5 +1,6 @@
-package org.ippc.cpm.command.security;
+package org.ippc.cpm.query;
 
+import org.ippc.cpm.command.security.DemoUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 /** Tells whoever started the embedded engine where it answers and how to sign in. */
 @Component
 @Profile("!production")
-class DemoUsersBanner {
+class EngineBanner {
 
     private static final Logger LOG = LoggerFactory.getLogger("cpm-engine");
 
@@ -19,8 +20,8 @@ class DemoUsersBanner {
     void announce(ApplicationReadyEvent ready) {
         Environment environment = ready.getApplicationContext().getEnvironment();
         String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
-        LOG.info("cpm-engine is ready: API {}/api/commands/{command}, Swagger UI {}/swagger-ui.html, health {}/actuator/health",
-                base, base, base);
+        LOG.info("cpm-engine is ready at {}: dashboard {}/dashboard/, API {}/api/commands/{command} and {}/api/query, "
+                + "Swagger UI {}/swagger-ui.html, health {}/actuator/health", base, base, base, base, base, base);
         LOG.info("Demo users (password = user name): {}", String.join(", ", DemoUsers.USERS.keySet()));
     }
 }

@@ -1,0 +1,131 @@
+package org.ippc.cpm.query;
+
+import org.ippc.cpm.command.HttpApi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard in a real headless Chromium (Debian's, driven by its chromedriver): a command sent through the API
+ * appears on the open page without a reload. Screenshots are left in target/screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "cpm.demo.load=true", "server.shutdown=immediate", "cpm.live.poll-interval=20ms",
+        "spring.datasource.url=jdbc:h2:mem:browser;NON_KEYWORDS=TIMESTAMP,VALUE;DB_CLOSE_DELAY=-1"})
+class DashboardBrowserTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String PILOT = "surveillance-pilot";
+
+    @LocalServerPort
+    int port;
+
+    WebDriver browser;
+    WebDriverWait wait;
+    HttpApi api;
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,1000",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        api = new HttpApi(port);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void commands_sent_through_the_api_appear_on_the_open_pages_without_a_reload() throws IOException {
+        browser.get(url("/dashboard/programme.html?id=" + PILOT));
+        browser.findElement(By.id("user")).sendKeys("viewer");
+        browser.findElement(By.id("password")).sendKeys("viewer");
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#lifecycle-diagram rect.current")).size() == 1);
+        assertThat(browser.findElement(By.cssSelector("#lifecycle-diagram rect.current")).getAttribute("data-stage"))
+                .isEqualTo("UNDER_MANAGEMENT");
+        assertThat(browser.findElements(By.cssSelector("#funding-chart rect"))).hasSize(5);
+        assertThat(browser.findElements(By.cssSelector("#timeline tbody tr[data-event-type='ResourcesPledged']"))).hasSize(2);
+        waitForLive();
+        screenshot("programme");
+
+        ok(api.post("jp", "pledgeResources", "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\","
+                + "\"valueUsd\":70000,\"description\":\"Japan trust fund\"},\"rationale\":\"Pledge\"}"));
+        wait.until(d -> d.findElements(By.cssSelector("#timeline tbody tr[data-event-type='ResourcesPledged']")).size() == 3);
+        screenshot("programme-after-pledge");
+
+        browser.get(url("/dashboard/"));
+        wait.until(d -> stageOf(d, PILOT).equals("UNDER_MANAGEMENT"));
+        assertThat(stageOf(browser, "diagnostics")).isEqualTo("NOT_SELECTED");
+        waitForLive();
+        screenshot("board");
+        Object page = ((JavascriptExecutor) browser).executeScript("return window.performance.timeOrigin");
+        ok(api.post("cpm", "closeProgramme", "{\"programmeId\":\"" + PILOT + "\",\"sessionId\":\"CPM-11\","
+                + "\"outcomeStatement\":\"Surveillance guide adopted\",\"rationale\":\"Objectives met\"}"));
+        wait.until(d -> stageOf(d, PILOT).equals("CLOSED"));
+        assertThat(browser.findElement(By.id("stage-CLOSED")).getText()).contains("Pilot implementation programme on surveillance");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.performance.timeOrigin"))
+                .as("the page was not reloaded").isEqualTo(page);
+        screenshot("board-after-closure");
+
+        browser.get(url("/dashboard/session.html?id=CPM-10"));
+        wait.until(d -> !d.findElements(By.cssSelector("#overdue tbody tr")).isEmpty());
+        assertThat(browser.findElement(By.id("overdue")).getText()).contains("6b").contains("FINANCE_COMMITTEE");
+        assertThat(browser.findElement(By.id("proposals")).getText()).contains("diagnostic protocols");
+        screenshot("session");
+    }
+
+    private void waitForLive() {
+        wait.until(d -> d.findElement(By.id("status")).getText().equals("live"));
+    }
+
+    private static String stageOf(WebDriver browser, String programmeId) {
+        return browser.findElements(By.cssSelector(".card[data-programme-id='" + programmeId + "']")).stream()
+                .map(card -> card.getAttribute("data-stage")).findFirst().orElse("");
+    }
+
+    private void screenshot(String name) throws IOException {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static void ok(HttpApi.Answer answer) {
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,122 @@
+package org.ippc.cpm.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.ippc.cpm.command.HttpApi;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a new user does after the README's build command: starts the packaged engine as its own process exactly as the
+ * README says (java -jar), with the demo data, waits for health, reads the board through the API, stops it, starts
+ * it again on the same ./data and finds everything still there.
+ */
+class NewUserIT {
+
+    private static final Path JAR = Path.of(System.getProperty("engine.jar", "target/cpm-engine.jar"));
+
+    @Test
+    void the_packaged_engine_starts_loads_the_demo_shows_it_and_keeps_it_across_a_restart() throws Exception {
+        assertThat(JAR).exists();
+        Path home = Files.createTempDirectory("cpm-new-user");
+        int port = freePort();
+        HttpApi api = new HttpApi(port);
+
+        Path firstLog = home.resolve("first.log");
+        Process engine = start(home, port, firstLog, "--cpm.demo.load=true");
+        try {
+            awaitHealthy(api, engine, firstLog);
+            awaitLog(firstLog, "Demo data: 48 of 48 commands accepted");
+            assertThat(Files.readString(firstLog)).contains("/dashboard/").contains("Demo users (password = user name)");
+            JsonNode board = awaitBoard(api);
+            assertThat(board.findValuesAsText("programmeId")).containsExactly("diagnostics", "surveillance-pilot");
+            assertThat(board.findValuesAsText("stage")).containsExactly("NOT_SELECTED", "UNDER_MANAGEMENT");
+            assertThat(api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dashboard/")).build()).status())
+                    .isEqualTo(200);
+        } finally {
+            stop(engine);
+        }
+        assertThat(Files.readString(firstLog)).doesNotContain(" ERROR ");
+        assertThat(Files.exists(home.resolve("data"))).isTrue();
+
+        Path secondLog = home.resolve("second.log");
+        Process again = start(home, port, secondLog);
+        try {
+            awaitHealthy(api, again, secondLog);
+            assertThat(awaitBoard(api).findValuesAsText("stage")).containsExactly("NOT_SELECTED", "UNDER_MANAGEMENT");
+            assertThat(api.get("auditor", "/api/audit/verify").body().get("intact").asBoolean()).isTrue();
+        } finally {
+            stop(again);
+        }
+        assertThat(Files.readString(secondLog)).doesNotContain(" ERROR ");
+    }
+
+    private static Process start(Path home, int port, Path log, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("PORT", Integer.toString(port));
+        return builder.start();
+    }
+
+    private static void awaitHealthy(HttpApi api, Process engine, Path log) throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < until) {
+            assertThat(engine.isAlive()).as("the engine stopped:\n" + Files.readString(log)).isTrue();
+            try {
+                if (api.get(null, "/actuator/health").status() == 200) {
+                    return;
+                }
+            } catch (IllegalStateException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no health within 120 s:\n" + Files.readString(log));
+    }
+
+    private static void awaitLog(Path log, String line) throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!Files.readString(log).contains(line)) {
+            assertThat(System.nanoTime()).as("log line '%s' missing:\n%s", line, Files.readString(log)).isLessThan(until);
+            Thread.sleep(250);
+        }
+    }
+
+    private static JsonNode awaitBoard(HttpApi api) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode items = null;
+        while (System.nanoTime() < until) {
+            items = api.get("viewer", "/api/query/programmes").body().get("items");
+            if (items.size() == 2 && items.get(1).get("lastEvent").asText().equals("ProgressReported")) {
+                return items;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("board incomplete: " + items);
+    }
+
+    private static void stop(Process engine) throws InterruptedException {
+        engine.destroy();
+        assertThat(engine.waitFor(60, TimeUnit.SECONDS)).as("the engine stops on SIGTERM").isTrue();
+        assertThat(engine.exitValue()).isIn(0, 143);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
