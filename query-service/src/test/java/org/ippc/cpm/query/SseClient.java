@@ -17,26 +17,27 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A real HTTP Server-Sent Events client: reads the stream line by line on its own thread, as a browser would. */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
 
-    record Event(String name, String id, JsonNode data) {
+    public record Event(String name, String id, JsonNode data, long receivedNanos) {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final InputStream body;
     private final Thread reader;
-    final int status;
-    final String contentType;
+    public final int status;
+    public final String contentType;
 
-    SseClient(int port, String path, String user, String lastEventId) throws Exception {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public SseClient(int port, String path, String user, String lastEventId) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", HttpApi.basic(user, user))
                 .header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
-        HttpResponse<InputStream> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                .send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         status = response.statusCode();
         contentType = response.headers().firstValue("Content-Type").orElse("");
         body = response.body();
@@ -53,7 +54,7 @@ final class SseClient implements AutoCloseable {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.isEmpty()) {
                     if (data.length() > 0) {
-                        events.add(new Event(name, id, HttpApi.JSON.readTree(data.toString())));
+                        events.add(new Event(name, id, HttpApi.JSON.readTree(data.toString()), System.nanoTime()));
                     }
                     name = "message";
                     id = null;
@@ -72,7 +73,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** The next event named {@code name}, skipping others, or null after the timeout. */
-    Event next(String name, Duration timeout) throws InterruptedException {
+    public Event next(String name, Duration timeout) throws InterruptedException {
         long until = System.nanoTime() + timeout.toNanos();
         for (long left = timeout.toNanos(); left > 0; left = until - System.nanoTime()) {
             Event event = events.poll(left, TimeUnit.NANOSECONDS);

@@ -256,7 +256,7 @@ public final class CommandBenchmark {
     }
 
     /** Sixteen programmes in APPROVED and beyond, proposed two per round as P4 allows, across eight sessions. */
-    private static List<ProgrammeId> prepareProgrammes(CommandGateway gateway, int count) {
+    public static List<ProgrammeId> prepareProgrammes(CommandGateway gateway, int count) {
         HighLevelPlan plan = new HighLevelPlan("a", "b", "c", "d", "e", "f");
         List<ProgrammeId> programmes = new ArrayList<>();
         for (int s = 0; s < count / 2; s++) {

@@ -3,9 +3,9 @@ package org.ippc.cpm.command.benchmark;
 import java.util.Arrays;
 
 /** Latencies of one measured run, in microseconds. */
-record Percentiles(long count, double seconds, long p50, long p99) {
+public record Percentiles(long count, double seconds, long p50, long p99) {
 
-    static Percentiles of(long[] micros, int count, double seconds) {
+    public static Percentiles of(long[] micros, int count, double seconds) {
         long[] sorted = Arrays.copyOf(micros, count);
         Arrays.sort(sorted);
         return new Percentiles(count, seconds, at(sorted, 0.50), at(sorted, 0.99));
@@ -15,7 +15,7 @@ record Percentiles(long count, double seconds, long p50, long p99) {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
     }
 
-    double perSecond() {
+    public double perSecond() {
         return count / seconds;
     }
 }

@@ -2,9 +2,6 @@ package org.ippc.cpm.query.admin;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.ippc.cpm.command.api.Problems;
 import org.ippc.cpm.projection.ReadModels;
 import org.slf4j.Logger;
@@ -33,19 +30,19 @@ class ReadModelRebuild {
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
-    private final Serializer serializer;
+    private final ReadModelPosition readModels;
     private final Clock clock = Clock.systemUTC();
 
-    ReadModelRebuild(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer) {
+    ReadModelRebuild(EventProcessingConfiguration processing, JdbcTemplate jdbc, ReadModelPosition readModels) {
         this.processing = processing;
         this.jdbc = jdbc;
-        this.serializer = serializer;
+        this.readModels = readModels;
     }
 
     synchronized RebuildStatus start(String requestedBy) {
         StreamingEventProcessor processor = processing
                 .eventProcessor(ReadModels.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
-        Long head = jdbc.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class);
+        long head = readModels.head();
         processor.shutDown();
         try {
             processor.resetTokens();
@@ -57,7 +54,7 @@ class ReadModelRebuild {
             processor.start();
         }
         jdbc.update("INSERT INTO read_model_rebuild (requested_by, started_at, head_index) VALUES (?, ?, ?)",
-                requestedBy, Timestamp.from(clock.instant()), head == null ? -1 : head);
+                requestedBy, Timestamp.from(clock.instant()), head);
         LOG.info("Rebuild of the read models requested by {}: replaying events up to global index {}", requestedBy, head);
         return status();
     }
@@ -72,11 +69,7 @@ class ReadModelRebuild {
         RebuildStatus rebuild = latest.get(0);
         Instant startedAt = rebuild.startedAt();
         long head = rebuild.headIndex();
-        List<TrackingToken> tokens = jdbc.query("SELECT token, tokentype FROM tokenentry WHERE processorname = ?",
-                (rs, i) -> rs.getBytes(1) == null ? null : serializer.<byte[], TrackingToken>deserialize(
-                        new SimpleSerializedObject<>(rs.getBytes(1), byte[].class, rs.getString(2), null)),
-                ReadModels.PROCESSING_GROUP);
-        long position = tokens.stream().mapToLong(t -> t == null ? -1 : t.position().orElse(-1)).min().orElse(-1);
+        long position = readModels.position();
         // A token stays a ReplayToken until it passes the reset position, so "done" is having reached the recorded head.
         boolean replaying = position < head;
         double seconds = Math.max(0.001, Duration.between(startedAt, clock.instant()).toMillis() / 1000.0);

@@ -29,7 +29,7 @@ import java.util.function.Predicate;
  * the aggregate's own event-sourcing handlers, and the differences between two such states.
  */
 @Component
-class AggregateStates {
+public class AggregateStates {
 
     private static final ObjectMapper STATE_JSON = CpmJson.objectMapper()
             .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
@@ -44,7 +44,7 @@ class AggregateStates {
         this.history = history;
     }
 
-    AggregateState at(String aggregateId, Instant asOf, Long version) {
+    public AggregateState at(String aggregateId, Instant asOf, Long version) {
         if ((asOf == null) == (version == null)) {
             throw new BadRequest("give exactly one of asOf (an ISO-8601 instant) or version (a sequence number)");
         }

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /** An aggregate's events straight from the event store (never from a read model or a snapshot). */
 @Component
-class EventHistory {
+public class EventHistory {
 
     private final EventStorageEngine store;
     private final JdbcTemplate jdbc;
@@ -30,7 +30,7 @@ class EventHistory {
         return events;
     }
 
-    List<HistoryEntry> history(String aggregateId) {
+    public List<HistoryEntry> history(String aggregateId) {
         List<DomainEventMessage<?>> events = events(aggregateId);
         Map<Long, String[]> links = new HashMap<>();
         jdbc.query("SELECT sequence_number, previous_hash, hash FROM event_hash WHERE aggregate_id = ?",

@@ -1,0 +1,46 @@
+package org.ippc.cpm.query.admin;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.ippc.cpm.projection.ReadModels;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Where the read models stand against the event store, read from the shared token store (not from this node's
+ * processor), so that every node reports the same; exported as the gauge {@code cpm.read_models.lag} (events).
+ */
+@Component
+class ReadModelPosition {
+
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+
+    ReadModelPosition(JdbcTemplate jdbc, Serializer serializer, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        Gauge.builder("cpm.read_models.lag", this, position -> Math.max(0, position.head() - position.position()))
+                .description("Events in the store that the read models have not handled yet")
+                .baseUnit("events")
+                .register(meters);
+    }
+
+    long head() {
+        Long head = jdbc.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class);
+        return head == null ? -1 : head;
+    }
+
+    /** The global index of the last event handled by every segment of the read-models processor (-1: none). */
+    long position() {
+        List<TrackingToken> tokens = jdbc.query("SELECT token, tokentype FROM tokenentry WHERE processorname = ?",
+                (rs, i) -> rs.getBytes(1) == null ? null : serializer.<byte[], TrackingToken>deserialize(
+                        new SimpleSerializedObject<>(rs.getBytes(1), byte[].class, rs.getString(2), null)),
+                ReadModels.PROCESSING_GROUP);
+        return tokens.stream().mapToLong(t -> t == null ? -1 : t.position().orElse(-1)).min().orElse(-1);
+    }
+}
