@@ -6,7 +6,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.ippc.cpm.domain.shared.CpmEvent;
 import org.ippc.cpm.domain.shared.CpmJson;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,27 +20,34 @@ import org.springframework.stereotype.Component;
 public class DecisionLogProjection {
 
     private static final ObjectMapper JSON = CpmJson.objectMapper();
+    private static final String INSERT = """
+            INSERT INTO decision_log (global_index, event_id, aggregate_type, aggregate_id, sequence_number, event_type,
+                occurred_at, session_id, programme_id, actor_role, actor_id, command, rationale, correlation_id,
+                causation_id, payload)
+            SELECT e.globalindex, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM domainevententry e
+            WHERE e.eventidentifier = ? AND NOT EXISTS (SELECT 1 FROM decision_log WHERE event_id = ?)""";
 
     private final JdbcTemplate jdbc;
+    private final WriteBatch batch;
 
-    public DecisionLogProjection(JdbcTemplate jdbc) {
+    public DecisionLogProjection(JdbcTemplate jdbc, WriteBatch batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
+    /**
+     * The global index is read from the event's own row: a tracking token's position is the highest index seen, which
+     * for an event that fills a gap (committed late by another transaction) is a later event's index.
+     */
     @EventHandler
-    void on(CpmEvent event, DomainEventMessage<?> message, TrackingToken token) {
-        jdbc.update("""
-                INSERT INTO decision_log (global_index, event_id, aggregate_type, aggregate_id, sequence_number, event_type,
-                    occurred_at, session_id, programme_id, actor_role, actor_id, command, rationale, correlation_id,
-                    causation_id, payload)
-                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (1)) AS one (x)
-                WHERE NOT EXISTS (SELECT 1 FROM decision_log WHERE event_id = ?)""",
-                token.position().orElseThrow(), message.getIdentifier(), message.getType(),
+    void on(CpmEvent event, DomainEventMessage<?> message) {
+        Object[] row = {message.getIdentifier(), message.getType(),
                 message.getAggregateIdentifier(), message.getSequenceNumber(), event.getClass().getSimpleName(),
                 Sql.time(message.getTimestamp()), EventFacts.session(event).orElse(null),
                 EventFacts.programme(event).orElse(null), event.actor().role().name(), event.actor().id(),
                 message.getMetaData().get("cpm.command"), event.rationale(), message.getMetaData().get("traceId"),
-                message.getMetaData().get("correlationId"), json(event), message.getIdentifier());
+                message.getMetaData().get("correlationId"), json(event), message.getIdentifier(), message.getIdentifier()};
+        batch.append(INSERT, row);
     }
 
     @ResetHandler

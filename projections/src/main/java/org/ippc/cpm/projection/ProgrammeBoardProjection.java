@@ -5,135 +5,147 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.ippc.cpm.domain.programme.*;
 import org.ippc.cpm.domain.shared.Actor;
-import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.util.function.Consumer;
 
 /**
- * The status board (one row per programme), its experts and its funding. Every change is guarded by the programme's
- * event sequence number, so an event handled twice changes nothing; live changes are announced in {@code board_update}.
+ * The status board (one row per programme), its experts and its funding. An event changes the board only if its
+ * sequence number is above the row's version, so an event handled twice changes nothing; changes are announced in
+ * {@code board_update} for the live-update pollers (not during a rebuild). Rows are written once per batch
+ * ({@link WriteBatch}).
  */
 @Component
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class ProgrammeBoardProjection {
 
     private final JdbcTemplate jdbc;
+    private final WriteBatch batch;
 
-    public ProgrammeBoardProjection(JdbcTemplate jdbc) {
+    public ProgrammeBoardProjection(JdbcTemplate jdbc, WriteBatch batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     @EventHandler
-    void on(ProgrammeProposed event, DomainEventMessage<?> message, TrackingToken token, ReplayStatus replay) {
-        int inserted = jdbc.update("""
-                INSERT INTO programme_board (programme_id, title, convention_article, round_id, stage, year_one_session,
-                    delayed, experts, plan_version, pledged_usd, contributed_usd, mobilised_usd, last_event,
-                    last_changed_at, version)
-                SELECT ?, ?, ?, ?, ?, ?, FALSE, 0, 0, 0, 0, 0, ?, ?, ? FROM (VALUES (1)) AS one (x)
-                WHERE NOT EXISTS (SELECT 1 FROM programme_board WHERE programme_id = ?)""",
-                event.programmeId().value(), event.title(), event.conventionArticle(), event.roundId().value(),
-                ProgrammeStage.PROPOSED.name(), event.sessionId().value(), "ProgrammeProposed",
-                Sql.time(message.getTimestamp()), message.getSequenceNumber(), event.programmeId().value());
-        if (inserted == 1) {
-            announce(event.programmeId(), token, replay);
+    void on(ProgrammeProposed event, DomainEventMessage<?> message, ReplayStatus replay) {
+        if (batch.row(event.programmeId().value()).isPresent()) {
+            return;
         }
+        BoardRow row = new BoardRow(event.programmeId().value());
+        row.title = event.title();
+        row.conventionArticle = event.conventionArticle();
+        row.roundId = event.roundId().value();
+        row.yearOneSession = event.sessionId().value();
+        row.stage = ProgrammeStage.PROPOSED.name();
+        touch(row, message);
+        batch.save(row);
+        announce(row, replay);
     }
 
     @EventHandler
-    void on(PrioritySelected event, DomainEventMessage<?> message, TrackingToken token, ReplayStatus replay) {
-        change(message, token, replay, ProgrammeStage.SELECTED);
+    void on(PrioritySelected event, DomainEventMessage<?> message, ReplayStatus replay) {
+        change(message, replay, row -> row.stage = ProgrammeStage.SELECTED.name());
     }
 
     @EventHandler
-    void on(ProposalNotSelected event, DomainEventMessage<?> message, TrackingToken token, ReplayStatus replay) {
-        change(message, token, replay, ProgrammeStage.NOT_SELECTED);
+    void on(ProposalNotSelected event, DomainEventMessage<?> message, ReplayStatus replay) {
+        change(message, replay, row -> row.stage = ProgrammeStage.NOT_SELECTED.name());
     }
 
     @EventHandler
-    void on(ProposalWithdrawn event, DomainEventMessage<?> message, TrackingToken token, ReplayStatus replay) {
-        change(message, token, replay, ProgrammeStage.WITHDRAWN);
+    void on(ProposalWithdrawn event, DomainEventMessage<?> message, ReplayStatus replay) {
+        change(message, replay, row -> row.stage = ProgrammeStage.WITHDRAWN.name());
     }
 
     @EventHandler
-    void on(HighLevelPlanApproved event, DomainEventMessage<?> message, TrackingToken token, ReplayStatus replay) {
-        change(message, token, replay, ProgrammeStage.APPROVED);
+    void on(HighLevelPlanApproved event, DomainEventMessage<?> message, ReplayStatus replay) {
+        change(message, replay, row -> row.stage = ProgrammeStage.APPROVED.name());
     }
 
     @EventHandler
-    void on(DevelopmentDelegated event, DomainEventMessage<?> message, TrackingToken token, ReplayStatus replay) {
-        change(message, token, replay, ProgrammeStage.DEVELOPMENT_DELEGATED);
+    void on(DevelopmentDelegated event, DomainEventMessage<?> message, ReplayStatus replay) {
+        change(message, replay, row -> row.stage = ProgrammeStage.DEVELOPMENT_DELEGATED.name());
     }
 
     @EventHandler
-    void on(ExpertAppointed event, DomainEventMessage<?> message, TrackingToken token, ReplayStatus replay) {
-        if (change(message, token, replay, null)) {
+    void on(ExpertAppointed event, DomainEventMessage<?> message, ReplayStatus replay) {
+        change(message, replay, row -> {
             jdbc.update("INSERT INTO programme_expert (programme_id, expert_id, name, expertise, appointed_at) VALUES (?, ?, ?, ?, ?)",
-                    event.programmeId().value(), event.expertId().value(), event.name(), event.expertise(),
-                    Sql.time(message.getTimestamp()));
-            countExperts(event.programmeId());
-        }
+                    row.programmeId, event.expertId().value(), event.name(), event.expertise(), Sql.time(message.getTimestamp()));
+            row.experts++;
+        });
     }
 
     @EventHandler
-    void on(ExpertReleased event, DomainEventMessage<?> message, TrackingToken token, ReplayStatus replay) {
-        if (change(message, token, replay, null)) {
+    void on(ExpertReleased event, DomainEventMessage<?> message, ReplayStatus replay) {
+        change(message, replay, row -> {
             jdbc.update("UPDATE programme_expert SET released_at = ? WHERE programme_id = ? AND expert_id = ?",
-                    Sql.time(message.getTimestamp()), event.programmeId().value(), event.expertId().value());
-            countExperts(event.programmeId());
-        }
+                    Sql.time(message.getTimestamp()), row.programmeId, event.expertId().value());
+            row.experts--;
+        });
     }
 
     @EventHandler
-    void on(DetailedPlanSubmitted event, DomainEventMessage<?> message, TrackingToken token, ReplayStatus replay) {
-        if (change(message, token, replay, ProgrammeStage.DETAILED_PLAN_SUBMITTED)) {
-            plan(event.programmeId(), event.version(), event.plan());
-        }
+    void on(DetailedPlanSubmitted event, DomainEventMessage<?> message, ReplayStatus replay) {
+        change(message, replay, row -> {
+            row.stage = ProgrammeStage.DETAILED_PLAN_SUBMITTED.name();
+            plan(row, event.version(), event.plan());
+        });
     }
 
     @EventHandler
-    void on(DetailedPlanRevised event, DomainEventMessage<?> message, TrackingToken token, ReplayStatus replay) {
-        if (change(message, token, replay, null)) {
-            plan(event.programmeId(), event.version(), event.plan());
-        }
+    void on(DetailedPlanRevised event, DomainEventMessage<?> message, ReplayStatus replay) {
+        change(message, replay, row -> plan(row, event.version(), event.plan()));
     }
 
     @EventHandler
-    void on(PlanPresented event, DomainEventMessage<?> message, TrackingToken token, ReplayStatus replay) {
-        if (change(message, token, replay, ProgrammeStage.UNDER_MANAGEMENT)) {
-            jdbc.update("UPDATE programme_board SET year_two_session = ?, delayed = ? WHERE programme_id = ?",
-                    event.sessionId().value(), event.delayed(), event.programmeId().value());
-        }
+    void on(PlanPresented event, DomainEventMessage<?> message, ReplayStatus replay) {
+        change(message, replay, row -> {
+            row.stage = ProgrammeStage.UNDER_MANAGEMENT.name();
+            row.yearTwoSession = event.sessionId().value();
+            row.delayed = event.delayed();
+        });
     }
 
     @EventHandler
-    void on(ProgrammeClosed event, DomainEventMessage<?> message, TrackingToken token, ReplayStatus replay) {
-        change(message, token, replay, ProgrammeStage.CLOSED);
+    void on(ProgrammeClosed event, DomainEventMessage<?> message, ReplayStatus replay) {
+        change(message, replay, row -> row.stage = ProgrammeStage.CLOSED.name());
     }
 
     @EventHandler
-    void on(ResourcesPledged event, DomainEventMessage<?> message, TrackingToken token, ReplayStatus replay) {
-        fund(message, token, replay, "PLEDGED", event.resource(), event.actor());
+    void on(ResourcesPledged event, DomainEventMessage<?> message, ReplayStatus replay) {
+        change(message, replay, row -> {
+            fund(message, "PLEDGED", event.resource(), event.actor());
+            row.pledgedUsd = row.pledgedUsd.add(event.resource().valueUsd());
+        });
     }
 
     @EventHandler
-    void on(ResourcesContributed event, DomainEventMessage<?> message, TrackingToken token, ReplayStatus replay) {
-        fund(message, token, replay, "CONTRIBUTED", event.resource(), event.actor());
+    void on(ResourcesContributed event, DomainEventMessage<?> message, ReplayStatus replay) {
+        change(message, replay, row -> {
+            fund(message, "CONTRIBUTED", event.resource(), event.actor());
+            row.contributedUsd = row.contributedUsd.add(event.resource().valueUsd());
+        });
     }
 
     @EventHandler
-    void on(ResourcesMobilised event, DomainEventMessage<?> message, TrackingToken token, ReplayStatus replay) {
-        fund(message, token, replay, "MOBILISED", event.resource(), event.actor());
+    void on(ResourcesMobilised event, DomainEventMessage<?> message, ReplayStatus replay) {
+        change(message, replay, row -> {
+            fund(message, "MOBILISED", event.resource(), event.actor());
+            row.mobilisedUsd = row.mobilisedUsd.add(event.resource().valueUsd());
+        });
     }
 
     /** Events that change nothing on the board but when it last changed (comments, guidance, reports, activities). */
     @EventHandler
-    void on(ProgrammeEvent event, DomainEventMessage<?> message, TrackingToken token, ReplayStatus replay) {
-        change(message, token, replay, null);
+    void on(ProgrammeEvent event, DomainEventMessage<?> message, ReplayStatus replay) {
+        change(message, replay, row -> {
+        });
     }
 
     @ResetHandler
@@ -143,64 +155,45 @@ public class ProgrammeBoardProjection {
         jdbc.update("DELETE FROM programme_board");
     }
 
-    /** Applies the event's sequence number (and stage) if the board has not seen it; false if it had. */
-    private boolean change(DomainEventMessage<?> message, TrackingToken token, ReplayStatus replay, ProgrammeStage stage) {
-        String programmeId = message.getAggregateIdentifier();
-        int changed = jdbc.update("""
-                UPDATE programme_board SET stage = COALESCE(?, stage), last_event = ?, last_changed_at = ?, version = ?
-                WHERE programme_id = ? AND version < ?""",
-                stage == null ? null : stage.name(), message.getPayloadType().getSimpleName(),
-                Sql.time(message.getTimestamp()), message.getSequenceNumber(), programmeId, message.getSequenceNumber());
-        if (changed == 1) {
-            announce(new ProgrammeId(programmeId), token, replay);
+    /**
+     * Applies the event to the programme's row if the row has not seen it. A programme the board does not know is an
+     * error (its proposal never reached the board): the event goes to the dead-letter queue.
+     */
+    private void change(DomainEventMessage<?> message, ReplayStatus replay, Consumer<BoardRow> effect) {
+        BoardRow row = batch.row(message.getAggregateIdentifier()).orElseThrow(() -> new IllegalStateException(
+                "the board has no row for " + message.getAggregateIdentifier() + ", so it cannot apply event #"
+                        + message.getSequenceNumber() + " " + message.getPayloadType().getSimpleName()));
+        if (message.getSequenceNumber() <= row.version) {
+            return;
         }
-        return changed == 1;
+        effect.accept(row);
+        touch(row, message);
+        batch.save(row);
+        announce(row, replay);
     }
 
-    private void countExperts(ProgrammeId programme) {
-        jdbc.update("""
-                UPDATE programme_board SET experts =
-                    (SELECT COUNT(*) FROM programme_expert WHERE programme_id = ? AND released_at IS NULL)
-                WHERE programme_id = ?""", programme.value(), programme.value());
+    private static void touch(BoardRow row, DomainEventMessage<?> message) {
+        row.lastEvent = message.getPayloadType().getSimpleName();
+        row.lastChangedAt = Timestamp.from(message.getTimestamp());
+        row.version = message.getSequenceNumber();
     }
 
-    private void plan(ProgrammeId programme, int version, DetailedPlan plan) {
-        jdbc.update("UPDATE programme_board SET plan_version = ?, funding_needed_usd = ? WHERE programme_id = ?",
-                version, plan.resourcesNeededUsd(), programme.value());
-        totals(programme);
+    private static void plan(BoardRow row, int version, DetailedPlan plan) {
+        row.planVersion = version;
+        row.fundingNeededUsd = plan.resourcesNeededUsd();
     }
 
-    private void fund(DomainEventMessage<?> message, TrackingToken token, ReplayStatus replay, String flow,
-                      Resource resource, Actor actor) {
-        if (change(message, token, replay, null)) {
-            jdbc.update("""
-                    INSERT INTO funding_entry (event_id, programme_id, party, party_role, flow, resource_kind, value_usd,
-                        description, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    message.getIdentifier(), message.getAggregateIdentifier(), actor.id(), actor.role().name(), flow,
-                    resource.kind().name(), resource.valueUsd(), resource.description(), Sql.time(message.getTimestamp()));
-            totals(new ProgrammeId(message.getAggregateIdentifier()));
-        }
+    private void fund(DomainEventMessage<?> message, String flow, Resource resource, Actor actor) {
+        batch.append("""
+                INSERT INTO funding_entry (event_id, programme_id, party, party_role, flow, resource_kind, value_usd,
+                    description, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                message.getIdentifier(), message.getAggregateIdentifier(), actor.id(), actor.role().name(), flow,
+                resource.kind().name(), resource.valueUsd(), resource.description(), Sql.time(message.getTimestamp()));
     }
 
-    /** The gap is what the detailed plan needs and is not yet in hand (contributed or mobilised); pledges are promises. */
-    private void totals(ProgrammeId programme) {
-        BigDecimal[] sums = jdbc.queryForObject("""
-                SELECT COALESCE(SUM(CASE WHEN flow = 'PLEDGED' THEN value_usd END), 0),
-                       COALESCE(SUM(CASE WHEN flow = 'CONTRIBUTED' THEN value_usd END), 0),
-                       COALESCE(SUM(CASE WHEN flow = 'MOBILISED' THEN value_usd END), 0)
-                FROM funding_entry WHERE programme_id = ?""",
-                (rs, i) -> new BigDecimal[]{rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3)}, programme.value());
-        jdbc.update("""
-                UPDATE programme_board SET pledged_usd = ?, contributed_usd = ?, mobilised_usd = ?,
-                    gap_usd = CASE WHEN funding_needed_usd IS NULL THEN NULL
-                                   ELSE GREATEST(funding_needed_usd - ? - ?, 0) END
-                WHERE programme_id = ?""", sums[0], sums[1], sums[2], sums[1], sums[2], programme.value());
-    }
-
-    private void announce(ProgrammeId programme, TrackingToken token, ReplayStatus replay) {
+    private void announce(BoardRow row, ReplayStatus replay) {
         if (!replay.isReplay()) {
-            jdbc.update("INSERT INTO board_update (programme_id, global_index) VALUES (?, ?)",
-                    programme.value(), token.position().orElseThrow());
+            batch.append("INSERT INTO board_update (programme_id) VALUES (?)", row.programmeId);
         }
     }
 }

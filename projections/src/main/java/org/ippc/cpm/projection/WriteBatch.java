@@ -1,0 +1,99 @@
+package org.ippc.cpm.projection;
+
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The writes of one batch of events: board rows are read once, changed in memory by every event of the batch, and
+ * written back together with the appended rows (decision log, funding, live feed) as one JDBC batch per statement,
+ * just before the batch's transaction commits. A round trip per batch instead of several per event, live and during
+ * a rebuild alike. Without a unit of work (a handler called directly) the writes go out at once.
+ */
+@Component
+public class WriteBatch {
+
+    private static final String RESOURCE = WriteBatch.class.getName();
+
+    private final JdbcTemplate jdbc;
+
+    public WriteBatch(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The programme's row as this batch sees it, if the board has one. */
+    Optional<BoardRow> row(String programmeId) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return read(programmeId);
+        }
+        return Optional.ofNullable(pending().rows.computeIfAbsent(programmeId, id -> read(id).orElse(null)));
+    }
+
+    /** Writes the row with the batch (at once without a unit of work). */
+    void save(BoardRow row) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            jdbc.update(row.stored ? BoardRow.UPDATE : BoardRow.INSERT, row.arguments());
+            row.stored = true;
+            return;
+        }
+        Pending pending = pending();
+        pending.rows.put(row.programmeId, row);
+        pending.changed.put(row.programmeId, row);
+    }
+
+    /** Appends a row to a table that nothing in the batch reads (at once without a unit of work). */
+    void append(String sql, Object... arguments) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            jdbc.update(sql, arguments);
+            return;
+        }
+        pending().statements.computeIfAbsent(sql, key -> new ArrayList<>()).add(arguments);
+    }
+
+    private Optional<BoardRow> read(String programmeId) {
+        return jdbc.query("SELECT * FROM programme_board WHERE programme_id = ?", (rs, i) -> BoardRow.read(rs), programmeId)
+                .stream().findFirst();
+    }
+
+    private Pending pending() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(RESOURCE, key -> {
+            Pending created = new Pending();
+            batch.onPrepareCommit(unitOfWork -> created.flush(jdbc));
+            return created;
+        });
+    }
+
+    private static final class Pending {
+        final Map<String, BoardRow> rows = new LinkedHashMap<>();
+        final Map<String, BoardRow> changed = new LinkedHashMap<>();
+        final Map<String, List<Object[]>> statements = new LinkedHashMap<>();
+
+        void flush(JdbcTemplate jdbc) {
+            List<Object[]> inserts = new ArrayList<>();
+            List<Object[]> updates = new ArrayList<>();
+            changed.values().forEach(row -> (row.stored ? updates : inserts).add(row.arguments()));
+            changed.values().forEach(row -> row.stored = true);
+            changed.clear();
+            batch(jdbc, BoardRow.INSERT, inserts);
+            batch(jdbc, BoardRow.UPDATE, updates);
+            statements.forEach((sql, arguments) -> batch(jdbc, sql, arguments));
+            statements.clear();
+        }
+
+        private static void batch(JdbcTemplate jdbc, String sql, List<Object[]> arguments) {
+            if (arguments.size() == 1) {
+                jdbc.update(sql, arguments.get(0));
+            } else if (!arguments.isEmpty()) {
+                jdbc.batchUpdate(sql, arguments);
+            }
+        }
+    }
+}

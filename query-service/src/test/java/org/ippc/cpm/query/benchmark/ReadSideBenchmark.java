@@ -1,0 +1,315 @@
+package org.ippc.cpm.query.benchmark;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.ippc.cpm.CpmEngineApplication;
+import org.ippc.cpm.command.HttpApi;
+import org.ippc.cpm.command.benchmark.CommandBenchmark;
+import org.ippc.cpm.command.benchmark.Percentiles;
+import org.ippc.cpm.domain.programme.PledgeResources;
+import org.ippc.cpm.domain.programme.Resource;
+import org.ippc.cpm.domain.programme.ResourceKind;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.Role;
+import org.ippc.cpm.query.SseClient;
+import org.ippc.cpm.query.audit.AggregateStates;
+import org.ippc.cpm.query.audit.EventHistory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The read side's figures (issue 4), on a real PostgreSQL 17 with fsync on, against the whole engine in this JVM:
+ * projection lag at half the maximum command rate, history and as-of latency in-process, SSE push latency to 1,000
+ * subscribers over HTTP, and the rebuild of all read models from 1,000,000 events. Prints a table; see
+ * docs/performance.md.
+ */
+public final class ReadSideBenchmark {
+
+    private static final Actor NZ = new Actor(Role.CONTRACTING_PARTY, "NZ");
+    private static final int CLIENTS = 8;
+    private static final int SUBSCRIBERS = Integer.getInteger("bench.subscribers", 1000);
+    private static final int REBUILD_EVENTS = Integer.getInteger("bench.rebuildEvents", 1_000_000);
+    private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "10"));
+    private static final String PARTS = System.getProperty("bench.parts", "history,asof,lag,sse,rebuild");
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on").setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", "512MB").setServerConfig("max_wal_size", "4GB").start()) {
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE cpm_bench");
+            }
+            String url = postgres.getJdbcUrl("postgres", "cpm_bench");
+            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CpmEngineApplication.class)
+                    .profiles("postgres").run("--server.port=0", "--spring.datasource.url=" + url,
+                            "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                            "--spring.datasource.hikari.maximum-pool-size=40", "--logging.level.root=WARN",
+                            "--logging.level.org.ippc.cpm.query.admin=INFO", "--server.tomcat.max-connections=4000")) {
+                run(app);
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void run(ConfigurableApplicationContext app) throws Exception {
+        CommandGateway gateway = app.getBean(CommandGateway.class);
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        List<ProgrammeId> programmes = CommandBenchmark.prepareProgrammes(gateway, 16);
+        Map<String, String> figures = new java.util.LinkedHashMap<>();
+
+        if (PARTS.contains("history")) {
+            history(app, gateway, programmes.get(0), figures);
+        }
+        if (PARTS.contains("asof")) {
+            asOf(app, gateway, programmes.get(1), figures);
+        }
+        if (PARTS.contains("lag")) {
+            double maximum = commandRate(gateway, programmes, SECONDS);
+            Percentiles lag = projectionLag(gateway, jdbc, programmes, maximum / 2);
+            figures.put("command rate, %d in-process clients (maximum)".formatted(CLIENTS), "%.0f commands/s".formatted(maximum));
+            figures.put("projection lag at half that rate (ack -> board row)",
+                    "p50 %.1f ms, p99 %.1f ms over %d commands".formatted(lag.p50() / 1000.0, lag.p99() / 1000.0, lag.count()));
+        }
+        if (PARTS.contains("sse")) {
+            Percentiles push = ssePush(gateway, port, programmes.get(2));
+            figures.put("SSE push to %d subscribers (ack -> event received)".formatted(SUBSCRIBERS),
+                    "p50 %.1f ms, p99 %.1f ms over %d deliveries (target p99 <= 250 ms)"
+                            .formatted(push.p50() / 1000.0, push.p99() / 1000.0, push.count()));
+        }
+        if (PARTS.contains("rebuild")) {
+            rebuild(gateway, jdbc, port, programmes.get(3), figures);
+        }
+
+        System.out.println();
+        System.out.println("Read-side benchmark (PostgreSQL 17, fsync on, whole engine in one JVM, 2 cores shared with the database)");
+        figures.forEach((name, value) -> System.out.printf("  %-62s %s%n", name, value));
+    }
+
+    private static void history(ConfigurableApplicationContext app, CommandGateway gateway, ProgrammeId historyOf,
+                                Map<String, String> figures) {
+        for (int i = 0; i < 21; i++) {
+            pledge(gateway, historyOf);
+        }
+        EventHistory history = app.getBean(EventHistory.class);
+        int events = history.history(historyOf.value()).size();
+        Percentiles historyLatency = time(20_000, 2_000, () -> history.history(historyOf.value()));
+        figures.put("history of one programme (%d events), in-process".formatted(events),
+                "p50 %.3f ms, p99 %.3f ms (target p50 <= 1 ms)".formatted(historyLatency.p50() / 1000.0, historyLatency.p99() / 1000.0));
+    }
+
+    private static void asOf(ConfigurableApplicationContext app, CommandGateway gateway, ProgrammeId longOne,
+                             Map<String, String> figures) {
+        EventHistory history = app.getBean(EventHistory.class);
+        while (history.history(longOne.value()).size() < 1000) {
+            pledge(gateway, longOne);
+        }
+        AggregateStates states = app.getBean(AggregateStates.class);
+        Percentiles asOf = time(300, 50, () -> states.at(longOne.value(), null, 999L));
+        figures.put("as-of state of a programme with 1,000 events, in-process",
+                "p50 %.2f ms, p99 %.2f ms (target <= 20 ms)".formatted(asOf.p50() / 1000.0, asOf.p99() / 1000.0));
+    }
+
+    /** Fills the store to the wanted size with copies of one programme's events, then rebuilds over HTTP. */
+    private static void rebuild(CommandGateway gateway, JdbcTemplate jdbc, int port, ProgrammeId template,
+                                Map<String, String> figures) throws InterruptedException {
+        for (int i = 0; i < 20; i++) {
+            pledge(gateway, template);
+        }
+        long total = fillTo(jdbc, template, REBUILD_EVENTS);
+        HttpApi api = new HttpApi(port);
+        long start = System.nanoTime();
+        api.postTo("auditor", "/api/admin/rebuild", "", Map.of());
+        Runtime runtime = Runtime.getRuntime();
+        long heap = 0;
+        while (api.get("auditor", "/api/admin/rebuild").body().get("running").asBoolean()) {
+            heap = Math.max(heap, runtime.totalMemory() - runtime.freeMemory());
+            Thread.sleep(200);
+        }
+        double rebuildSeconds = (System.nanoTime() - start) / 1e9;
+        figures.put("rebuild of all read models from %,d events".formatted(total),
+                "%.1f s, %,.0f events/s (target >= 100,000 events/s); heap seen up to %d MB"
+                        .formatted(rebuildSeconds, total / rebuildSeconds, heap / (1024 * 1024)));
+    }
+
+    private static void pledge(CommandGateway gateway, ProgrammeId programme) {
+        gateway.sendAndWait(new PledgeResources(programme, new Resource(ResourceKind.FUNDS, BigDecimal.TEN, "benchmark"), NZ, "benchmark"));
+    }
+
+    private static Percentiles time(int count, int warmup, Runnable work) {
+        for (int i = 0; i < warmup; i++) {
+            work.run();
+        }
+        long[] micros = new long[count];
+        long started = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long t = System.nanoTime();
+            work.run();
+            micros[i] = (System.nanoTime() - t) / 1000;
+        }
+        return Percentiles.of(micros, count, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Commands/s with {@link #CLIENTS} clients, each on its own programme, as fast as they go. */
+    private static double commandRate(CommandGateway gateway, List<ProgrammeId> programmes, double seconds)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        for (int c = 0; c < CLIENTS; c++) {
+            ProgrammeId programme = programmes.get(4 + c);
+            pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    pledge(gateway, programme);
+                    done.incrementAndGet();
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+        return done.get() / seconds;
+    }
+
+    /**
+     * Paced clients; an observer polls the board every millisecond and notes when each version became visible. The
+     * lag of a command is visible-at minus acknowledged-at for its version (0 if the row was visible first).
+     */
+    private static Percentiles projectionLag(CommandGateway gateway, JdbcTemplate jdbc, List<ProgrammeId> programmes,
+                                             double perSecond) throws InterruptedException {
+        List<ProgrammeId> measured = programmes.subList(4, 4 + CLIENTS);
+        Map<String, Map<Long, Long>> acknowledged = new ConcurrentHashMap<>();
+        Map<String, Map<Long, Long>> visible = new ConcurrentHashMap<>();
+        Map<String, Long> seen = new ConcurrentHashMap<>();
+        for (ProgrammeId programme : measured) {
+            long stored = jdbc.queryForObject("SELECT MAX(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?",
+                    Long.class, programme.value());
+            while (jdbc.queryForObject("SELECT version FROM programme_board WHERE programme_id = ?", Long.class,
+                    programme.value()) < stored) {
+                Thread.sleep(10);
+            }
+            seen.put(programme.value(), stored);
+            acknowledged.put(programme.value(), new ConcurrentHashMap<>());
+            visible.put(programme.value(), new ConcurrentHashMap<>());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + 1);
+        long end = System.nanoTime() + (long) (SECONDS * 1e9);
+        long interval = (long) (CLIENTS * 1e9 / perSecond);
+        for (ProgrammeId programme : measured) {
+            long first = seen.get(programme.value());
+            pool.submit(() -> {
+                long next = System.nanoTime();
+                for (long version = first + 1; next < end; version++) {
+                    pledge(gateway, programme);
+                    acknowledged.get(programme.value()).put(version, System.nanoTime());
+                    next += interval;
+                    long sleep = next - System.nanoTime();
+                    if (sleep > 0) {
+                        TimeUnit.NANOSECONDS.sleep(sleep);
+                    }
+                }
+                return null;
+            });
+        }
+        pool.submit(() -> {
+            while (System.nanoTime() < end + 2_000_000_000L) {
+                jdbc.query("SELECT programme_id, version FROM programme_board WHERE programme_id LIKE 'bench-%'", rs -> {
+                    String id = rs.getString(1);
+                    Long before = seen.get(id);
+                    if (before != null && rs.getLong(2) > before) {
+                        long now = System.nanoTime();
+                        for (long v = before + 1; v <= rs.getLong(2); v++) {
+                            visible.get(id).put(v, now);
+                        }
+                        seen.put(id, rs.getLong(2));
+                    }
+                });
+                Thread.sleep(1);
+            }
+            return null;
+        });
+        pool.shutdown();
+        pool.awaitTermination(2, TimeUnit.MINUTES);
+        List<Long> lags = new ArrayList<>();
+        acknowledged.forEach((id, acks) -> acks.forEach((version, at) -> {
+            Long shown = visible.get(id).get(version);
+            if (shown != null) {
+                lags.add(Math.max(0, shown - at) / 1000);
+            }
+        }));
+        long[] micros = lags.stream().mapToLong(Long::longValue).toArray();
+        return Percentiles.of(micros, micros.length, SECONDS);
+    }
+
+    private static Percentiles ssePush(CommandGateway gateway, int port, ProgrammeId programme) throws Exception {
+        List<SseClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < SUBSCRIBERS; i++) {
+                clients.add(new SseClient(port, "/api/live/board", "viewer", null));
+            }
+            for (SseClient client : clients) {
+                client.next("snapshot", Duration.ofSeconds(30));
+            }
+            List<Long> latencies = new ArrayList<>();
+            int missing = 0;
+            for (int round = 0; round < 20; round++) {
+                pledge(gateway, programme);
+                long acknowledged = System.nanoTime();
+                for (SseClient client : clients) {
+                    SseClient.Event event = client.next("programme", Duration.ofSeconds(2));
+                    if (event == null) {
+                        missing++;
+                    } else {
+                        latencies.add((event.receivedNanos() - acknowledged) / 1000);
+                    }
+                }
+                System.out.printf("SSE round %d: %d deliveries so far, %d missing%n", round, latencies.size(), missing);
+                Thread.sleep(300);
+            }
+            long[] micros = latencies.stream().mapToLong(Long::longValue).toArray();
+            return Percentiles.of(micros, micros.length, 1);
+        } finally {
+            for (SseClient client : clients) {
+                client.close();
+            }
+        }
+    }
+
+    /** Copies one programme's events under new aggregate ids, in SQL, until the store holds {@code target} events. */
+    private static long fillTo(JdbcTemplate jdbc, ProgrammeId template, int target) {
+        Long perCopy = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ?", Long.class,
+                template.value());
+        long have = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class);
+        long copies = Math.max(0, (target - have) / perCopy);
+        for (long from = 1; from <= copies; from += 5000) {
+            jdbc.update("""
+                    INSERT INTO domainevententry (eventidentifier, aggregateidentifier, sequencenumber, type, timestamp,
+                        payloadtype, payloadrevision, payload, metadata)
+                    SELECT gen_random_uuid()::text, 'copy-' || g || '-' || e.aggregateidentifier, e.sequencenumber, e.type,
+                           e.timestamp, e.payloadtype, e.payloadrevision,
+                           convert_to(replace(convert_from(e.payload, 'UTF8'), '"' || e.aggregateidentifier || '"',
+                               '"copy-' || g || '-' || e.aggregateidentifier || '"'), 'UTF8'), e.metadata
+                    FROM domainevententry e, generate_series(?::bigint, ?::bigint) g
+                    WHERE e.aggregateidentifier = ? ORDER BY g, e.sequencenumber""", from, Math.min(copies, from + 4999),
+                    template.value());
+        }
+        return jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class);
+    }
+}
