@@ -5,10 +5,22 @@ import org.ippc.cpm.domain.shared.SessionId;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** What the decision log reads off any event: the session it names (directly or through its round) and the programme. */
 final class EventFacts {
+
+    /** Each event type's record components by name, looked up once per type. */
+    private static final ClassValue<Map<String, RecordComponent>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Map<String, RecordComponent> computeValue(Class<?> type) {
+            return type.isRecord()
+                    ? Arrays.stream(type.getRecordComponents()).collect(Collectors.toMap(RecordComponent::getName, c -> c))
+                    : Map.of();
+        }
+    };
 
     private EventFacts() {
     }
@@ -23,13 +35,7 @@ final class EventFacts {
     }
 
     private static Optional<Object> component(Object payload, String name) {
-        if (!payload.getClass().isRecord()) {
-            return Optional.empty();
-        }
-        return Arrays.stream(payload.getClass().getRecordComponents())
-                .filter(c -> c.getName().equals(name))
-                .findFirst()
-                .map(c -> read(c, payload));
+        return Optional.ofNullable(COMPONENTS.get(payload.getClass()).get(name)).map(c -> read(c, payload));
     }
 
     private static Object read(RecordComponent component, Object payload) {

@@ -79,7 +79,9 @@ class DomainConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(new EventSchema()), jdbc);
+                .schema(new EventSchema())
+                // Events read per query by a tracking processor; a rebuild reads the whole store this way.
+                .batchSize(1000), jdbc);
     }
 
     /** Every event names the command that produced it (the decision log's "command" column). */

@@ -47,7 +47,7 @@ class BoardFeed {
                         .distinct().toList()).stream()
                 .collect(Collectors.toMap(ProgrammeRow::programmeId, Function.identity()));
         return updates.stream()
-                .map(u -> new BoardChange(((Number) u.get("seq")).longValue(), rows.get((String) u.get("programme_id"))))
+                .map(u -> BoardChange.of(((Number) u.get("seq")).longValue(), rows.get((String) u.get("programme_id"))))
                 .toList();
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.scheduler.Schedulers;
 
 import java.util.List;
 import java.util.Set;
@@ -80,7 +81,7 @@ class LiveController {
         emitter.onTimeout(close);
         emitter.onError(failure -> close.run());
         stream.heartbeat();
-        stream.subscribed(result.updates().subscribe(stream::live, failure -> close.run()));
+        stream.subscribed(result.updates().publishOn(Schedulers.parallel()).subscribe(stream::live, failure -> close.run()));
         if (lastEventId == null) {
             stream.snapshot(result.initialResult().block(), head);
         } else {

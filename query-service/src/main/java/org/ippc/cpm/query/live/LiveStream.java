@@ -70,7 +70,7 @@ final class LiveStream {
 
     private void deliver(BoardChange change) {
         if (change.seq() > lastSent && change.programme() != null) {
-            send(SseEmitter.event().name("programme").id(Long.toString(change.seq())).data(change, MediaType.APPLICATION_JSON));
+            send(SseEmitter.event().name("programme").id(Long.toString(change.seq())).data(change.json()));
             lastSent = change.seq();
         }
     }

@@ -2,6 +2,7 @@ package org.ippc.cpm.query.benchmark;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.ippc.cpm.CpmEngineApplication;
 import org.ippc.cpm.command.HttpApi;
 import org.ippc.cpm.command.benchmark.CommandBenchmark;
@@ -12,6 +13,7 @@ import org.ippc.cpm.domain.programme.ResourceKind;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.Role;
+import org.ippc.cpm.projection.ReadModels;
 import org.ippc.cpm.query.SseClient;
 import org.ippc.cpm.query.audit.AggregateStates;
 import org.ippc.cpm.query.audit.EventHistory;
@@ -96,7 +98,7 @@ public final class ReadSideBenchmark {
                             .formatted(push.p50() / 1000.0, push.p99() / 1000.0, push.count()));
         }
         if (PARTS.contains("rebuild")) {
-            rebuild(gateway, jdbc, port, programmes.get(3), figures);
+            rebuild(app, gateway, jdbc, port, programmes.get(3), figures);
         }
 
         System.out.println();
@@ -129,11 +131,13 @@ public final class ReadSideBenchmark {
     }
 
     /** Fills the store to the wanted size with copies of one programme's events, then rebuilds over HTTP. */
-    private static void rebuild(CommandGateway gateway, JdbcTemplate jdbc, int port, ProgrammeId template,
-                                Map<String, String> figures) throws InterruptedException {
+    private static void rebuild(ConfigurableApplicationContext app, CommandGateway gateway, JdbcTemplate jdbc, int port,
+                                ProgrammeId template, Map<String, String> figures) throws InterruptedException {
         for (int i = 0; i < 20; i++) {
             pledge(gateway, template);
         }
+        // The copies are for the rebuild alone: the live processor would otherwise project them first.
+        app.getBean(EventProcessingConfiguration.class).eventProcessor(ReadModels.PROCESSING_GROUP).orElseThrow().shutDown();
         long total = fillTo(jdbc, template, REBUILD_EVENTS);
         HttpApi api = new HttpApi(port);
         long start = System.nanoTime();
@@ -269,18 +273,25 @@ public final class ReadSideBenchmark {
             }
             List<Long> latencies = new ArrayList<>();
             int missing = 0;
-            for (int round = 0; round < 20; round++) {
+            for (int round = -5; round < 20; round++) {
                 pledge(gateway, programme);
                 long acknowledged = System.nanoTime();
+                long first = Long.MAX_VALUE;
+                long last = 0;
                 for (SseClient client : clients) {
                     SseClient.Event event = client.next("programme", Duration.ofSeconds(2));
                     if (event == null) {
                         missing++;
-                    } else {
+                    } else if (round >= 0) {
                         latencies.add((event.receivedNanos() - acknowledged) / 1000);
+                        first = Math.min(first, event.receivedNanos() - acknowledged);
+                        last = Math.max(last, event.receivedNanos() - acknowledged);
                     }
                 }
-                System.out.printf("SSE round %d: %d deliveries so far, %d missing%n", round, latencies.size(), missing);
+                if (round >= 0) {
+                    System.out.printf("SSE change %d: first subscriber %.1f ms, last %.1f ms after the acknowledgement; "
+                            + "%d deliveries missing so far%n", round, first / 1e6, last / 1e6, missing);
+                }
                 Thread.sleep(300);
             }
             long[] micros = latencies.stream().mapToLong(Long::longValue).toArray();
