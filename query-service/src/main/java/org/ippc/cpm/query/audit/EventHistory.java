@@ -2,13 +2,16 @@ package org.ippc.cpm.query.audit;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.ippc.cpm.query.NotFound;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.HashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** An aggregate's events straight from the event store (never from a read model or a snapshot). */
 @Component
@@ -16,10 +19,12 @@ public class EventHistory {
 
     private final EventStorageEngine store;
     private final JdbcTemplate jdbc;
+    private final Serializer serializer;
 
-    EventHistory(EventStorageEngine store, JdbcTemplate jdbc) {
+    EventHistory(EventStorageEngine store, JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer) {
         this.store = store;
         this.jdbc = jdbc;
+        this.serializer = serializer;
     }
 
     List<DomainEventMessage<?>> events(String aggregateId) {
@@ -30,17 +35,23 @@ public class EventHistory {
         return events;
     }
 
+    /** One query: the aggregate's rows of the event table with their hash links, payloads read with Axon's serializer. */
     public List<HistoryEntry> history(String aggregateId) {
-        List<DomainEventMessage<?>> events = events(aggregateId);
-        Map<Long, String[]> links = new HashMap<>();
-        jdbc.query("SELECT sequence_number, previous_hash, hash FROM event_hash WHERE aggregate_id = ?",
-                rs -> {
-                    links.put(rs.getLong(1), new String[]{rs.getString(2), rs.getString(3)});
-                }, aggregateId);
-        return events.stream().map(event -> {
-            String[] link = links.getOrDefault(event.getSequenceNumber(), new String[2]);
-            return new HistoryEntry(event.getSequenceNumber(), event.getIdentifier(), event.getPayloadType().getSimpleName(),
-                    event.getTimestamp(), event.getMetaData(), event.getPayload(), link[0], link[1]);
-        }).toList();
+        List<HistoryEntry> history = jdbc.query("""
+                SELECT e.sequencenumber, e.eventidentifier, e.timestamp, e.payloadtype, e.payloadrevision, e.payload,
+                       e.metadata, h.previous_hash, h.hash
+                FROM domainevententry e LEFT JOIN event_hash h ON h.event_id = e.eventidentifier
+                WHERE e.aggregateidentifier = ? ORDER BY e.sequencenumber""", (rs, i) -> {
+            String type = rs.getString(4);
+            Object payload = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(6), byte[].class, type, rs.getString(5)));
+            MetaData metadata = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(7), byte[].class,
+                    MetaData.class.getName(), null));
+            return new HistoryEntry(rs.getLong(1), rs.getString(2), type.substring(type.lastIndexOf('.') + 1),
+                    Instant.parse(rs.getString(3)), metadata, payload, rs.getString(8), rs.getString(9));
+        }, aggregateId);
+        if (history.isEmpty()) {
+            throw new NotFound("no events for " + aggregateId);
+        }
+        return history;
     }
 }
