@@ -2,7 +2,7 @@ package org.ippc.cpm.projection;
 
 import java.util.List;
 
-/** The processing group that builds every read model, and the tables it owns (in the order a rebuild clears them). */
+/** The processing group that builds every read model, and the tables it owns. */
 public final class ReadModels {
 
     public static final String PROCESSING_GROUP = "read-models";

@@ -63,10 +63,6 @@ class LiveController {
         streams.forEach(LiveStream::heartbeat);
     }
 
-    int openStreams() {
-        return streams.size();
-    }
-
     private <I> SseEmitter open(SubscriptionQueryResult<I, BoardChange> result, Long lastEventId, String programmeId) {
         SseEmitter emitter = new SseEmitter(0L);
         long head = feed.head();
