@@ -78,8 +78,15 @@ const Cpm = (() => {
     }
   }
 
+  function header() {
+    document.querySelector('header').replaceChildren(
+      el('a', { href: '/dashboard/' }, 'Status board'), el('a', { href: '/dashboard/session.html' }, 'Sessions'),
+      el('a', { href: '/swagger-ui.html' }, 'API'), el('span', { class: 'status', id: 'status' }, 'connecting...'));
+  }
+
   // Shows the sign-in form until credentials are stored, then runs the page.
   function start(page) {
+    header();
     if (authorization()) { page(); return; }
     const main = document.querySelector('main');
     const form = el('form', { class: 'login', id: 'login' },

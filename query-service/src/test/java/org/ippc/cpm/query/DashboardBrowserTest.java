@@ -111,9 +111,11 @@ class DashboardBrowserTest {
         wait.until(d -> d.findElement(By.id("status")).getText().equals("live"));
     }
 
+    /** Read in one script call: the board re-renders its cards on every change, so an element found may go stale. */
     private static String stageOf(WebDriver browser, String programmeId) {
-        return browser.findElements(By.cssSelector(".card[data-programme-id='" + programmeId + "']")).stream()
-                .map(card -> card.getAttribute("data-stage")).findFirst().orElse("");
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "const card = document.querySelector(\".card[data-programme-id='\" + arguments[0] + \"']\");"
+                        + " return card ? card.dataset.stage : '';", programmeId);
     }
 
     private void screenshot(String name) throws IOException {
