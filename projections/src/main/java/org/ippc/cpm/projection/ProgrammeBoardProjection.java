@@ -119,26 +119,17 @@ public class ProgrammeBoardProjection {
 
     @EventHandler
     void on(ResourcesPledged event, DomainEventMessage<?> message, ReplayStatus replay) {
-        change(message, replay, row -> {
-            fund(message, "PLEDGED", event.resource(), event.actor());
-            row.pledgedUsd = row.pledgedUsd.add(event.resource().valueUsd());
-        });
+        fund(message, replay, "PLEDGED", event.resource(), event.actor());
     }
 
     @EventHandler
     void on(ResourcesContributed event, DomainEventMessage<?> message, ReplayStatus replay) {
-        change(message, replay, row -> {
-            fund(message, "CONTRIBUTED", event.resource(), event.actor());
-            row.contributedUsd = row.contributedUsd.add(event.resource().valueUsd());
-        });
+        fund(message, replay, "CONTRIBUTED", event.resource(), event.actor());
     }
 
     @EventHandler
     void on(ResourcesMobilised event, DomainEventMessage<?> message, ReplayStatus replay) {
-        change(message, replay, row -> {
-            fund(message, "MOBILISED", event.resource(), event.actor());
-            row.mobilisedUsd = row.mobilisedUsd.add(event.resource().valueUsd());
-        });
+        fund(message, replay, "MOBILISED", event.resource(), event.actor());
     }
 
     /** Events that change nothing on the board but when it last changed (comments, guidance, reports, activities). */
@@ -183,12 +174,19 @@ public class ProgrammeBoardProjection {
         row.fundingNeededUsd = plan.resourcesNeededUsd();
     }
 
-    private void fund(DomainEventMessage<?> message, String flow, Resource resource, Actor actor) {
-        batch.append("""
-                INSERT INTO funding_entry (event_id, programme_id, party, party_role, flow, resource_kind, value_usd,
-                    description, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                message.getIdentifier(), message.getAggregateIdentifier(), actor.id(), actor.role().name(), flow,
-                resource.kind().name(), resource.valueUsd(), resource.description(), Sql.time(message.getTimestamp()));
+    private void fund(DomainEventMessage<?> message, ReplayStatus replay, String flow, Resource resource, Actor actor) {
+        change(message, replay, row -> {
+            switch (flow) {
+                case "PLEDGED" -> row.pledgedUsd = row.pledgedUsd.add(resource.valueUsd());
+                case "CONTRIBUTED" -> row.contributedUsd = row.contributedUsd.add(resource.valueUsd());
+                default -> row.mobilisedUsd = row.mobilisedUsd.add(resource.valueUsd());
+            }
+            batch.append("""
+                    INSERT INTO funding_entry (event_id, programme_id, party, party_role, flow, resource_kind, value_usd,
+                        description, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    message.getIdentifier(), message.getAggregateIdentifier(), actor.id(), actor.role().name(), flow,
+                    resource.kind().name(), resource.valueUsd(), resource.description(), Sql.time(message.getTimestamp()));
+        });
     }
 
     private void announce(BoardRow row, ReplayStatus replay) {

@@ -9,7 +9,6 @@ import org.springframework.transaction.annotation.Transactional;
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -58,7 +57,7 @@ class ChainVerifier {
 
     private static final class Walk {
         final List<ChainVerification.Break> broken = new ArrayList<>();
-        final MessageDigest root = sha256();
+        final MessageDigest root = EventHash.sha256();
         long events;
         long aggregates;
         String aggregate;
@@ -101,14 +100,6 @@ class ChainVerifier {
 
         private void fail(long globalIndex, StoredEvent event, String problem) {
             broken.add(new ChainVerification.Break(globalIndex, event.eventId(), event.aggregateId(), event.sequenceNumber(), problem));
-        }
-
-        private static MessageDigest sha256() {
-            try {
-                return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 }
