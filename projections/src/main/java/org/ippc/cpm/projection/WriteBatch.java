@@ -5,6 +5,9 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,21 +19,43 @@ import java.util.Optional;
  * written back together with the appended rows (decision log, funding, live feed) as one JDBC batch per statement,
  * just before the batch's transaction commits. A round trip per batch instead of several per event, live and during
  * a rebuild alike. Without a unit of work (a handler called directly) the writes go out at once.
+ * <p>
+ * If a batch's writes fail (a value the tables refuse, a constraint), the batch is rolled back and retried, and for
+ * the next {@link #CAREFUL_FOR} this node writes each event at once, in its own savepoint
+ * ({@link SavepointPerEvent}): the event at fault then fails in its handler, where the dead-letter queue takes it and
+ * the events of its aggregate queue behind it, while every other aggregate's events go on.
  */
 @Component
 public class WriteBatch {
 
     private static final String RESOURCE = WriteBatch.class.getName();
+    static final Duration CAREFUL_FOR = Duration.ofSeconds(30);
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private volatile Instant carefulUntil = Instant.MIN;
 
     public WriteBatch(JdbcTemplate jdbc) {
+        this(jdbc, Clock.systemUTC());
+    }
+
+    WriteBatch(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Whether events are written one at a time, each in its own savepoint, after a batch failed. */
+    boolean careful() {
+        return clock.instant().isBefore(carefulUntil);
+    }
+
+    private boolean batching() {
+        return CurrentUnitOfWork.isStarted() && !careful();
     }
 
     /** The programme's row as this batch sees it, if the board has one. */
     Optional<BoardRow> row(String programmeId) {
-        if (!CurrentUnitOfWork.isStarted()) {
+        if (!batching()) {
             return read(programmeId);
         }
         return Optional.ofNullable(pending().rows.computeIfAbsent(programmeId, id -> read(id).orElse(null)));
@@ -38,7 +63,7 @@ public class WriteBatch {
 
     /** Writes the row with the batch (at once without a unit of work). */
     void save(BoardRow row) {
-        if (!CurrentUnitOfWork.isStarted()) {
+        if (!batching()) {
             jdbc.update(row.stored ? BoardRow.UPDATE : BoardRow.INSERT, row.arguments());
             row.stored = true;
             return;
@@ -50,7 +75,7 @@ public class WriteBatch {
 
     /** Appends a row to a table that nothing in the batch reads (at once without a unit of work). */
     void append(String sql, Object... arguments) {
-        if (!CurrentUnitOfWork.isStarted()) {
+        if (!batching()) {
             jdbc.update(sql, arguments);
             return;
         }
@@ -66,7 +91,14 @@ public class WriteBatch {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(RESOURCE, key -> {
             Pending created = new Pending();
-            batch.onPrepareCommit(unitOfWork -> created.flush(jdbc));
+            batch.onPrepareCommit(unitOfWork -> {
+                try {
+                    created.flush(jdbc);
+                } catch (RuntimeException failed) {
+                    carefulUntil = clock.instant().plus(CAREFUL_FOR);
+                    throw failed;
+                }
+            });
             return created;
         });
     }

@@ -67,7 +67,9 @@ class CommandController {
         this.commands = commands;
         this.strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // Numbers are read exactly, so that InputLimits sees 0.001 and 1E+18 as they were sent.
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         this.actors = actors;
         this.idempotency = idempotency;
         this.metrics = metrics;
@@ -177,6 +179,7 @@ class CommandController {
             throw new BadRequest("The actor is taken from the authenticated user, not from the body",
                     List.of(new BadRequest.FieldError("actor", "must not be given")));
         }
+        InputLimits.check(tree);
         return (ObjectNode) tree;
     }
 

@@ -1,11 +1,13 @@
 package org.ippc.cpm.command.api;
 
+import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.ippc.cpm.command.axon.VersionMismatch;
 import org.ippc.cpm.domain.shared.RuleViolation;
 import org.slf4j.Logger;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -80,8 +82,23 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", conflict.getMessage(), null);
     }
 
+    /** Two commands waited on each other's aggregates (Axon's lock in one JVM, PostgreSQL's across nodes): retry. */
+    @ExceptionHandler({DeadlockException.class, PessimisticLockingFailureException.class})
+    ResponseEntity<ProblemDetail> deadlock(Exception deadlock) {
+        ResponseEntity<ProblemDetail> answer = concurrency(null);
+        return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(answer.getBody());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        if (DatabaseUnavailable.causes(failure)) {
+            LOG.warn("Database unavailable: {}", DatabaseUnavailable.describe(failure));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
+                            "The database cannot be reached; nothing was recorded. Retry after a few seconds.", null));
+        }
         LOG.error("Unexpected failure", failure);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "The request could not be completed; nothing was recorded", null);

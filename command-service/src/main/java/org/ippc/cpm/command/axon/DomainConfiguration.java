@@ -2,7 +2,13 @@ package org.ippc.cpm.command.axon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.lock.LockFactory;
+import org.axonframework.common.lock.PessimisticLockFactory;
+import org.axonframework.config.AggregateConfigurer;
+import org.ippc.cpm.domain.commission.SessionRegister;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
@@ -98,10 +104,31 @@ class DomainConfiguration {
         return new MessageOriginProvider();
     }
 
+    /**
+     * The domain with snapshots and a cache of programmes. On PostgreSQL, where several nodes may share the store,
+     * every aggregate is locked across nodes and a cached programme is used only while no other node has changed it
+     * ({@link AggregateLocks}); the embedded H2 database belongs to one process, where Axon's own locks suffice.
+     */
     @Bean
-    ConfigurerModule cpmDomain() {
-        return new CommissionModule(programmes -> programmes
-                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_EVERY))
-                .configureCache(c -> new WeakReferenceCache()));
+    ConfigurerModule cpmDomain(JdbcTemplate jdbc) {
+        Cache programmes = new WeakReferenceCache();
+        boolean shared = !"H2".equals(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
+        LockFactory locks = shared ? new AggregateLocks(jdbc, programmes) : PessimisticLockFactory.usingDefaults();
+        return new CommissionModule(
+                programme -> programme
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_EVERY))
+                        .configureCache(c -> programmes),
+                new CommissionModule.AggregateOptions() {
+                    @Override
+                    public <A> AggregateConfigurer<A> apply(AggregateConfigurer<A> aggregate) {
+                        return aggregate.configureLockFactory(c -> locks);
+                    }
+                });
+    }
+
+    /** S1's register of the open session, in the database every node shares. */
+    @Bean
+    ConfigurerModule sessionRegister(JdbcSessionRegister register) {
+        return configurer -> configurer.registerComponent(SessionRegister.class, c -> register);
     }
 }

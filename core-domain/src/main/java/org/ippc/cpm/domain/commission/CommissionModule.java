@@ -18,25 +18,43 @@ import java.util.function.UnaryOperator;
 public final class CommissionModule implements ConfigurerModule {
 
     private final UnaryOperator<AggregateConfigurer<Programme>> programmes;
+    private final AggregateOptions everyAggregate;
 
-    /** @param programmes what the host adds to the programme aggregate's configuration (e.g. snapshotting) */
-    public CommissionModule(UnaryOperator<AggregateConfigurer<Programme>> programmes) {
+    /**
+     * @param programmes     what the host adds to the programme aggregate's configuration (e.g. snapshotting)
+     * @param everyAggregate what the host adds to every aggregate's configuration (e.g. its lock factory)
+     */
+    public CommissionModule(UnaryOperator<AggregateConfigurer<Programme>> programmes, AggregateOptions everyAggregate) {
         this.programmes = programmes;
+        this.everyAggregate = everyAggregate;
     }
 
     public CommissionModule() {
-        this(UnaryOperator.identity());
+        this(UnaryOperator.identity(), AggregateOptions.NONE);
+    }
+
+    /** What a host adds to the configuration of each of the four aggregates. */
+    public interface AggregateOptions {
+        AggregateOptions NONE = new AggregateOptions() {
+            @Override
+            public <A> AggregateConfigurer<A> apply(AggregateConfigurer<A> aggregate) {
+                return aggregate;
+            }
+        };
+
+        <A> AggregateConfigurer<A> apply(AggregateConfigurer<A> aggregate);
     }
 
     @Override
     public void configureModule(Configurer configurer) {
         configurer
-                .configureAggregate(CpmSession.class)
-                .configureAggregate(PrioritisationRound.class)
-                .configureAggregate(programmes.apply(AggregateConfigurer.defaultConfiguration(Programme.class)))
-                .configureAggregate(CpmDecision.class)
+                .configureAggregate(everyAggregate.apply(AggregateConfigurer.defaultConfiguration(CpmSession.class)))
+                .configureAggregate(everyAggregate.apply(AggregateConfigurer.defaultConfiguration(PrioritisationRound.class)))
+                .configureAggregate(everyAggregate.apply(programmes.apply(AggregateConfigurer.defaultConfiguration(Programme.class))))
+                .configureAggregate(everyAggregate.apply(AggregateConfigurer.defaultConfiguration(CpmDecision.class)))
                 .registerCommandHandler(c -> new SessionCalendar(c.repository(CpmSession.class),
-                        c.repository(PrioritisationRound.class), c.repository(Programme.class)))
+                        c.repository(PrioritisationRound.class), c.repository(Programme.class),
+                        c.getComponent(SessionRegister.class, SessionRegister::inMemory)))
                 .registerCommandHandler(c -> new DecisionsAtSession(c.repository(CpmSession.class),
                         c.repository(Programme.class), c.repository(CpmDecision.class)))
                 .registerCommandHandler(c -> new ProposalDesk(c.repository(PrioritisationRound.class),

@@ -1,6 +1,7 @@
 package org.ippc.cpm.domain.commission;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.ippc.cpm.domain.decision.CpmDecision;
 import org.ippc.cpm.domain.decision.RecordDecision;
@@ -37,50 +38,60 @@ public class DecisionsAtSession {
 
     @CommandHandler
     public void handle(SelectPriority command) {
+        Aggregate<CpmSession> session = sessionOf(command.sessionId(), "S2", "SelectPriority");
         onProgramme(command.programmeId(), p -> p.select(command));
-        requireOpen(command.sessionId(), "S2", "SelectPriority");
+        requireOpen(session, "S2", "SelectPriority");
     }
 
     @CommandHandler
     public void handle(ApproveHighLevelPlan command) {
+        Aggregate<CpmSession> session = sessionOf(command.sessionId(), "S2", "ApproveHighLevelPlan");
         onProgramme(command.programmeId(), p -> p.approve(command));
-        requireOpen(command.sessionId(), "S2", "ApproveHighLevelPlan");
+        requireOpen(session, "S2", "ApproveHighLevelPlan");
     }
 
     @CommandHandler
     public void handle(DelegateDevelopment command) {
+        Aggregate<CpmSession> session = sessionOf(command.sessionId(), "S2", "DelegateDevelopment");
         onProgramme(command.programmeId(), p -> p.delegate(command));
-        requireOpen(command.sessionId(), "S2", "DelegateDevelopment");
+        requireOpen(session, "S2", "DelegateDevelopment");
     }
 
     @CommandHandler
     public void handle(PresentPlan command) {
+        Aggregate<CpmSession> session = sessionOf(command.sessionId(), "Y5", "PresentPlan");
         onProgramme(command.programmeId(), p -> p.present(command));
-        requireOpen(command.sessionId(), "Y5", "PresentPlan");
+        requireOpen(session, "Y5", "PresentPlan");
     }
 
     @CommandHandler
     public void handle(CloseProgramme command) {
+        Aggregate<CpmSession> session = sessionOf(command.sessionId(), "S2", "CloseProgramme");
         onProgramme(command.programmeId(), p -> p.close(command));
-        requireOpen(command.sessionId(), "S2", "CloseProgramme");
+        requireOpen(session, "S2", "CloseProgramme");
     }
 
     @CommandHandler
     public void handle(RecordDecision command) throws Exception {
+        Aggregate<CpmSession> session = sessionOf(command.sessionId(), "S2", "RecordDecision");
         decisions.newInstance(() -> new CpmDecision(command));
-        requireOpen(command.sessionId(), "S2", "RecordDecision");
+        requireOpen(session, "S2", "RecordDecision");
     }
 
     private void onProgramme(ProgrammeId id, Consumer<Programme> act) {
         programmes.load(id.value()).execute(act);
     }
 
-    private void requireOpen(SessionId session, String rule, String act) {
-        Aggregates.find(sessions, session).ifPresentOrElse(
-                s -> s.execute(cpmSession -> cpmSession.requireOpenFor(rule, act)),
-                () -> {
-                    throw new RuleViolation(rule,
-                            "%s must be taken at an open session; %s is not scheduled".formatted(act, session));
-                });
+    /**
+     * The session is loaded (and so locked) before the subject aggregate: closing a session locks the session before
+     * its programmes, and one order everywhere keeps two such commands from waiting on each other.
+     */
+    private Aggregate<CpmSession> sessionOf(SessionId session, String rule, String act) {
+        return Aggregates.find(sessions, session).orElseThrow(() -> new RuleViolation(rule,
+                "%s must be taken at an open session; %s is not scheduled".formatted(act, session)));
+    }
+
+    private static void requireOpen(Aggregate<CpmSession> session, String rule, String act) {
+        session.execute(cpmSession -> cpmSession.requireOpenFor(rule, act));
     }
 }

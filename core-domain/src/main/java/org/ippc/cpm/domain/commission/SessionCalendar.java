@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Opening and closing sessions, which look beyond one session: S1's "only one session is open at a time" (sessions
- * open in number order, each after the one before it closed) and Y4's consequences of closing a year-1 session.
+ * Opening and closing sessions, which look beyond one session: S1's "only one session is open at a time" (across all
+ * sessions, through the {@link SessionRegister}; and sessions open in number order, each after the one before it closed) and Y4's consequences of closing a year-1 session.
  * Everything is loaded from the event store within the command's unit of work, never from a read model.
  */
 public class SessionCalendar {
@@ -30,12 +30,14 @@ public class SessionCalendar {
     private final Repository<CpmSession> sessions;
     private final Repository<PrioritisationRound> rounds;
     private final Repository<Programme> programmes;
+    private final SessionRegister register;
 
     public SessionCalendar(Repository<CpmSession> sessions, Repository<PrioritisationRound> rounds,
-                           Repository<Programme> programmes) {
+                           Repository<Programme> programmes, SessionRegister register) {
         this.sessions = sessions;
         this.rounds = rounds;
         this.programmes = programmes;
+        this.register = register;
     }
 
     @CommandHandler
@@ -51,7 +53,11 @@ public class SessionCalendar {
         Aggregates.find(sessions, id.next()).map(next -> next.invoke(CpmSession::status)).ifPresent(status ->
                 RuleViolation.check(status == SessionStatus.SCHEDULED, "S1",
                         "sessions open in order: the later session %s is already %s", id.next(), status));
+        register.openSession().filter(open -> !open.equals(id)).ifPresent(open -> {
+            throw SessionRegister.anotherIsOpen(open);
+        });
         session.execute(s -> s.open(command));
+        register.opened(id);
     }
 
     @CommandHandler
@@ -79,5 +85,6 @@ public class SessionCalendar {
             }
         });
         session.execute(s -> s.close(command, notSelected));
+        register.closed(id);
     }
 }

@@ -1,5 +1,7 @@
 package org.ippc.cpm.domain.programme;
 
+import org.ippc.cpm.domain.shared.Validation;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,9 @@ public record DetailedPlan(HighLevelPlan elements,
 
     public DetailedPlan {
         projects = projects == null ? List.of() : List.copyOf(projects);
+        if (resourcesNeededUsd != null) {
+            Validation.requireAmount(resourcesNeededUsd, "resourcesNeededUsd");
+        }
     }
 
     /** What D2 asks for and this plan lacks, in words. */

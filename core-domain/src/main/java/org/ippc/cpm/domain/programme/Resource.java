@@ -9,10 +9,7 @@ public record Resource(ResourceKind kind, BigDecimal valueUsd, String descriptio
 
     public Resource {
         Validation.requireValue(kind, "kind");
-        Validation.requireValue(valueUsd, "valueUsd");
-        if (valueUsd.signum() <= 0) {
-            throw new IllegalArgumentException("valueUsd must be positive");
-        }
+        Validation.requireAmount(valueUsd, "valueUsd");
         Validation.requireText(description, "description");
     }
 }

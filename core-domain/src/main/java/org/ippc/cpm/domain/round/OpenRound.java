@@ -14,7 +14,7 @@ public record OpenRound(SessionId sessionId,
 
     public OpenRound {
         Validation.requireValue(sessionId, "sessionId");
-        Validation.requireValue(inputDeadline, "inputDeadline");
+        Validation.requireDate(inputDeadline, "inputDeadline");
         Validation.requireValue(actor, "actor");
         Validation.requireText(rationale, "rationale");
     }

@@ -1,5 +1,7 @@
 package org.ippc.cpm.domain.shared;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -7,6 +9,12 @@ import java.util.List;
 public final class Validation {
 
     public static final int MAX_TEXT = 20_000;
+    /** The largest amount in US dollars one command may carry; the read models sum 100,000 of them without overflow. */
+    public static final BigDecimal MAX_AMOUNT_USD = new BigDecimal("1000000000000");
+    public static final int AMOUNT_DECIMALS = 2;
+    /** Dates the Commission can mean: from its first session's era to far beyond any plan. */
+    public static final Instant EARLIEST = Instant.parse("1950-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("2199-12-31T23:59:59Z");
 
     private Validation() {
     }
@@ -15,8 +23,53 @@ public final class Validation {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + " must not be blank");
         }
+        return requireStorableText(value, field);
+    }
+
+    /** Text of any length up to {@link #MAX_TEXT}, without control characters (but tab and line breaks) or broken surrogates. */
+    public static String requireStorableText(String value, String field) {
+        if (value == null) {
+            return null;
+        }
         if (value.length() > MAX_TEXT) {
             throw new IllegalArgumentException(field + " must be at most " + MAX_TEXT + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                throw new IllegalArgumentException("%s must not contain control characters (U+%04X at %d)".formatted(field, (int) c, i));
+            }
+            if (Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
+                if (!paired) {
+                    throw new IllegalArgumentException("%s must be valid Unicode (a lone surrogate at %d)".formatted(field, i));
+                }
+                i++;
+            }
+        }
+        return value;
+    }
+
+    /** A positive amount in US dollars: at most {@link #AMOUNT_DECIMALS} decimals and at most {@link #MAX_AMOUNT_USD}. */
+    public static BigDecimal requireAmount(BigDecimal value, String field) {
+        requireValue(value, field);
+        if (value.signum() <= 0) {
+            throw new IllegalArgumentException(field + " must be positive");
+        }
+        if (value.compareTo(MAX_AMOUNT_USD) > 0) {
+            throw new IllegalArgumentException(field + " must be at most " + MAX_AMOUNT_USD.toPlainString());
+        }
+        if (value.stripTrailingZeros().scale() > AMOUNT_DECIMALS) {
+            throw new IllegalArgumentException(field + " must have at most " + AMOUNT_DECIMALS + " decimals (cents)");
+        }
+        return value;
+    }
+
+    /** An instant between {@link #EARLIEST} and {@link #LATEST}. */
+    public static Instant requireDate(Instant value, String field) {
+        requireValue(value, field);
+        if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
+            throw new IllegalArgumentException("%s must be between %s and %s".formatted(field, EARLIEST, LATEST));
         }
         return value;
     }

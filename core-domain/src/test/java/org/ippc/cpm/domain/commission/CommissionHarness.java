@@ -14,7 +14,9 @@ import org.ippc.cpm.domain.programme.ProgrammeEvent;
 import org.ippc.cpm.domain.round.PrioritisationRound;
 import org.ippc.cpm.domain.round.RoundEvent;
 import org.ippc.cpm.domain.session.CpmSession;
+import org.ippc.cpm.domain.session.SessionClosed;
 import org.ippc.cpm.domain.session.SessionEvent;
+import org.ippc.cpm.domain.session.SessionOpened;
 import org.ippc.cpm.domain.shared.RuleViolation;
 import org.axonframework.test.deadline.StubDeadlineManager;
 
@@ -39,6 +41,7 @@ final class CommissionHarness implements AutoCloseable {
     private final List<Object> published = new ArrayList<>();
     /** Deadlines are time-controlled in the aggregate fixtures; here they stay scheduled and never fire. */
     private final StubDeadlineManager deadlines = new StubDeadlineManager();
+    private final SessionRegister register = SessionRegister.inMemory();
 
     CommissionHarness() {
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
@@ -46,6 +49,7 @@ final class CommissionHarness implements AutoCloseable {
         new CommissionModule().configureModule(configurer);
         axon = configurer
                 .registerComponent(DeadlineManager.class, c -> deadlines)
+                .registerComponent(SessionRegister.class, c -> register)
                 .eventProcessing(processing -> processing.usingSubscribingEventProcessors())
                 .buildConfiguration();
         axon.start();
@@ -57,6 +61,11 @@ final class CommissionHarness implements AutoCloseable {
             String[] stream = streamOf(event);
             long sequence = sequences.merge(stream[1], 0L, (last, zero) -> last + 1);
             axon.eventStore().publish(new GenericDomainEventMessage<>(stream[0], stream[1], sequence, event));
+            if (event instanceof SessionOpened opened) {
+                register.opened(opened.sessionId());
+            } else if (event instanceof SessionClosed closed) {
+                register.closed(closed.sessionId());
+            }
         }
         return this;
     }

@@ -109,6 +109,14 @@ class CrossAggregateRulesTest {
     }
 
     @Test
+    void S1_only_one_session_is_open_at_a_time_across_all_sessions_not_only_the_neighbours() {
+        SessionId cpm15 = SessionId.of(15);
+        commission.given(scheduled(CPM_9), opened(CPM_9), scheduled(cpm15))
+                .when(new OpenSession(cpm15, CPM_CHAIR, "Opening"))
+                .expectViolation("S1", "only one session is open at a time: CPM-9 is OPEN");
+    }
+
+    @Test
     void S1_sessions_open_in_order() {
         commission.given(scheduled(CPM_10), scheduled(CPM_11), opened(CPM_11))
                 .when(new OpenSession(CPM_10, CPM_CHAIR, "Opening"))

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Where the read models stand against the event store, read from the shared token store (not from this node's
- * processor), so that every node reports the same; exported as the gauge {@code cpm.read_models.lag} (events).
+ * processor), so that every node reports the same; exported as the gauges {@code cpm.read_models.lag} and
+ * {@code cpm.read_models.dead_letters} (events).
  */
 @Component
 class ReadModelPosition {
@@ -28,6 +29,17 @@ class ReadModelPosition {
                 .description("Events in the store that the read models have not handled yet")
                 .baseUnit("events")
                 .register(meters);
+        Gauge.builder("cpm.read_models.dead_letters", this, ReadModelPosition::deadLetters)
+                .description("Events the read models could not handle, waiting in the dead-letter queue")
+                .baseUnit("events")
+                .register(meters);
+    }
+
+    /** Events in the read models' dead-letter queue (each blocks its aggregate's later events until retried). */
+    long deadLetters() {
+        Long letters = jdbc.queryForObject("SELECT COUNT(*) FROM deadletterentry WHERE processinggroup = ?", Long.class,
+                ReadModels.PROCESSING_GROUP);
+        return letters == null ? 0 : letters;
     }
 
     long head() {

@@ -5,6 +5,7 @@ import org.ippc.cpm.query.board.ProgrammeRow;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -40,6 +41,20 @@ class BoardFeed {
                 ? jdbc.queryForList("SELECT seq, programme_id FROM board_update WHERE seq > ? ORDER BY seq LIMIT " + BATCH, seq)
                 : jdbc.queryForList("SELECT seq, programme_id FROM board_update WHERE seq > ? AND programme_id = ? ORDER BY seq LIMIT "
                         + BATCH, seq, programmeId);
+        return changes(updates);
+    }
+
+    /** The changes with these numbers that exist by now (numbers a poller saw skipped: their batch had not committed). */
+    List<BoardChange> exactly(Collection<Long> seqs) {
+        if (seqs.isEmpty()) {
+            return List.of();
+        }
+        String in = seqs.stream().map(seq -> "?").collect(Collectors.joining(", "));
+        return changes(jdbc.queryForList("SELECT seq, programme_id FROM board_update WHERE seq IN (" + in + ") ORDER BY seq",
+                seqs.toArray()));
+    }
+
+    private List<BoardChange> changes(List<Map<String, Object>> updates) {
         if (updates.isEmpty()) {
             return List.of();
         }

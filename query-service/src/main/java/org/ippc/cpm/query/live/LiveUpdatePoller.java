@@ -4,11 +4,16 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every node reads the shared {@code board_update} feed and passes each change to the subscription queries of its own
  * clients. The projection that wrote the change may have run on another node: the database, not the JVM, carries it.
+ * Several segments (on several nodes) write the feed, so a number can commit after a higher one: a skipped number is
+ * looked for again until it appears or {@link #GAP_WAIT} has passed (a rolled-back batch leaves a gap for good).
  */
 @Component
 class LiveUpdatePoller {
@@ -16,6 +21,10 @@ class LiveUpdatePoller {
     private final BoardFeed feed;
     private final QueryUpdateEmitter emitter;
     private long seen = -1;
+    /** Skipped numbers, with the instant (nanoTime) after which they are given up on. */
+    private final Map<Long, Long> gaps = new HashMap<>();
+    static final Duration GAP_WAIT = Duration.ofSeconds(5);
+    private static final int MAX_GAPS = 10_000;
 
     LiveUpdatePoller(BoardFeed feed, QueryUpdateEmitter emitter) {
         this.feed = feed;
@@ -38,13 +47,28 @@ class LiveUpdatePoller {
         do {
             changes = feed.after(seen, null);
             for (BoardChange change : changes) {
-                seen = change.seq();
-                if (change.programme() == null) {
-                    continue;
+                for (long skipped = seen + 1; skipped < change.seq() && gaps.size() < MAX_GAPS; skipped++) {
+                    gaps.put(skipped, System.nanoTime() + GAP_WAIT.toNanos());
                 }
-                emitter.emit(WatchBoard.class, query -> true, change);
-                emitter.emit(WatchProgramme.class, query -> query.programmeId().equals(change.programme().programmeId()), change);
+                seen = change.seq();
+                deliver(change);
             }
         } while (!changes.isEmpty());
+        if (!gaps.isEmpty()) {
+            for (BoardChange late : feed.exactly(List.copyOf(gaps.keySet()))) {
+                gaps.remove(late.seq());
+                deliver(late);
+            }
+            long now = System.nanoTime();
+            gaps.values().removeIf(deadline -> now - deadline > 0);
+        }
+    }
+
+    private void deliver(BoardChange change) {
+        if (change.programme() == null) {
+            return;
+        }
+        emitter.emit(WatchBoard.class, query -> true, change);
+        emitter.emit(WatchProgramme.class, query -> query.programmeId().equals(change.programme().programmeId()), change);
     }
 }
