@@ -32,16 +32,11 @@ public class WriteBatch {
     static final Duration CAREFUL_FOR = Duration.ofSeconds(30);
 
     private final JdbcTemplate jdbc;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
     private volatile Instant carefulUntil = Instant.MIN;
 
     public WriteBatch(JdbcTemplate jdbc) {
-        this(jdbc, Clock.systemUTC());
-    }
-
-    WriteBatch(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     /** Whether events are written one at a time, each in its own savepoint, after a batch failed. */

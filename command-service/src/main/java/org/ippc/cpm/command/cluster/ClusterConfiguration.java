@@ -4,19 +4,27 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
+
+import java.time.Duration;
 
 /** What lets several nodes share one PostgreSQL and still see each other's events at once. */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class ClusterConfiguration {
 
-    /** Axon's embedded event store, as its auto-configuration builds it, that another node's commit can wake. */
+    /**
+     * Axon's embedded event store, as its auto-configuration builds it, that another node's commit can wake; between
+     * wake-ups it polls every {@code cpm.events.poll-interval} (Axon's default: 1 s).
+     */
     @Bean(name = "eventBus")
-    WakeableEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration) {
+    WakeableEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+                                  @Value("${cpm.events.poll-interval:1s}") Duration pollInterval) {
         return new WakeableEventStore(WakeableEventStore.builder()
                 .storageEngine(storageEngine)
+                .fetchDelay(pollInterval.toMillis())
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
     }

@@ -65,7 +65,8 @@ class EventStoreNotifications implements SmartLifecycle {
                     statement.execute("LISTEN " + CHANNEL);
                 }
                 if (connectedBefore) {
-                    LOG.info("Listening for events committed on other nodes again");
+                    LOG.info("The database answers again: listening for events committed on other nodes, and {} "
+                            + "connection pool retries woken", PoolBackoff.cutShort());
                 }
                 connectedBefore = true;
                 // Events committed while nobody listened are read now, not at the next poll.

@@ -1,5 +1,7 @@
 package org.ippc.cpm.command.cluster;
 
+import org.axonframework.eventhandling.TrackingEventStream;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 
 import java.util.List;
@@ -17,5 +19,16 @@ public class WakeableEventStore extends EmbeddedEventStore {
     /** Reads the store now instead of at the next poll: another node has committed events. */
     public void wake() {
         afterCommit(List.of());
+    }
+
+    /**
+     * A processor that (re)opens its stream, after a restart, a claim or an outage, may join at a position the store
+     * last read while nobody was listening (it reads for tailing streams only); it reads again now, not at the next poll.
+     */
+    @Override
+    public TrackingEventStream openStream(TrackingToken trackingToken) {
+        TrackingEventStream stream = super.openStream(trackingToken);
+        wake();
+        return stream;
     }
 }

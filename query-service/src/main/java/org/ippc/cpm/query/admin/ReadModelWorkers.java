@@ -1,6 +1,7 @@
 package org.ippc.cpm.query.admin;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.ippc.cpm.command.api.DatabaseUnavailable;
 import org.ippc.cpm.projection.ReadModels;
@@ -10,17 +11,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps the read-models processor's segments shared fairly among the live nodes and its work going after faults.
  * <ul>
  *   <li>Each node says it is alive in {@code engine_node}; a node holding more than its share of the segments
- *       releases one, which a node with fewer claims within its claim interval. A lone node claims them all.</li>
+ *       releases one while another live node holds less than its share, and that node claims it within its claim
+ *       interval. A lone node claims them all; a dead node's claims expire and the others take them.</li>
  *   <li>After a database outage Axon's processor waits up to a minute between retries; once the database answers
  *       again, a processor in error is restarted at once.</li>
  * </ul>
@@ -30,18 +36,26 @@ import java.util.concurrent.TimeUnit;
 class ReadModelWorkers {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadModelWorkers.class);
-    static final Duration ALIVE_WITHIN = Duration.ofSeconds(10);
+    /**
+     * A node that has not said it is alive for this long (two missed heartbeats) gets no share: shorter than the
+     * claim timeout (5 s), so a dead node counts as dead before its segments can be taken, and is never given one.
+     */
+    static final Duration ALIVE_WITHIN = Duration.ofSeconds(3);
+    /** Long enough for another node to claim a released segment (its claim interval is 1 s), short enough to take it back. */
+    static final Duration RELEASE_FOR = Duration.ofSeconds(4);
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
-    private final String node = UUID.randomUUID().toString();
+    /** The name Axon's token store records as a segment's owner, so that claims and heartbeats can be matched. */
+    private final String node = ManagementFactory.getRuntimeMXBean().getName();
+    private volatile boolean databaseWasDown;
 
     ReadModelWorkers(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
         this.processing = processing;
         this.jdbc = jdbc;
     }
 
-    @Scheduled(fixedDelay = 2000, initialDelay = 2000)
+    @Scheduled(fixedDelay = 1000, initialDelay = 1000)
     void balance() {
         StreamingEventProcessor processor = processor();
         try {
@@ -49,17 +63,24 @@ class ReadModelWorkers {
             if (jdbc.update("UPDATE engine_node SET seen_at = ? WHERE node_id = ?", Timestamp.from(now), node) == 0) {
                 jdbc.update("INSERT INTO engine_node (node_id, seen_at) VALUES (?, ?)", node, Timestamp.from(now));
             }
-            jdbc.update("DELETE FROM engine_node WHERE seen_at < ?", Timestamp.from(now.minus(ALIVE_WITHIN.multipliedBy(30))));
-            Integer nodes = jdbc.queryForObject("SELECT COUNT(*) FROM engine_node WHERE seen_at > ?", Integer.class,
+            jdbc.update("DELETE FROM engine_node WHERE seen_at < ?", Timestamp.from(now.minus(ALIVE_WITHIN.multipliedBy(100))));
+            List<String> alive = jdbc.queryForList("SELECT node_id FROM engine_node WHERE seen_at > ?", String.class,
                     Timestamp.from(now.minus(ALIVE_WITHIN)));
-            int segments = segmentCount();
-            int share = (segments + Math.max(1, nodes) - 1) / Math.max(1, nodes);
-            var claimed = processor.processingStatus().keySet();
-            if (claimed.size() > share && processor.isRunning()) {
-                int segment = claimed.iterator().next();
-                LOG.info("Releasing read-model segment {} ({} claimed here, a fair share of {} among {} nodes is {})",
-                        segment, claimed.size(), segments, nodes, share);
-                processor.releaseSegment(segment, ALIVE_WITHIN.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
+            Map<String, Integer> claims = new HashMap<>();
+            jdbc.query("SELECT owner, COUNT(*) FROM tokenentry WHERE processorname = ? AND owner IS NOT NULL GROUP BY owner",
+                    rs -> {
+                        claims.put(rs.getString(1), rs.getInt(2));
+                    }, ReadModels.PROCESSING_GROUP);
+            int segments = Math.max(1, jdbc.queryForObject("SELECT COUNT(*) FROM tokenentry WHERE processorname = ?",
+                    Integer.class, ReadModels.PROCESSING_GROUP));
+            int share = (segments + Math.max(1, alive.size()) - 1) / Math.max(1, alive.size());
+            boolean anotherHasRoom = alive.stream().anyMatch(other -> !other.equals(node) && claims.getOrDefault(other, 0) < share);
+            Set<Integer> mine = processor.processingStatus().keySet();
+            if (mine.size() > share && anotherHasRoom && processor.isRunning()) {
+                int segment = mine.iterator().next();
+                LOG.info("Releasing read-model segment {} to another node ({} claimed here; a fair share of {} among {} nodes is {})",
+                        segment, mine.size(), segments, alive.size(), share);
+                processor.releaseSegment(segment, RELEASE_FOR.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (RuntimeException failure) {
             if (!DatabaseUnavailable.causes(failure)) {
@@ -71,23 +92,19 @@ class ReadModelWorkers {
     @Scheduled(fixedDelay = 1000, initialDelay = 1000)
     void recover() {
         StreamingEventProcessor processor = processor();
-        if (!processor.isError()) {
-            return;
-        }
         try {
             jdbc.queryForObject("SELECT 1", Integer.class);
-        } catch (RuntimeException stillDown) {
+        } catch (RuntimeException down) {
+            databaseWasDown = true;
             return;
         }
-        LOG.info("The database answers again: restarting the read-models processor instead of waiting out its back-off");
-        processor.shutDown();
-        processor.start();
-    }
-
-    private int segmentCount() {
-        Integer segments = jdbc.queryForObject("SELECT COUNT(*) FROM tokenentry WHERE processorname = ?", Integer.class,
-                ReadModels.PROCESSING_GROUP);
-        return segments == null || segments == 0 ? 1 : segments;
+        boolean failing = processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
+        if ((databaseWasDown || failing) && processor.isRunning()) {
+            LOG.info("The database answers again: restarting the read-models processor instead of waiting out its back-off");
+            processor.shutDown();
+            processor.start();
+        }
+        databaseWasDown = false;
     }
 
     private StreamingEventProcessor processor() {

@@ -1,0 +1,101 @@
+package org.ippc.cpm.query.cluster;
+
+import org.ippc.cpm.command.HttpApi;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One node of the engine: the packaged jar as its own process on a shared PostgreSQL, as deploy/README.md runs it. */
+final class EngineNode implements AutoCloseable {
+
+    static final Path JAR = Path.of(System.getProperty("engine.jar", "target/cpm-engine.jar"));
+
+    final String name;
+    final int port;
+    final HttpApi api;
+    final Path log;
+    private final Process process;
+
+    private EngineNode(String name, int port, Path log, Process process) {
+        this.name = name;
+        this.port = port;
+        this.api = new HttpApi(port);
+        this.log = log;
+        this.process = process;
+    }
+
+    static EngineNode start(String name, String jdbcUrl, Path home, String... arguments) throws IOException {
+        int port = freePort();
+        Path log = home.resolve(name + "-" + System.nanoTime() + ".log");
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar",
+                JAR.toAbsolutePath().toString(), "--spring.profiles.active=postgres"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("CPM_DB_URL", jdbcUrl);
+        builder.environment().put("CPM_DB_USER", "postgres");
+        builder.environment().put("CPM_DB_PASSWORD", "postgres");
+        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        return new EngineNode(name, port, log, builder.start());
+    }
+
+    /** Waits until the node answers ready; returns the instant (nanoTime) it did. */
+    long awaitReady() throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < until) {
+            assertThat(process.isAlive()).as(name + " stopped:\n" + Files.readString(log)).isTrue();
+            try {
+                if (api.get(null, "/actuator/health/readiness").status() == 200) {
+                    return System.nanoTime();
+                }
+            } catch (IllegalStateException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(name + " not ready within 180 s:\n" + Files.readString(log));
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** kill -9: no shutdown hook, no released claim, no flushed anything. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    String logText() throws IOException {
+        return Files.readString(log);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,515 @@
+package org.ippc.cpm.query.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.ippc.cpm.command.HttpApi;
+import org.ippc.cpm.query.SseClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Several nodes on one real PostgreSQL, and the faults an operator meets: the packaged jar runs as two separate
+ * processes (separate JVMs, so each has its own caches, locks and Axon configuration, and kill -9 is real) against
+ * one embedded PostgreSQL 17 that the test can stop and start again on the same data directory. The steps build on
+ * each other, in order; each prints what it measured.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MultiNodeIT {
+
+    /**
+     * The event store's own poll slowed from 1 s to 60 s: whatever reaches another node in these tests within
+     * seconds was carried by PostgreSQL's notifications, not by the poll.
+     */
+    private static final String SLOW_POLL = "--cpm.events.poll-interval=60s";
+    private static final Random RANDOM = new Random(Long.getLong("cluster.seed", 9L));
+    private static final String PILOT = "surveillance-pilot";
+    private static final String ACTION = "[{\"itemId\":\"a\",\"addressee\":\"SECRETARIAT\",\"dueSession\":\"CPM-999\",\"request\":\"r\"}]";
+
+    private static Path home;
+    private static Path pgData;
+    private static int pgPort;
+    private static EmbeddedPostgres postgres;
+    private static String jdbcUrl;
+    private static JdbcTemplate store;
+    private static EngineNode a;
+    private static EngineNode b;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        assertThat(EngineNode.JAR).exists();
+        home = Files.createTempDirectory("cpm-cluster");
+        pgData = home.resolve("pgdata");
+        try (ServerSocket socket = new ServerSocket(0)) {
+            pgPort = socket.getLocalPort();
+        }
+        startPostgres();
+        try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE cpm");
+        }
+        jdbcUrl = "jdbc:postgresql://localhost:" + pgPort + "/cpm";
+        store = new JdbcTemplate(new DriverManagerDataSource(jdbcUrl, "postgres", "postgres"));
+        a = EngineNode.start("a", jdbcUrl, home, "--cpm.demo.load=true", SLOW_POLL);
+        b = EngineNode.start("b", jdbcUrl, home, SLOW_POLL);
+        a.awaitReady();
+        b.awaitReady();
+        awaitTrue("the demo story is loaded", Duration.ofSeconds(120), () -> {
+            try {
+                return a.logText().contains("Demo data: 48 of 48 commands accepted");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        for (EngineNode node : new EngineNode[]{a, b}) {
+            if (node != null) {
+                node.close();
+                assertThat(node.logText()).as(node.name + " logged no unexpected failure").doesNotContain("Unexpected failure");
+            }
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void commands_on_one_programme_spread_randomly_over_the_nodes_get_the_answers_of_one_node() {
+        int wrongRefusals = 0;
+        int wrongAcceptances = 0;
+        int sent = 0;
+        for (int i = 0; i < 12; i++) {
+            String expert = "{\"programmeId\":\"" + PILOT + "\",\"expertId\":\"mn-" + i + "\",\"name\":\"N\",\"expertise\":\"E\","
+                    + "\"rationale\":\"x\"}";
+            String release = "{\"programmeId\":\"" + PILOT + "\",\"expertId\":\"mn-" + i + "\",\"rationale\":\"x\"}";
+            String pledge = "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":" + (i + 1)
+                    + ",\"description\":\"d\"},\"rationale\":\"spread " + i + "\"}";
+            wrongRefusals += any().post("secretariat", "appointExpert", expert).status() == 200 ? 0 : 1;
+            wrongAcceptances += any().post("secretariat", "appointExpert", expert).status() == 409 ? 0 : 1;
+            wrongRefusals += any().post("secretariat", "releaseExpert", release).status() == 200 ? 0 : 1;
+            wrongAcceptances += any().post("secretariat", "releaseExpert", release).status() == 409 ? 0 : 1;
+            wrongRefusals += any().post("nz", "pledgeResources", pledge).status() == 200 ? 0 : 1;
+            sent += 5;
+        }
+        System.out.printf("Random nodes: %d commands, %d wrong refusals, %d wrong acceptances%n", sent, wrongRefusals,
+                wrongAcceptances);
+        assertThat(wrongRefusals).isZero();
+        assertThat(wrongAcceptances).isZero();
+    }
+
+    @Test
+    @Order(2)
+    void two_nodes_racing_to_open_two_sessions_open_exactly_one_S1() throws Exception {
+        assertThat(a.api.post("cpm", "closeSession", "{\"sessionId\":\"CPM-11\",\"rationale\":\"x\"}").status()).isEqualTo(200);
+        for (int round = 0; round < 5; round++) {
+            String first = "CPM-" + (100 + 20 * round);
+            String second = "CPM-" + (110 + 20 * round);
+            for (String session : List.of(first, second)) {
+                schedule(session);
+            }
+            List<HttpApi.Answer> answers = together(
+                    () -> a.api.post("cpm", "openSession", "{\"sessionId\":\"" + first + "\",\"rationale\":\"x\"}"),
+                    () -> b.api.post("cpm", "openSession", "{\"sessionId\":\"" + second + "\",\"rationale\":\"x\"}"));
+            assertThat(answers).extracting(HttpApi.Answer::status).containsExactlyInAnyOrder(200, 409);
+            HttpApi.Answer refused = answers.stream().filter(answer -> answer.status() == 409).findFirst().orElseThrow();
+            assertThat(refused.rule()).as(refused.raw()).isEqualTo("S1");
+            assertThat(store.queryForObject("SELECT COUNT(*) FROM open_session", Integer.class)).isEqualTo(1);
+            String opened = answers.get(0).status() == 200 ? first : second;
+            assertThat(a.api.post("cpm", "closeSession", "{\"sessionId\":\"" + opened + "\",\"rationale\":\"x\"}").status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void a_decision_recorded_on_one_node_while_another_closes_its_session_is_taken_before_the_close_or_refused_S2()
+            throws Exception {
+        int accepted = 0;
+        for (int round = 0; round < 6; round++) {
+            String session = "CPM-" + (300 + round);
+            schedule(session);
+            assertThat(a.api.post("cpm", "openSession", "{\"sessionId\":\"" + session + "\",\"rationale\":\"x\"}").status())
+                    .isEqualTo(200);
+            String decision = session + "-1";
+            List<HttpApi.Answer> answers = together(
+                    () -> a.api.post("cpm", "closeSession", "{\"sessionId\":\"" + session + "\",\"rationale\":\"x\"}"),
+                    () -> b.api.post("cpm", "recordDecision", "{\"decisionId\":\"" + decision + "\",\"sessionId\":\""
+                            + session + "\",\"number\":1,\"text\":\"t\",\"actionItems\":" + ACTION + ",\"rationale\":\"x\"}"));
+            assertThat(answers.get(0).status()).as(answers.get(0).raw()).isEqualTo(200);
+            if (answers.get(1).status() == 200) {
+                accepted++;
+                long recorded = globalIndex(decision, 0);
+                long closed = store.queryForObject("SELECT MAX(globalindex) FROM domainevententry WHERE aggregateidentifier = ?",
+                        Long.class, session);
+                assertThat(recorded).as("an accepted decision was taken while the session was open").isLessThan(closed);
+            } else {
+                assertThat(answers.get(1).rule()).as(answers.get(1).raw()).isEqualTo("S2");
+                assertThat(store.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ?",
+                        Integer.class, decision)).isZero();
+            }
+        }
+        System.out.printf("S2 race: %d of 6 decisions landed before the close, the rest were refused%n", accepted);
+    }
+
+    @Test
+    @Order(4)
+    void the_same_idempotency_key_sent_to_two_nodes_at_once_gets_one_answer_and_one_event() throws Exception {
+        schedule("CPM-400");
+        assertThat(a.api.post("cpm", "openSession", "{\"sessionId\":\"CPM-400\",\"rationale\":\"x\"}").status()).isEqualTo(200);
+        for (int round = 0; round < 5; round++) {
+            String body = "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":5,"
+                    + "\"description\":\"d\"},\"rationale\":\"twice " + round + "\"}";
+            Map<String, String> key = Map.of("Idempotency-Key", "same-key-" + round);
+            List<HttpApi.Answer> answers = together(() -> a.api.post("ke", "pledgeResources", body, key),
+                    () -> b.api.post("ke", "pledgeResources", body, key));
+            assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.raw()).isEqualTo(200));
+            assertThat(answers.get(0).body()).isEqualTo(answers.get(1).body());
+            assertThat(eventsWithRationale("twice " + round)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void a_change_made_through_one_node_reaches_the_read_models_and_live_subscribers_of_the_other() throws Exception {
+        List<Long> latencies = new ArrayList<>();
+        try (SseClient live = new SseClient(b.port, "/api/live/programmes/" + PILOT, "viewer", null)) {
+            assertThat(live.status).isEqualTo(200);
+            for (int i = 0; i < 10; i++) {
+                long sent = System.nanoTime();
+                HttpApi.Answer pledged = a.api.post("nz", "pledgeResources", "{\"programmeId\":\"" + PILOT + "\",\"resource\":{"
+                        + "\"kind\":\"FUNDS\",\"valueUsd\":1,\"description\":\"d\"},\"rationale\":\"live " + i + "\"}");
+                assertThat(pledged.status()).isEqualTo(200);
+                SseClient.Event event = until(live, pledged.body().get("version").asLong());
+                assertThat(event).as("node b pushed the change made on node a").isNotNull();
+                latencies.add((event.receivedNanos() - sent) / 1_000_000);
+                Thread.sleep(100);
+            }
+        }
+        Collections.sort(latencies);
+        System.out.printf("Command on node a -> SSE on node b: median %d ms, max %d ms (10 changes)%n",
+                latencies.get(latencies.size() / 2), latencies.get(latencies.size() - 1));
+        JsonNode row = b.api.get("viewer", "/api/query/programmes/" + PILOT).body();
+        assertThat(row.toString()).contains("\"lastEvent\":\"ResourcesPledged\"");
+    }
+
+    @Test
+    @Order(6)
+    void values_at_the_limits_are_stored_and_a_failing_projection_dead_letters_only_its_aggregate() throws Exception {
+        String longText = "é".repeat(10_000) + "x".repeat(10_000);
+        HttpApi.Answer atLimits = a.api.post("nz", "pledgeResources", "{\"programmeId\":\"" + PILOT + "\",\"resource\":{"
+                + "\"kind\":\"FUNDS\",\"valueUsd\":1000000000000,\"description\":\"" + longText + "\"},\"rationale\":\""
+                + "r".repeat(20_000) + "\"}");
+        assertThat(atLimits.status()).as(atLimits.raw()).isEqualTo(200);
+        awaitTrue("the values at the limits are in the read models", Duration.ofSeconds(10), () ->
+                store.queryForObject("SELECT COUNT(*) FROM funding_entry WHERE value_usd = 1000000000000 AND LENGTH(description) = 20000",
+                        Integer.class) == 1);
+        assertThat(b.api.post("nz", "pledgeResources", "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\","
+                + "\"valueUsd\":0.001,\"description\":\"d\"},\"rationale\":\"x\"}").status()).isEqualTo(400);
+
+        store.execute("ALTER TABLE funding_entry ADD CONSTRAINT injected_failure CHECK (description <> 'refused by the read model')");
+        try {
+            assertThat(a.api.post("nz", "pledgeResources", "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\","
+                    + "\"valueUsd\":3,\"description\":\"refused by the read model\"},\"rationale\":\"poison\"}").status()).isEqualTo(200);
+            awaitTrue("the failing event is dead-lettered", Duration.ofSeconds(20), () ->
+                    a.api.get("auditor", "/api/admin/dead-letters").body().toString().contains(PILOT));
+            assertThat(b.api.post("cpm", "recordDecision", "{\"decisionId\":\"CPM-400-1\",\"sessionId\":\"CPM-400\",\"number\":1,"
+                    + "\"text\":\"t\",\"actionItems\":" + ACTION + ",\"rationale\":\"another aggregate\"}").status()).isEqualTo(200);
+            awaitTrue("another aggregate's events are still projected", Duration.ofSeconds(10), () ->
+                    store.queryForObject("SELECT COUNT(*) FROM decision_log WHERE aggregate_id = 'CPM-400-1'", Integer.class) == 1);
+            JsonNode health = b.api.get(null, "/actuator/health").body();
+            assertThat(health.at("/components/readModels/details/deadLetters").asLong()).isPositive();
+            assertThat(b.api.get("auditor", "/actuator/prometheus").raw()).containsPattern("cpm_read_models_dead_letters_events [1-9]");
+        } finally {
+            store.execute("ALTER TABLE funding_entry DROP CONSTRAINT injected_failure");
+        }
+        assertThat(a.api.postTo("auditor", "/api/admin/dead-letters/retry", "{}", Map.of()).status()).isEqualTo(200);
+        awaitTrue("the retried event is projected once the constraint is gone", Duration.ofSeconds(20), () ->
+                store.queryForObject("SELECT COUNT(*) FROM funding_entry WHERE description = 'refused by the read model'",
+                        Integer.class) == 1);
+    }
+
+    @Test
+    @Order(7)
+    void kill_9_of_a_node_holding_segments_under_load_loses_no_acknowledged_command_and_the_survivor_takes_over()
+            throws Exception {
+        awaitTrue("both nodes hold read-model segments", Duration.ofSeconds(30), () -> owners().size() == 2);
+        ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        List<Future<?>> load = new ArrayList<>();
+        for (int client = 0; client < 4; client++) {
+            int id = client;
+            load.add(clients.submit(() -> {
+                for (int i = 0; running.get(); i++) {
+                    EngineNode node = (i + id) % 2 == 0 ? a : b;
+                    String rationale = "load " + id + "-" + i;
+                    try {
+                        HttpApi.Answer answer = node.api.post("ke", "pledgeResources", "{\"programmeId\":\"" + PILOT
+                                + "\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":2,\"description\":\"d\"},\"rationale\":\""
+                                + rationale + "\"}");
+                        if (answer.status() == 200) {
+                            acknowledged.add(rationale);
+                        }
+                    } catch (RuntimeException nodeGone) {
+                        // a's connections break when it dies; only acknowledged commands count
+                    }
+                }
+                return null;
+            }));
+        }
+        Thread.sleep(3000);
+        String killedOwner = owners().stream().filter(owner -> owner.startsWith(a.pid() + "@")).findFirst().orElseThrow();
+        long killedAt = System.nanoTime();
+        a.kill();
+        awaitTrue("b owns every segment", Duration.ofSeconds(30), () -> !owners().contains(killedOwner) && owners().size() == 1
+                && unclaimedSegments() == 0);
+        long takeover = (System.nanoTime() - killedAt) / 1_000_000;
+        Thread.sleep(2000);
+        running.set(false);
+        for (Future<?> client : load) {
+            client.get();
+        }
+        clients.shutdown();
+        int lost = 0;
+        int duplicated = 0;
+        for (String rationale : acknowledged) {
+            int stored = eventsWithRationale(rationale);
+            lost += stored == 0 ? 1 : 0;
+            duplicated += stored > 1 ? 1 : 0;
+        }
+        System.out.printf("kill -9 under load: %d acknowledged, %d lost, %d duplicated; segments taken over in %d ms%n",
+                acknowledged.size(), lost, duplicated, takeover);
+        assertThat(acknowledged).hasSizeGreaterThan(20);
+        assertThat(lost).isZero();
+        assertThat(duplicated).isZero();
+        assertThat(takeover).as("claim timeout 5 s + claim interval 1 s, with slack").isLessThan(15_000);
+
+        awaitTrue("the survivor caught up", Duration.ofSeconds(30), () -> lag(b) == 0);
+        List<Map<String, Object>> before = readModels();
+        HttpApi.Answer rebuild = b.api.postTo("auditor", "/api/admin/rebuild", "{}", Map.of());
+        assertThat(rebuild.status()).as(rebuild.raw()).isEqualTo(202);
+        awaitTrue("the rebuild finished", Duration.ofSeconds(60), () ->
+                !b.api.get("auditor", "/api/admin/rebuild").body().get("running").asBoolean());
+        awaitTrue("the rebuild caught up", Duration.ofSeconds(30), () -> lag(b) == 0);
+        assertThat(readModels()).as("read models after the crash equal a rebuild").isEqualTo(before);
+    }
+
+    @Test
+    @Order(8)
+    void a_database_outage_turns_readiness_down_and_commands_into_quick_503s_and_both_recover() throws Exception {
+        String pledge = "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":4,"
+                + "\"description\":\"d\"},\"rationale\":\"%s\"}";
+        long stoppedAt = System.nanoTime();
+        postgres.close();
+        awaitTrue("readiness DOWN", Duration.ofSeconds(10), () -> status(b, "/actuator/health/readiness") == 503);
+        long readinessDown = (System.nanoTime() - stoppedAt) / 1_000_000;
+        assertThat(status(b, "/actuator/health/liveness")).as("liveness stays UP").isEqualTo(200);
+        long sent = System.nanoTime();
+        HttpResponse<String> refused = rawPost(b, "pledgeResources", pledge.formatted("during outage"));
+        long answeredIn = (System.nanoTime() - sent) / 1_000_000;
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        Thread.sleep(8000);
+
+        startPostgres();
+        long restartedAt = System.nanoTime();
+        awaitTrue("a command succeeds", Duration.ofSeconds(30), () ->
+                rawPost(b, "pledgeResources", pledge.formatted("after outage")).statusCode() == 200);
+        long commandsBack = (System.nanoTime() - restartedAt) / 1_000_000;
+        awaitTrue("read models caught up", Duration.ofSeconds(30), () -> store.queryForObject(
+                "SELECT COUNT(*) FROM decision_log WHERE rationale = 'after outage'", Integer.class) == 1);
+        long readModelsBack = (System.nanoTime() - restartedAt) / 1_000_000;
+        System.out.printf("Database outage: readiness DOWN after %d ms, a command answered 503 in %d ms; after restart "
+                + "commands succeed after %d ms, read models caught up after %d ms%n", readinessDown, answeredIn, commandsBack,
+                readModelsBack);
+        assertThat(readinessDown).isLessThan(5_000);
+        assertThat(answeredIn).isLessThan(5_000);
+        assertThat(commandsBack).isLessThan(5_000);
+        assertThat(readModelsBack).isLessThan(10_000);
+        assertThat(status(b, "/actuator/health/readiness")).isEqualTo(200);
+    }
+
+    @Test
+    @Order(9)
+    void a_deadline_that_fell_due_while_every_node_was_down_fires_once_soon_after_the_first_node_is_ready() throws Exception {
+        schedule("CPM-500");
+        Instant deadline = Instant.now().plusSeconds(8);
+        assertThat(b.api.post("secretariat", "openRound", "{\"sessionId\":\"CPM-500\",\"inputDeadline\":\"" + deadline
+                + "\",\"rationale\":\"x\"}").status()).isEqualTo(200);
+        b.kill();
+        while (Instant.now().isBefore(deadline.plusSeconds(3))) {
+            Thread.sleep(500);
+        }
+        a = EngineNode.start("a-again", jdbcUrl, home, SLOW_POLL);
+        long ready = a.awaitReady();
+        awaitTrue("the input deadline fired", Duration.ofSeconds(30), () -> inputClosed() > 0);
+        long firedAfter = (System.nanoTime() - ready) / 1_000_000;
+        Thread.sleep(3000);
+        System.out.printf("Deadline due while all nodes were down: fired %d ms after the first node was ready%n", firedAfter);
+        assertThat(inputClosed()).as("exactly once").isEqualTo(1);
+        assertThat(firedAfter).isLessThan(10_000);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /** The first pushed change that shows the programme at {@code version} or later (earlier changes may be queued). */
+    static SseClient.Event until(SseClient live, long version) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            SseClient.Event event = live.next("programme", Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if (event != null && event.data().at("/programme/version").asLong() >= version) {
+                return event;
+            }
+        }
+        return null;
+    }
+
+    private static void startPostgres() throws Exception {
+        postgres = EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(false).setPort(pgPort)
+                .setServerConfig("fsync", "on").setServerConfig("max_connections", "200").start();
+    }
+
+    /** A node chosen at random among those running. */
+    private static HttpApi any() {
+        List<EngineNode> running = List.of(a, b).stream().filter(EngineNode::isAlive).toList();
+        return running.get(RANDOM.nextInt(running.size())).api;
+    }
+
+    private static void schedule(String session) {
+        int number = Integer.parseInt(session.substring(4));
+        HttpApi.Answer answer = any().post("cpm", "scheduleSession", "{\"sessionId\":\"" + session + "\",\"year\":" + (2005 + number)
+                + ",\"rationale\":\"x\"}");
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+    }
+
+    @SafeVarargs
+    private static List<HttpApi.Answer> together(Callable<HttpApi.Answer>... requests) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(requests.length);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpApi.Answer>> futures = new ArrayList<>();
+            for (Callable<HttpApi.Answer> request : requests) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            List<HttpApi.Answer> answers = new ArrayList<>();
+            for (Future<HttpApi.Answer> future : futures) {
+                answers.add(future.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static long globalIndex(String aggregate, long sequence) {
+        return store.queryForObject("SELECT globalindex FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = ?",
+                Long.class, aggregate, sequence);
+    }
+
+    private static int eventsWithRationale(String rationale) {
+        return store.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE convert_from(payload, 'UTF8')::jsonb ->> 'rationale' = ?",
+                Integer.class, rationale);
+    }
+
+    private static int inputClosed() {
+        return store.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = 'ROUND-CPM-500' "
+                + "AND payloadtype LIKE '%InputClosed'", Integer.class);
+    }
+
+    private static List<String> owners() {
+        return store.queryForList("SELECT DISTINCT owner FROM tokenentry WHERE processorname = 'read-models' AND owner IS NOT NULL",
+                String.class);
+    }
+
+    private static int unclaimedSegments() {
+        return store.queryForObject("SELECT COUNT(*) FROM tokenentry WHERE processorname = 'read-models' AND owner IS NULL",
+                Integer.class);
+    }
+
+    private static long lag(EngineNode node) {
+        return node.api.get(null, "/actuator/health").body().at("/components/readModels/details/lag").asLong(-1);
+    }
+
+    private static List<Map<String, Object>> readModels() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        rows.addAll(store.queryForList("SELECT programme_id, stage, experts, pledged_usd, contributed_usd, gap_usd, version "
+                + "FROM programme_board ORDER BY programme_id"));
+        rows.addAll(store.queryForList("SELECT event_id, programme_id, value_usd FROM funding_entry ORDER BY event_id"));
+        rows.addAll(store.queryForList("SELECT session_id, status FROM cpm_session ORDER BY session_id"));
+        rows.addAll(store.queryForList("SELECT global_index, event_id, actor_id FROM decision_log ORDER BY global_index"));
+        return rows;
+    }
+
+    private static int status(EngineNode node, String path) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + node.port + path))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception unreachable) {
+            return -1;
+        }
+    }
+
+    private static HttpResponse<String> rawPost(EngineNode node, String command, String body) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + node.port
+                            + "/api/commands/" + command)).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").header("Authorization", HttpApi.basic("ke", "ke"))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitTrue(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < until) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // the condition's source may be down or starting
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what);
+    }
+}
