@@ -386,6 +386,13 @@ abstract class CommandApiContract {
             assertThat(operation.at("/responses/409/content/application~1problem+json").isMissingNode()).isFalse();
         }
         assertThat(docs.body().at("/components/schemas/SelectPriorityRequest/properties").has("actor")).isFalse();
+        JsonNode schemas = docs.body().at("/components/schemas");
+        assertThat(schemas.at("/PledgeResourcesRequest/properties/rationale/maxLength").asInt()).isEqualTo(20_000);
+        assertThat(schemas.at("/PledgeResourcesRequest/properties/rationale/pattern").asText()).startsWith("^[^\\u0000");
+        assertThat(schemas.at("/Resource/properties/valueUsd/maximum").decimalValue()).isEqualByComparingTo("1000000000000");
+        assertThat(schemas.at("/Resource/properties/valueUsd/multipleOf").decimalValue()).isEqualByComparingTo("0.01");
+        assertThat(schemas.at("/OpenRoundRequest/properties/inputDeadline/description").asText())
+                .isEqualTo("Between 1950-01-01T00:00:00Z and 2199-12-31T23:59:59Z");
         assertThat(api.get(null, "/v3/api-docs").status()).isEqualTo(401);
     }
 

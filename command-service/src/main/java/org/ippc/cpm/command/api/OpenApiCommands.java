@@ -20,10 +20,12 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.ippc.cpm.domain.shared.Validation;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +34,8 @@ import java.util.Map;
 class OpenApiCommands implements OpenApiCustomizer {
 
     private static final String PROBLEM = "application/problem+json";
+    /** No control characters but tab, line feed and carriage return (InputLimits). */
+    static final String NO_CONTROL_CHARACTERS = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$";
 
     private final ObjectMapper json;
 
@@ -56,6 +60,38 @@ class OpenApiCommands implements OpenApiCustomizer {
         }
         for (CommandType type : CommandCatalog.all()) {
             api.getPaths().addPathItem("/api/commands/" + type.name(), new PathItem().post(operation(type, components)));
+        }
+        components.getSchemas().forEach((name, schema) -> {
+            if (!name.equals("CommandAccepted") && !name.equals("ProblemDetail")) {
+                declareLimits(schema);
+            }
+        });
+    }
+
+    /** The limits {@link InputLimits} and the domain enforce, declared on every text, amount and date of a schema. */
+    @SuppressWarnings("rawtypes")
+    private static void declareLimits(Schema<?> schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        for (Schema property : schema.getProperties().values()) {
+            declareLimit(property.getItems() != null ? property.getItems() : property);
+        }
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void declareLimit(Schema property) {
+        if (property.get$ref() != null || property.getEnum() != null) {
+            return;
+        }
+        if ("string".equals(property.getType()) && "date-time".equals(property.getFormat())) {
+            property.setDescription("Between %s and %s".formatted(Validation.EARLIEST, Validation.LATEST));
+        } else if ("string".equals(property.getType()) && property.getFormat() == null) {
+            property.setMaxLength(Validation.MAX_TEXT);
+            property.setPattern(NO_CONTROL_CHARACTERS);
+        } else if ("number".equals(property.getType())) {
+            property.setMaximum(Validation.MAX_AMOUNT_USD);
+            property.setMultipleOf(BigDecimal.ONE.movePointLeft(Validation.AMOUNT_DECIMALS));
         }
     }
 
