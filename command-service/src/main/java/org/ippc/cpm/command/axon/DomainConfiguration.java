@@ -8,7 +8,7 @@ import org.axonframework.common.lock.LockFactory;
 import org.axonframework.common.lock.PessimisticLockFactory;
 import org.axonframework.config.AggregateConfigurer;
 import org.ippc.cpm.domain.commission.SessionRegister;
-import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
@@ -110,9 +110,9 @@ class DomainConfiguration {
      * ({@link AggregateLocks}); the embedded H2 database belongs to one process, where Axon's own locks suffice.
      */
     @Bean
-    ConfigurerModule cpmDomain(JdbcTemplate jdbc) {
+    ConfigurerModule cpmDomain(JdbcTemplate jdbc, @Value("${spring.datasource.url}") String databaseUrl) {
         Cache programmes = new WeakReferenceCache();
-        boolean shared = !"H2".equals(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
+        boolean shared = databaseUrl.startsWith("jdbc:postgresql:");
         LockFactory locks = shared ? new AggregateLocks(jdbc, programmes) : PessimisticLockFactory.usingDefaults();
         return new CommissionModule(
                 programme -> programme

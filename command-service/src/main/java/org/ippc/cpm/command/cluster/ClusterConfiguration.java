@@ -29,8 +29,9 @@ class ClusterConfiguration {
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
     }
 
+    /** On PostgreSQL, unless {@code cpm.events.notify=false} (e.g. behind a pooler in transaction mode, which cannot LISTEN). */
     @Bean
-    @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:postgresql:')")
+    @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:postgresql:') and ${cpm.events.notify:true}")
     EventStoreNotifications eventStoreNotifications(DataSourceProperties database, WakeableEventStore eventStore) {
         return new EventStoreNotifications(database, eventStore);
     }
