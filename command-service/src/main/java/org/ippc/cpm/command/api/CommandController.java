@@ -11,7 +11,7 @@ import io.micrometer.core.instrument.Timer;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.ippc.cpm.command.axon.CommandMetadata;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.ippc.cpm.command.axon.CommandSender;
 import org.ippc.cpm.command.axon.VersionMismatch;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -56,13 +56,13 @@ class CommandController {
     private static final Pattern IF_MATCH = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
-    private final CommandGateway commands;
+    private final CommandSender commands;
     private final ObjectMapper strict;
     private final Actors actors;
     private final IdempotencyStore idempotency;
     private final CommandMetrics metrics;
 
-    CommandController(CommandGateway commands, ObjectMapper json, Actors actors, IdempotencyStore idempotency,
+    CommandController(CommandSender commands, ObjectMapper json, Actors actors, IdempotencyStore idempotency,
                       CommandMetrics metrics) {
         this.commands = commands;
         this.strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -110,7 +110,7 @@ class CommandController {
             }
             CommandAccepted accepted;
             try {
-                accepted = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+                accepted = commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
             } catch (RuntimeException failure) {
                 // A concurrent retry with the same key may have committed first: answer as it was answered.
                 accepted = replay(authentication.getName(), key, hash).orElseThrow(() -> failure);

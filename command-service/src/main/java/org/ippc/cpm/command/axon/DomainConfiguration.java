@@ -3,10 +3,6 @@ package org.ippc.cpm.command.axon;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
-import org.axonframework.common.lock.LockFactory;
-import org.axonframework.common.lock.PessimisticLockFactory;
-import org.axonframework.config.AggregateConfigurer;
 import org.ippc.cpm.domain.commission.SessionRegister;
 import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -105,25 +101,20 @@ class DomainConfiguration {
     }
 
     /**
-     * The domain with snapshots and a cache of programmes. On PostgreSQL, where several nodes may share the store,
-     * every aggregate is locked across nodes and a cached programme is used only while no other node has changed it
-     * ({@link AggregateLocks}); the embedded H2 database belongs to one process, where Axon's own locks suffice.
+     * The domain with snapshots and this node's cache of programmes ({@link CachedReads}: a command that decided on a
+     * copy another node had made stale is decided again, {@link CommandSender}). On PostgreSQL, where several nodes
+     * share the store, a session is locked on every node while a command uses it ({@link AggregateLocks}): a decision
+     * only reads its session (S2), so without the lock it could commit while another node closes that session.
      */
     @Bean
     ConfigurerModule cpmDomain(JdbcTemplate jdbc, @Value("${spring.datasource.url}") String databaseUrl) {
-        Cache programmes = new WeakReferenceCache();
+        Cache programmes = new CachedReads();
         boolean shared = databaseUrl.startsWith("jdbc:postgresql:");
-        LockFactory locks = shared ? new AggregateLocks(jdbc, programmes) : PessimisticLockFactory.usingDefaults();
         return new CommissionModule(
                 programme -> programme
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_EVERY))
                         .configureCache(c -> programmes),
-                new CommissionModule.AggregateOptions() {
-                    @Override
-                    public <A> AggregateConfigurer<A> apply(AggregateConfigurer<A> aggregate) {
-                        return aggregate.configureLockFactory(c -> locks);
-                    }
-                });
+                session -> shared ? session.configureLockFactory(c -> new AggregateLocks(jdbc)) : session);
     }
 
     /** S1's register of the open session, in the database every node shares. */

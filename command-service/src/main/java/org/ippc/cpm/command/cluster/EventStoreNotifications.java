@@ -15,7 +15,7 @@ import java.time.Duration;
 
 /**
  * Every commit that appends events on any node sends a PostgreSQL {@code NOTIFY cpm_events} (a trigger on the
- * event table, migration V7); this listener, on its own long-lived connection, wakes the local event store's
+ * event table, migration V6); this listener, on its own long-lived connection, wakes the local event store's
  * tracking processors at once, so an event appended on node A is projected on node B in milliseconds instead of at
  * the next poll. If the connection breaks it reconnects, and the processors' own poll remains the fallback.
  */

@@ -18,40 +18,29 @@ import java.util.function.UnaryOperator;
 public final class CommissionModule implements ConfigurerModule {
 
     private final UnaryOperator<AggregateConfigurer<Programme>> programmes;
-    private final AggregateOptions everyAggregate;
+    private final UnaryOperator<AggregateConfigurer<CpmSession>> sessions;
 
     /**
-     * @param programmes     what the host adds to the programme aggregate's configuration (e.g. snapshotting)
-     * @param everyAggregate what the host adds to every aggregate's configuration (e.g. its lock factory)
+     * @param programmes what the host adds to the programme aggregate's configuration (e.g. snapshotting, a cache)
+     * @param sessions   what the host adds to the session aggregate's configuration (e.g. a lock across nodes)
      */
-    public CommissionModule(UnaryOperator<AggregateConfigurer<Programme>> programmes, AggregateOptions everyAggregate) {
+    public CommissionModule(UnaryOperator<AggregateConfigurer<Programme>> programmes,
+                            UnaryOperator<AggregateConfigurer<CpmSession>> sessions) {
         this.programmes = programmes;
-        this.everyAggregate = everyAggregate;
+        this.sessions = sessions;
     }
 
     public CommissionModule() {
-        this(UnaryOperator.identity(), AggregateOptions.NONE);
-    }
-
-    /** What a host adds to the configuration of each of the four aggregates. */
-    public interface AggregateOptions {
-        AggregateOptions NONE = new AggregateOptions() {
-            @Override
-            public <A> AggregateConfigurer<A> apply(AggregateConfigurer<A> aggregate) {
-                return aggregate;
-            }
-        };
-
-        <A> AggregateConfigurer<A> apply(AggregateConfigurer<A> aggregate);
+        this(UnaryOperator.identity(), UnaryOperator.identity());
     }
 
     @Override
     public void configureModule(Configurer configurer) {
         configurer
-                .configureAggregate(everyAggregate.apply(AggregateConfigurer.defaultConfiguration(CpmSession.class)))
-                .configureAggregate(everyAggregate.apply(AggregateConfigurer.defaultConfiguration(PrioritisationRound.class)))
-                .configureAggregate(everyAggregate.apply(programmes.apply(AggregateConfigurer.defaultConfiguration(Programme.class))))
-                .configureAggregate(everyAggregate.apply(AggregateConfigurer.defaultConfiguration(CpmDecision.class)))
+                .configureAggregate(sessions.apply(AggregateConfigurer.defaultConfiguration(CpmSession.class)))
+                .configureAggregate(PrioritisationRound.class)
+                .configureAggregate(programmes.apply(AggregateConfigurer.defaultConfiguration(Programme.class)))
+                .configureAggregate(CpmDecision.class)
                 .registerCommandHandler(c -> new SessionCalendar(c.repository(CpmSession.class),
                         c.repository(PrioritisationRound.class), c.repository(Programme.class),
                         c.getComponent(SessionRegister.class, SessionRegister::inMemory)))
