@@ -20,8 +20,8 @@ import java.util.Optional;
  * just before the batch's transaction commits. A round trip per batch instead of several per event, live and during
  * a rebuild alike. Without a unit of work (a handler called directly) the writes go out at once.
  * <p>
- * If a batch's writes fail (a value the tables refuse, a constraint), the batch is rolled back and retried, and for
- * the next {@link #CAREFUL_FOR} this node writes each event at once, in its own savepoint
+ * If a batch fails (a value the tables refuse, a constraint), it is rolled back and retried, and for the next
+ * {@link #CAREFUL_FOR} this node's batches write each event at once, in its own savepoint
  * ({@link SavepointPerEvent}): the event at fault then fails in its handler, where the dead-letter queue takes it and
  * the events of its aggregate queue behind it, while every other aggregate's events go on.
  */
@@ -29,6 +29,7 @@ import java.util.Optional;
 public class WriteBatch {
 
     private static final String RESOURCE = WriteBatch.class.getName();
+    private static final String CAREFUL = WriteBatch.class.getName() + ".careful";
     static final Duration CAREFUL_FOR = Duration.ofSeconds(30);
 
     private final JdbcTemplate jdbc;
@@ -39,9 +40,21 @@ public class WriteBatch {
         this.jdbc = jdbc;
     }
 
-    /** Whether events are written one at a time, each in its own savepoint, after a batch failed. */
+    /**
+     * Whether this batch writes its events one at a time, each in its own savepoint, because a batch failed lately.
+     * Decided once per batch: a batch that began collecting writes must not mix them with immediate ones.
+     */
     boolean careful() {
-        return clock.instant().isBefore(carefulUntil);
+        if (!CurrentUnitOfWork.isStarted()) {
+            return false;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(CAREFUL, key -> {
+            // A batch that fails for any reason (its collected writes, or a handler's statement that left the
+            // transaction unusable) makes the next ones careful.
+            batch.onRollback(failed -> carefulUntil = clock.instant().plus(CAREFUL_FOR));
+            return clock.instant().isBefore(carefulUntil);
+        });
     }
 
     private boolean batching() {
@@ -86,14 +99,7 @@ public class WriteBatch {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(RESOURCE, key -> {
             Pending created = new Pending();
-            batch.onPrepareCommit(unitOfWork -> {
-                try {
-                    created.flush(jdbc);
-                } catch (RuntimeException failed) {
-                    carefulUntil = clock.instant().plus(CAREFUL_FOR);
-                    throw failed;
-                }
-            });
+            batch.onPrepareCommit(unitOfWork -> created.flush(jdbc));
             return created;
         });
     }

@@ -26,6 +26,10 @@ public final class DatabaseUnavailable {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
+            // HikariCP's answer (without a SQLState) for a connection it closed because the database went away.
+            if (cause instanceof SQLException sql && sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage())) {
+                return true;
+            }
         }
         return false;
     }

@@ -49,14 +49,15 @@ public final class ClusterBenchmark {
             try (EngineNode a = EngineNode.start("a", url, home)) {
                 a.awaitReady();
                 List<String> programmes = prepare(a.api, CLIENTS);
-                double oneNode = throughput(List.of(a), programmes);
+                System.out.printf("%ncpm-engine cluster benchmark: PostgreSQL 17 (fsync on), %d cores, %d clients, %.0f s per run%n",
+                        Runtime.getRuntime().availableProcessors(), CLIENTS, SECONDS);
+                System.out.printf("commands/s, 1 node                         %8.0f%n", throughput(List.of(a), programmes));
                 try (EngineNode b = EngineNode.start("b", url, home)) {
                     b.awaitReady();
                     Thread.sleep(5000); // the nodes share the segments
-                    double twoNodes = throughput(List.of(a, b), programmes);
-                    List<long[]> latencies = latencies(a, b, programmes.get(0), store);
-                    long takeover = takeover(a, store);
-                    print(oneNode, twoNodes, latencies, takeover);
+                    System.out.printf("commands/s, 2 nodes                        %8.0f%n", throughput(List.of(a, b), programmes));
+                    printLatencies(latencies(a, b, programmes.get(0), store));
+                    System.out.printf("segment takeover after kill -9      %6d ms%n", takeover(a, store));
                 }
             }
         }
@@ -179,7 +180,7 @@ public final class ClusterBenchmark {
         }
     }
 
-    private static void print(double oneNode, double twoNodes, List<long[]> samples, long takeover) {
+    private static void printLatencies(List<long[]> samples) {
         List<Long> sse = new ArrayList<>();
         List<Long> readModel = new ArrayList<>();
         samples.forEach(sample -> {
@@ -188,15 +189,10 @@ public final class ClusterBenchmark {
         });
         Collections.sort(sse);
         Collections.sort(readModel);
-        System.out.printf("%ncpm-engine cluster benchmark: 2 nodes, PostgreSQL 17 (fsync on), %d cores, %d clients, %.0f s per run%n",
-                Runtime.getRuntime().availableProcessors(), CLIENTS, SECONDS);
-        System.out.printf("commands/s, 1 node                         %8.0f%n", oneNode);
-        System.out.printf("commands/s, 2 nodes                        %8.0f%n", twoNodes);
         System.out.printf("command -> SSE on the other node    p50 %6.1f ms  p99 %6.1f ms  (%d samples)%n",
                 percentile(sse, 50), percentile(sse, 99), sse.size());
         System.out.printf("command -> read model row           p50 %6.1f ms  p99 %6.1f ms%n",
                 percentile(readModel, 50), percentile(readModel, 99));
-        System.out.printf("segment takeover after kill -9      %6d ms%n", takeover);
     }
 
     private static double percentile(List<Long> sortedMicros, int percentile) {

@@ -346,18 +346,26 @@ class MultiNodeIT {
                 + "\"description\":\"d\"},\"rationale\":\"%s\"}";
         long stoppedAt = System.nanoTime();
         postgres.close();
-        awaitTrue("readiness DOWN", Duration.ofSeconds(10), () -> status(b, "/actuator/health/readiness") == 503);
-        long readinessDown = (System.nanoTime() - stoppedAt) / 1_000_000;
-        assertThat(status(b, "/actuator/health/liveness")).as("liveness stays UP").isEqualTo(200);
-        long sent = System.nanoTime();
-        HttpResponse<String> refused = rawPost(b, "pledgeResources", pledge.formatted("during outage"));
-        long answeredIn = (System.nanoTime() - sent) / 1_000_000;
-        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
-        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-        Thread.sleep(8000);
-
-        startPostgres();
+        long readinessDown;
+        long answeredIn;
+        try {
+            awaitTrue("readiness DOWN", Duration.ofSeconds(10), () -> status(b, "/actuator/health/readiness") == 503);
+            readinessDown = (System.nanoTime() - stoppedAt) / 1_000_000;
+            assertThat(status(b, "/actuator/health/liveness")).as("liveness stays UP").isEqualTo(200);
+            // Commands during the outage, some on connections the pool held when the database went away.
+            answeredIn = 0;
+            for (int i = 0; i < 5; i++) {
+                long sent = System.nanoTime();
+                HttpResponse<String> refused = rawPost(b, "pledgeResources", pledge.formatted("during outage " + i));
+                answeredIn = Math.max(answeredIn, (System.nanoTime() - sent) / 1_000_000);
+                assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+                assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+                assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            }
+            Thread.sleep(8000);
+        } finally {
+            startPostgres();
+        }
         long restartedAt = System.nanoTime();
         awaitTrue("a command succeeds", Duration.ofSeconds(30), () ->
                 rawPost(b, "pledgeResources", pledge.formatted("after outage")).statusCode() == 200);
@@ -365,7 +373,7 @@ class MultiNodeIT {
         awaitTrue("read models caught up", Duration.ofSeconds(30), () -> store.queryForObject(
                 "SELECT COUNT(*) FROM decision_log WHERE rationale = 'after outage'", Integer.class) == 1);
         long readModelsBack = (System.nanoTime() - restartedAt) / 1_000_000;
-        System.out.printf("Database outage: readiness DOWN after %d ms, a command answered 503 in %d ms; after restart "
+        System.out.printf("Database outage: readiness DOWN after %d ms, commands answered 503 within %d ms; after restart "
                 + "commands succeed after %d ms, read models caught up after %d ms%n", readinessDown, answeredIn, commandsBack,
                 readModelsBack);
         assertThat(readinessDown).isLessThan(5_000);
