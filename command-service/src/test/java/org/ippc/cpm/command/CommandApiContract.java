@@ -24,10 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -448,27 +444,12 @@ abstract class CommandApiContract {
     }
 
     static List<HttpApi.Answer> parallel(int count, Request request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<HttpApi.Answer>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                Callable<HttpApi.Answer> call = () -> {
-                    start.await();
-                    return request.send(index);
-                };
-                futures.add(pool.submit(call));
-            }
-            start.countDown();
-            List<HttpApi.Answer> answers = new ArrayList<>();
-            for (Future<HttpApi.Answer> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
+        List<Callable<HttpApi.Answer>> requests = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            requests.add(() -> request.send(index));
         }
+        return HttpApi.together(requests);
     }
 
     static ObjectNode exampleBody(CommandType type) {

@@ -11,8 +11,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** A plain HTTP client for the command API, as any other client would talk to it. */
 public final class HttpApi {
@@ -73,6 +80,29 @@ public final class HttpApi {
             request.header("Authorization", basic(user, user));
         }
         return send(request.build());
+    }
+
+    /** Sends the requests at the same instant, a thread each; the answers in the order of the requests. */
+    public static List<Answer> together(List<Callable<Answer>> requests) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Answer>> futures = new ArrayList<>();
+            for (Callable<Answer> request : requests) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            List<Answer> answers = new ArrayList<>();
+            for (Future<Answer> future : futures) {
+                answers.add(future.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     public static String basic(String user, String password) {

@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -140,9 +139,9 @@ class MultiNodeIT {
             for (String session : List.of(first, second)) {
                 schedule(session);
             }
-            List<HttpApi.Answer> answers = together(
+            List<HttpApi.Answer> answers = HttpApi.together(List.of(
                     () -> a.api.post("cpm", "openSession", "{\"sessionId\":\"" + first + "\",\"rationale\":\"x\"}"),
-                    () -> b.api.post("cpm", "openSession", "{\"sessionId\":\"" + second + "\",\"rationale\":\"x\"}"));
+                    () -> b.api.post("cpm", "openSession", "{\"sessionId\":\"" + second + "\",\"rationale\":\"x\"}")));
             assertThat(answers).extracting(HttpApi.Answer::status).containsExactlyInAnyOrder(200, 409);
             HttpApi.Answer refused = answers.stream().filter(answer -> answer.status() == 409).findFirst().orElseThrow();
             assertThat(refused.rule()).as(refused.raw()).isEqualTo("S1");
@@ -171,7 +170,7 @@ class MultiNodeIT {
                         + ",\"text\":\"t\",\"actionItems\":" + ACTION + ",\"rationale\":\"x\"}";
                 requests.add(() -> b.api.post("cpm", "recordDecision", body));
             }
-            List<HttpApi.Answer> answers = together(requests.toArray(Callable[]::new));
+            List<HttpApi.Answer> answers = HttpApi.together(requests);
             assertThat(answers.get(0).status()).as(answers.get(0).raw()).isEqualTo(200);
             long closed = store.queryForObject("SELECT MAX(globalindex) FROM domainevententry WHERE aggregateidentifier = ?",
                     Long.class, session);
@@ -202,8 +201,8 @@ class MultiNodeIT {
             String body = "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":5,"
                     + "\"description\":\"d\"},\"rationale\":\"twice " + round + "\"}";
             Map<String, String> key = Map.of("Idempotency-Key", "same-key-" + round);
-            List<HttpApi.Answer> answers = together(() -> a.api.post("ke", "pledgeResources", body, key),
-                    () -> b.api.post("ke", "pledgeResources", body, key));
+            List<HttpApi.Answer> answers = HttpApi.together(List.of(() -> a.api.post("ke", "pledgeResources", body, key),
+                    () -> b.api.post("ke", "pledgeResources", body, key)));
             assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.raw()).isEqualTo(200));
             assertThat(answers.get(0).body()).isEqualTo(answers.get(1).body());
             assertThat(eventsWithRationale("twice " + round)).isEqualTo(1);
@@ -434,30 +433,6 @@ class MultiNodeIT {
         HttpApi.Answer answer = any().post("cpm", "scheduleSession", "{\"sessionId\":\"" + session + "\",\"year\":" + (2005 + number)
                 + ",\"rationale\":\"x\"}");
         assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
-    }
-
-    @SafeVarargs
-    @SuppressWarnings("varargs")
-    private static List<HttpApi.Answer> together(Callable<HttpApi.Answer>... requests) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(requests.length);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<HttpApi.Answer>> futures = new ArrayList<>();
-            for (Callable<HttpApi.Answer> request : requests) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return request.call();
-                }));
-            }
-            start.countDown();
-            List<HttpApi.Answer> answers = new ArrayList<>();
-            for (Future<HttpApi.Answer> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static long globalIndex(String aggregate, long sequence) {
