@@ -22,7 +22,8 @@ import java.util.TreeMap;
 
 /**
  * Opening and closing sessions, which look beyond one session: S1's "only one session is open at a time" (across all
- * sessions, through the {@link SessionRegister}; and sessions open in number order, each after the one before it closed) and Y4's consequences of closing a year-1 session.
+ * sessions, through the {@link SessionRegister}; and sessions open in number order, each after the one before it
+ * closed) and Y4's consequences of closing a year-1 session.
  * Everything is loaded from the event store within the command's unit of work, never from a read model.
  */
 public class SessionCalendar {

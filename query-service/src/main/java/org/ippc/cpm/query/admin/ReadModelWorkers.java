@@ -1,7 +1,6 @@
 package org.ippc.cpm.query.admin;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.ippc.cpm.command.api.DatabaseUnavailable;
 import org.ippc.cpm.projection.ReadModels;
@@ -28,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  *       releases one while another live node holds less than its share, and that node claims it within its claim
  *       interval. A lone node claims them all; a dead node's claims expire and the others take them.</li>
  *   <li>After a database outage Axon's processor waits up to a minute between retries; once the database answers
- *       again, a processor in error is restarted at once.</li>
+ *       again, the processor is restarted at once.</li>
  * </ul>
  * Every node runs this; each one acts only on its own processor, so running it twice is harmless.
  */
@@ -98,8 +97,10 @@ class ReadModelWorkers {
             databaseWasDown = true;
             return;
         }
-        boolean failing = processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
-        if ((databaseWasDown || failing) && processor.isRunning()) {
+        // A segment may have failed on the database while this check did not see it down (a short outage).
+        boolean failedOnTheDatabase = processor.processingStatus().values().stream()
+                .anyMatch(status -> status.isErrorState() && DatabaseUnavailable.causes(status.getError()));
+        if ((databaseWasDown || failedOnTheDatabase) && processor.isRunning()) {
             LOG.info("The database answers again: restarting the read-models processor instead of waiting out its back-off");
             processor.shutDown();
             processor.start();
