@@ -33,10 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:production-jwt;NON_KEYWORDS=TIMESTAMP,VALUE;DB_CLOSE_DELAY=-1",
-        "server.shutdown=immediate"})
+        "server.shutdown=immediate", "cpm.security.issuer=" + ProductionJwtSecurityTest.ISSUER,
+        "cpm.security.audience=" + ProductionJwtSecurityTest.AUDIENCE})
 @ActiveProfiles("production")
 class ProductionJwtSecurityTest {
 
+    static final String ISSUER = "https://login.example/realms/ippc";
+    static final String AUDIENCE = "cpm-engine";
     private static final KeyPair KEYS = keys();
 
     @LocalServerPort
@@ -78,15 +81,83 @@ class ProductionJwtSecurityTest {
                 Map.of("Authorization", "Bearer not-a-token")).status()).isEqualTo(401);
     }
 
-    private static String token(String subject, String role, String party) throws Exception {
+    /** A token as the configured issuer signs it for this engine; {@code change} alters it before signing. */
+    private static String token(String subject, String role, String party,
+                                java.util.function.UnaryOperator<JWTClaimsSet.Builder> change) throws Exception {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject).claim("cpm_role", role)
+                .issuer(ISSUER).audience(AUDIENCE)
                 .issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + 600_000));
         if (party != null) {
             claims.claim("cpm_party", party);
         }
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), change.apply(claims).build());
         jwt.sign(new RSASSASigner((RSAPrivateKey) KEYS.getPrivate()));
         return jwt.serialize();
+    }
+
+    private static String token(String subject, String role, String party) throws Exception {
+        return token(subject, role, party, claims -> claims);
+    }
+
+    @Test
+    void only_tokens_for_this_engine_with_a_known_role_get_in_and_none_answers_500() throws Exception {
+        HttpApi api = new HttpApi(port);
+        long future = System.currentTimeMillis() + 3_600_000;
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("no role", token("p", null, null));
+        refused.put("unknown role GOD", token("p", "GOD", null));
+        refused.put("lower-case role", token("p", "auditor", null));
+        refused.put("dotless-i role", token("p", "AUD\u0131TOR", null));
+        refused.put("the engine's own role", token("p", "ENGINE", null));
+        refused.put("role as a list", token("p", null, null, c -> c.claim("cpm_role", java.util.List.of("CPM", "AUDITOR"))));
+        Map<String, String> unauthenticated = new java.util.LinkedHashMap<>();
+        unauthenticated.put("another issuer", token("p", "CPM", null, c -> c.issuer("https://elsewhere.example")));
+        unauthenticated.put("no issuer", token("p", "CPM", null, c -> c.issuer(null)));
+        unauthenticated.put("another audience", token("p", "CPM", null, c -> c.audience("other-app")));
+        unauthenticated.put("no audience", token("p", "CPM", null, c -> c.audience((String) null)));
+        unauthenticated.put("no exp", token("p", "CPM", null, c -> c.expirationTime(null)));
+        unauthenticated.put("expired", token("p", "CPM", null, c -> c.expirationTime(new Date(System.currentTimeMillis() - 600_000))));
+        unauthenticated.put("no sub", token(null, "CPM", null));
+        unauthenticated.put("iat in the future", token("p", "CPM", null, c -> c.issueTime(new Date(future))));
+        unauthenticated.put("not yet valid", token("p", "CPM", null, c -> c.notBeforeTime(new Date(future))));
+
+        for (String path : java.util.List.of("/api/query/sessions", "/v3/api-docs", "/actuator/prometheus")) {
+            refused.forEach((why, jwt) -> assertThat(get(path, jwt)).as(why + " " + path).isEqualTo(403));
+            unauthenticated.forEach((why, jwt) -> assertThat(get(path, jwt)).as(why + " " + path).isEqualTo(401));
+        }
+        String open = "{\"sessionId\":\"CPM-20\",\"year\":2025,\"rationale\":\"x\"}";
+        refused.forEach((why, jwt) -> {
+            HttpApi.Answer answer = api.post(null, "scheduleSession", open, Map.of("Authorization", "Bearer " + jwt));
+            assertThat(answer.status()).as(why).isEqualTo(403);
+            assertThat(answer.isProblem()).as(why).isTrue();
+        });
+        unauthenticated.forEach((why, jwt) -> {
+            HttpApi.Answer answer = api.post(null, "scheduleSession", open, Map.of("Authorization", "Bearer " + jwt));
+            assertThat(answer.status()).as(why).isEqualTo(401);
+            assertThat(answer.isProblem()).as(why).isTrue();
+        });
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = 'CPM-20'", Integer.class))
+                .as("nothing refused was recorded").isZero();
+
+        var challenge = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/api/query/sessions")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(challenge.statusCode()).isEqualTo(401);
+        assertThat(challenge.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+
+        assertThat(api.post(null, "scheduleSession", open, Map.of("Authorization", "Bearer " + token("chair-2", "CPM", null)))
+                .status()).as("a good token").isEqualTo(200);
+        assertThat(get("/v3/api-docs", token("reader", "VIEWER", null))).isEqualTo(200);
+    }
+
+    private int get(String path, String jwt) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + jwt).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static KeyPair keys() {

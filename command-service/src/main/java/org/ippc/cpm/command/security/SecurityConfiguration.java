@@ -15,8 +15,11 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -31,8 +34,8 @@ import org.ippc.cpm.domain.shared.Role;
 
 import java.time.Clock;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Every endpoint but health needs an authenticated principal. The embedded profile authenticates the demo users
@@ -44,6 +47,8 @@ import java.util.Locale;
 class SecurityConfiguration {
 
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+    private static final String BASIC = "Basic realm=\"cpm-engine\"";
+    private static final String BEARER = "Bearer";
 
     private final Problems problems;
 
@@ -51,7 +56,11 @@ class SecurityConfiguration {
         this.problems = problems;
     }
 
-    private HttpSecurity common(HttpSecurity http) throws Exception {
+    /** Every role of the spec's table; the engine's own role is never a user's. */
+    private static final String[] CPM_ROLES = Arrays.stream(Role.values()).filter(role -> role != Role.ENGINE)
+            .map(Role::name).toArray(String[]::new);
+
+    private HttpSecurity common(HttpSecurity http, String challenge) throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -64,8 +73,9 @@ class SecurityConfiguration {
                         // The dashboard's pages and scripts hold no data; what they show comes from the secured API.
                         .requestMatchers(PATHS.matcher("/"), PATHS.matcher("/dashboard/**")).permitAll()
                         .requestMatchers(PATHS.matcher("/api/audit/**"), PATHS.matcher("/api/admin/**")).hasRole(Role.AUDITOR.name())
-                        .anyRequest().authenticated())
-                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()).accessDeniedHandler(accessDenied()));
+                        // A signed-in user without one of the spec's roles may do nothing.
+                        .anyRequest().hasAnyRole(CPM_ROLES))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(challenge)).accessDeniedHandler(accessDenied()));
     }
 
     /**
@@ -92,7 +102,7 @@ class SecurityConfiguration {
     @Bean
     @Profile("!production")
     SecurityFilterChain demoSecurity(HttpSecurity http) throws Exception {
-        return common(http).httpBasic(basic -> basic.authenticationEntryPoint(entryPoint())).build();
+        return common(http, BASIC).httpBasic(basic -> basic.authenticationEntryPoint(entryPoint(BASIC))).build();
     }
 
     @Bean
@@ -113,24 +123,31 @@ class SecurityConfiguration {
     @Bean
     @Profile("production")
     SecurityFilterChain jwtSecurity(HttpSecurity http, SecurityProperties properties, JwtDecoder decoder) throws Exception {
-        JwtDecoder cached = new CachingJwtDecoder(decoder, Clock.systemUTC(), 10_000);
-        return common(http).oauth2ResourceServer(oauth -> oauth
-                .authenticationEntryPoint(entryPoint())
+        Clock clock = Clock.systemUTC();
+        OAuth2TokenValidator<Jwt> rules = TokenRules.validator(properties, clock);
+        JwtDecoder validated = token -> {
+            Jwt jwt = decoder.decode(token);
+            OAuth2TokenValidatorResult result = rules.validate(jwt);
+            if (result.hasErrors()) {
+                throw new JwtValidationException("The token is not one this engine accepts", result.getErrors());
+            }
+            return jwt;
+        };
+        JwtDecoder cached = new CachingJwtDecoder(validated, clock, 10_000);
+        return common(http, BEARER).oauth2ResourceServer(oauth -> oauth
+                .authenticationEntryPoint(entryPoint(BEARER))
                 .jwt(jwt -> jwt.decoder(cached).jwtAuthenticationConverter(roleFromClaim(properties)))).build();
     }
 
     private static Converter<Jwt, AbstractAuthenticationToken> roleFromClaim(SecurityProperties properties) {
-        return jwt -> {
-            String role = jwt.getClaimAsString(properties.roleClaim());
-            var authorities = role == null ? List.<SimpleGrantedAuthority>of()
-                    : List.of(new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT).replace('-', '_')));
-            return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
-        };
+        return jwt -> new JwtAuthenticationToken(jwt, TokenRules.role(jwt, properties)
+                .map(role -> List.of(new SimpleGrantedAuthority("ROLE_" + role.name())))
+                .orElse(List.of()), jwt.getSubject());
     }
 
-    private AuthenticationEntryPoint entryPoint() {
+    private AuthenticationEntryPoint entryPoint(String challenge) {
         return (request, response, failure) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"cpm-engine\"");
+            response.setHeader("WWW-Authenticate", challenge);
             problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
                     "Sign in with a CPM account to use this endpoint", null);
         };

@@ -107,6 +107,7 @@ public final class CommandBenchmark {
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CommandServiceApplication.class)
                     .profiles("postgres", "production").run("--server.port=0", "--spring.datasource.url=" + url,
                             "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey,
+                            "--cpm.security.issuer=https://login.example", "--cpm.security.audience=cpm-engine",
                             "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                             "--spring.datasource.hikari.maximum-pool-size=40", "--logging.level.root=WARN",
                             "--logging.level.cpm.security=WARN")) {
@@ -144,6 +145,7 @@ public final class CommandBenchmark {
     private static String partyToken(KeyPair issuer) throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder().subject("nz-officer")
                 .claim("cpm_role", "CONTRACTING_PARTY").claim("cpm_party", "NZ")
+                .issuer("https://login.example").audience("cpm-engine")
                 .expirationTime(new Date(System.currentTimeMillis() + 3_600_000)).build());
         jwt.sign(new RSASSASigner((RSAPrivateKey) issuer.getPrivate()));
         return jwt.serialize();

@@ -41,7 +41,8 @@ class DeployManifestsTest {
         List<Map<String, Object>> env = at(container, "env");
         assertThat(env).anySatisfy(variable -> assertThat(variable).containsEntry("name", "PORT").containsEntry("value", "8080"));
         assertThat(env).extracting(variable -> variable.get("name"))
-                .contains("CPM_DB_URL", "CPM_DB_USER", "CPM_DB_PASSWORD", "AXONIQ_UPDATE_CHECKER_DISABLED");
+                .contains("CPM_DB_URL", "CPM_DB_USER", "CPM_DB_PASSWORD", "AXONIQ_UPDATE_CHECKER_DISABLED",
+                        "CPM_SECURITY_ISSUER", "CPM_SECURITY_AUDIENCE");
         assertThat((List<String>) at(container, "args")).anySatisfy(arg -> assertThat(arg).contains("postgres"));
 
         Map<String, Object> labels = at(deployment, "spec", "template", "metadata", "labels");
