@@ -272,6 +272,10 @@ abstract class CommandApiContract {
                 "{\"sessionId\":\"CPM-77\",\"inputDeadline\":\"+999999999-01-01T00:00:00Z\",\"rationale\":\"x\"}");
         assertThat(farDeadline.status()).as(farDeadline.raw()).isEqualTo(400);
         assertThat(farDeadline.body().get("detail").asText()).contains("inputDeadline must be between");
+        HttpApi.Answer twice = api.post("cpm", "scheduleSession", "{\"sessionId\":\"CPM-79\",\"year\":2084,\"rationale\":\"a\","
+                + "\"rationale\":\"b\"}");
+        assertThat(twice.status()).as(twice.raw()).isEqualTo(400);
+        assertThat(twice.body().get("detail").asText()).contains("Duplicate field 'rationale'");
         assertThat(storedEvents()).as("nothing refused was stored").isEqualTo(before);
 
         HttpApi.Answer atTheLimit = ok("cpm", "scheduleSession",
@@ -362,9 +366,15 @@ abstract class CommandApiContract {
                 .contains("cpm_commands_seconds_count{command=\"closeSession\",outcome=\"forbidden\",rule=\"A3\"}")
                 .contains("commandBus_successCounter_total").contains("eventStore_ingestedCounter_total");
         assertThat(api.get(null, "/actuator/prometheus").status()).isEqualTo(401);
-        HttpApi.Answer health = api.get(null, "/actuator/health");
+        HttpApi.Answer health = api.get("viewer", "/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().at("/components/db/status").asText()).isEqualTo("UP");
+        HttpApi.Answer anonymous = api.get(null, "/actuator/health");
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.body().get("status").asText()).isEqualTo("UP");
+        assertThat(anonymous.body().has("components")).as("no details for anyone who is not signed in").isFalse();
+        assertThat(api.get(null, "/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(api.get(null, "/actuator/health/liveness").status()).isEqualTo(200);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.ippc.cpm.command.api;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -68,6 +69,8 @@ class CommandController {
         this.strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // {"rationale":"a","rationale":"b"} is refused, not read as "b".
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 // Numbers are read exactly, so that InputLimits sees 0.001 and 1E+18 as they were sent.
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         this.actors = actors;

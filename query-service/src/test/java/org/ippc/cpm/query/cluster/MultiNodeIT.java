@@ -260,7 +260,7 @@ class MultiNodeIT {
                     + "\"text\":\"t\",\"actionItems\":" + ACTION + ",\"rationale\":\"another aggregate\"}").status()).isEqualTo(200);
             awaitTrue("another aggregate's events are still projected", Duration.ofSeconds(10), () ->
                     store.queryForObject("SELECT COUNT(*) FROM decision_log WHERE aggregate_id = 'CPM-400-1'", Integer.class) == 1);
-            JsonNode health = b.api.get(null, "/actuator/health").body();
+            JsonNode health = b.api.get("auditor", "/actuator/health").body();
             assertThat(health.at("/components/readModels/details/deadLetters").asLong()).isPositive();
             assertThat(b.api.get("auditor", "/actuator/prometheus").raw()).containsPattern("cpm_read_models_dead_letters_events [1-9]");
         } finally {
@@ -461,7 +461,7 @@ class MultiNodeIT {
     }
 
     private static long lag(EngineNode node) {
-        return node.api.get(null, "/actuator/health").body().at("/components/readModels/details/lag").asLong(-1);
+        return node.api.get("auditor", "/actuator/health").body().at("/components/readModels/details/lag").asLong(-1);
     }
 
     private static List<Map<String, Object>> readModels() {
