@@ -7,6 +7,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,13 +27,13 @@ import java.util.Date;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The production profile: no demo users, a JWT resource server that takes the role and the party from claims. The
- * issuer's key is a test key; the actor recorded is the party from the token, never from the body.
+ * The production profile on PostgreSQL: no demo users, a JWT resource server that takes the role and the party from
+ * claims. The issuer's key is a test key; the actor recorded is the party from the token, never from the body.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:production-jwt;NON_KEYWORDS=TIMESTAMP,VALUE;DB_CLOSE_DELAY=-1",
         "server.shutdown=immediate", "cpm.security.issuer=" + ProductionJwtSecurityTest.ISSUER,
         "cpm.security.audience=" + ProductionJwtSecurityTest.AUDIENCE})
 @ActiveProfiles("production")
@@ -49,7 +50,8 @@ class ProductionJwtSecurityTest {
     JdbcTemplate jdbc;
 
     @DynamicPropertySource
-    static void issuerKey(DynamicPropertyRegistry registry) throws IOException {
+    static void issuerKeyAndDatabase(DynamicPropertyRegistry registry) throws IOException {
+        EmbeddedPostgresDatabase.register(registry);
         Path pem = Files.createTempFile("cpm-issuer", ".pem");
         Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder().encodeToString(KEYS.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
@@ -148,6 +150,14 @@ class ProductionJwtSecurityTest {
         assertThat(api.post(null, "scheduleSession", open, Map.of("Authorization", "Bearer " + token("chair-2", "CPM", null)))
                 .status()).as("a good token").isEqualTo(200);
         assertThat(get("/v3/api-docs", token("reader", "VIEWER", null))).isEqualTo(200);
+    }
+
+    @Test
+    void the_production_profile_refuses_to_start_on_the_embedded_H2_database() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(CommandServiceApplication.class).profiles("production")
+                .run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:not-production", "--cpm.security.issuer=" + ISSUER,
+                        "--cpm.security.audience=" + AUDIENCE).close())
+                .hasStackTraceContaining("The production profile needs PostgreSQL");
     }
 
     private int get(String path, String jwt) {
