@@ -22,7 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,6 +74,19 @@ abstract class ReadSideContract {
     void awaitProjected() {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 count("decision_log") + deadLetters() == count("domainevententry"));
+    }
+
+    @Test
+    void every_page_and_answer_carries_a_content_security_policy_and_a_referrer_policy() throws Exception {
+        for (String path : List.of("/dashboard/", "/dashboard/programme.html", "/swagger-ui/index.html", "/api/query/sessions")) {
+            HttpResponse<Void> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + path)).header("Authorization", HttpApi.basic("viewer", "viewer")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(answer.statusCode()).as(path).isEqualTo(200);
+            assertThat(answer.headers().firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(policy ->
+                    assertThat(policy).contains("script-src 'self'").contains("frame-ancestors 'none'"));
+            assertThat(answer.headers().firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
+        }
     }
 
     @Test

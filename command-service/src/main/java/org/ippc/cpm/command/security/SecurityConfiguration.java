@@ -28,6 +28,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import jakarta.servlet.DispatcherType;
 import org.ippc.cpm.domain.shared.Role;
@@ -49,6 +50,12 @@ class SecurityConfiguration {
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
     private static final String BASIC = "Basic realm=\"cpm-engine\"";
     private static final String BEARER = "Bearer";
+    /**
+     * Pages load scripts and data from this engine only, and no other site may frame them. Styles may be inline
+     * (Swagger UI sets some); images may be data URIs (Swagger UI's icons).
+     */
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private final Problems problems;
 
@@ -75,6 +82,9 @@ class SecurityConfiguration {
                         .requestMatchers(PATHS.matcher("/api/audit/**"), PATHS.matcher("/api/admin/**")).hasRole(Role.AUDITOR.name())
                         // A signed-in user without one of the spec's roles may do nothing.
                         .anyRequest().hasAnyRole(CPM_ROLES))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(challenge)).accessDeniedHandler(accessDenied()));
     }
 

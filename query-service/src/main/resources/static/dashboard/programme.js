@@ -1,0 +1,73 @@
+const { el, svg, money } = Cpm;
+const id = new URLSearchParams(location.search).get('id');
+const MAIN = ['PROPOSED', 'SELECTED', 'APPROVED', 'DEVELOPMENT_DELEGATED', 'DETAILED_PLAN_SUBMITTED', 'UNDER_MANAGEMENT', 'CLOSED'];
+const SIDE = { WITHDRAWN: 0, NOT_SELECTED: 0 };
+
+function lifecycle(transitions, current) {
+  const width = 150, gap = 30, top = 20;
+  const box = {};
+  MAIN.forEach((s, i) => (box[s] = { x: 10 + i * (width + gap), y: top }));
+  box.WITHDRAWN = { x: 10, y: top + 90 };
+  box.NOT_SELECTED = { x: 10 + width + gap, y: top + 90 };
+  const drawing = svg('svg', { width: 10 + MAIN.length * (width + gap), height: 170, id: 'lifecycle-diagram' });
+  const marker = svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: 'auto' });
+  marker.append(svg('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#5d6b62' }));
+  const defs = svg('defs');
+  defs.append(marker);
+  drawing.append(defs);
+  transitions.forEach(t => {
+    if (t.from === t.to) return;
+    const a = box[t.from], b = box[t.to];
+    const line = a.y === b.y
+      ? { x1: a.x + width, y1: a.y + 17, x2: b.x, y2: b.y + 17 }
+      : { x1: a.x + width / 2, y1: a.y + 34, x2: b.x + width / 2, y2: b.y };
+    drawing.append(svg('line', { ...line, stroke: '#5d6b62', 'marker-end': 'url(#arrow)' }));
+  });
+  Object.entries(box).forEach(([stage, p]) => {
+    const cls = stage === current ? 'current' : '';
+    drawing.append(svg('rect', { x: p.x, y: p.y, width, height: 34, rx: 5, class: cls, 'data-stage': stage }));
+    drawing.append(svg('text', { x: p.x + 8, y: p.y + 21, class: cls }, stage.replaceAll('_', ' ')));
+  });
+  return drawing;
+}
+
+function chart(row) {
+  const bars = [['needed', row.fundingNeededUsd], ['pledged', row.pledgedUsd], ['contributed', row.contributedUsd],
+    ['mobilised', row.mobilisedUsd], ['gap', row.gapUsd]];
+  const max = Math.max(1, ...bars.map(b => Number(b[1] || 0)));
+  const drawing = svg('svg', { width: 620, height: bars.length * 28 + 10, id: 'funding-chart' });
+  bars.forEach(([name, value], i) => {
+    const y = 5 + i * 28;
+    drawing.append(svg('text', { x: 0, y: y + 15 }, name));
+    drawing.append(svg('rect', { x: 90, y, height: 20, width: Math.max(1, 380 * Number(value || 0) / max), class: name }));
+    drawing.append(svg('text', { x: 480, y: y + 15 }, money(value)));
+  });
+  return drawing;
+}
+
+async function refresh() {
+  const [row, timeline, transitions] = await Promise.all([
+    Cpm.get('/api/query/programmes/' + encodeURIComponent(id)),
+    Cpm.get('/api/query/programmes/' + encodeURIComponent(id) + '/timeline'),
+    Cpm.get('/api/query/lifecycle')]);
+  document.title = row.title;
+  document.getElementById('title').textContent = row.title;
+  document.getElementById('summary').replaceChildren(
+    el('span', { class: 'badge', id: 'stage', 'data-stage': row.stage }, row.stage), ' ',
+    row.programmeId + ', ' + (row.conventionArticle || '') + ' - year 1: ' + row.yearOneSession +
+    (row.yearTwoSession ? ', year 2: ' + row.yearTwoSession : '') + ' - experts: ' + row.experts + ' - plan v' + row.planVersion,
+    row.delayed ? el('span', { class: 'badge delayed' }, ' delayed (Y5)') : '');
+  document.getElementById('lifecycle').replaceChildren(lifecycle(transitions, row.stage));
+  document.getElementById('funding').replaceChildren(chart(row));
+  document.getElementById('actions').replaceChildren(...row.nextActions.map(a =>
+    el('li', {}, a.command + ' - ' + a.roles.join(', '))));
+  document.querySelector('#timeline tbody').replaceChildren(...timeline.map(e => el('tr', { 'data-event-type': e.eventType },
+    el('td', {}, new Date(e.occurredAt).toLocaleString()), el('td', {}, e.sessionId || ''), el('td', {}, e.eventType),
+    el('td', {}, e.actorRole + ' ' + e.actorId), el('td', {}, e.command || ''), el('td', {}, e.rationale || ''))));
+}
+
+Cpm.start(async () => {
+  document.getElementById('page').hidden = false;
+  await refresh();
+  Cpm.stream('/api/live/programmes/' + encodeURIComponent(id), name => { if (name === 'programme') refresh(); });
+});
