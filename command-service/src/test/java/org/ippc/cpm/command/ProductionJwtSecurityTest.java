@@ -1,10 +1,6 @@
 package org.ippc.cpm.command;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -15,14 +11,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
-import java.util.Base64;
+import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
 
@@ -34,14 +23,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * claims. The issuer's key is a test key; the actor recorded is the party from the token, never from the body.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "server.shutdown=immediate", "cpm.security.issuer=" + ProductionJwtSecurityTest.ISSUER,
-        "cpm.security.audience=" + ProductionJwtSecurityTest.AUDIENCE})
+        "server.shutdown=immediate"})
 @ActiveProfiles("production")
 class ProductionJwtSecurityTest {
 
-    static final String ISSUER = "https://login.example/realms/ippc";
-    static final String AUDIENCE = "cpm-engine";
-    private static final KeyPair KEYS = keys();
 
     @LocalServerPort
     int port;
@@ -50,12 +35,9 @@ class ProductionJwtSecurityTest {
     JdbcTemplate jdbc;
 
     @DynamicPropertySource
-    static void issuerKeyAndDatabase(DynamicPropertyRegistry registry) throws IOException {
+    static void issuerAndDatabase(DynamicPropertyRegistry registry) {
+        TestIssuer.register(registry);
         EmbeddedPostgresDatabase.register(registry);
-        Path pem = Files.createTempFile("cpm-issuer", ".pem");
-        Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(KEYS.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + pem);
     }
 
     @Test
@@ -83,18 +65,9 @@ class ProductionJwtSecurityTest {
                 Map.of("Authorization", "Bearer not-a-token")).status()).isEqualTo(401);
     }
 
-    /** A token as the configured issuer signs it for this engine; {@code change} alters it before signing. */
     private static String token(String subject, String role, String party,
                                 java.util.function.UnaryOperator<JWTClaimsSet.Builder> change) throws Exception {
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject).claim("cpm_role", role)
-                .issuer(ISSUER).audience(AUDIENCE)
-                .issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + 600_000));
-        if (party != null) {
-            claims.claim("cpm_party", party);
-        }
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), change.apply(claims).build());
-        jwt.sign(new RSASSASigner((RSAPrivateKey) KEYS.getPrivate()));
-        return jwt.serialize();
+        return TestIssuer.token(subject, role, party, Duration.ofMinutes(10), change);
     }
 
     private static String token(String subject, String role, String party) throws Exception {
@@ -155,8 +128,8 @@ class ProductionJwtSecurityTest {
     @Test
     void the_production_profile_refuses_to_start_on_the_embedded_H2_database() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(CommandServiceApplication.class).profiles("production")
-                .run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:not-production", "--cpm.security.issuer=" + ISSUER,
-                        "--cpm.security.audience=" + AUDIENCE).close())
+                .run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:not-production", "--cpm.security.issuer=" + TestIssuer.ISSUER,
+                        "--cpm.security.audience=" + TestIssuer.AUDIENCE).close())
                 .hasStackTraceContaining("The production profile needs PostgreSQL");
     }
 
@@ -170,13 +143,4 @@ class ProductionJwtSecurityTest {
         }
     }
 
-    private static KeyPair keys() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -31,8 +31,17 @@ public final class SseClient implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public SseClient(int port, String path, String user, String lastEventId) throws Exception {
+        this(HttpApi.basic(user, user), port, path, lastEventId);
+    }
+
+    /** A stream opened with a bearer token. */
+    public static SseClient bearer(int port, String path, String token, String lastEventId) throws Exception {
+        return new SseClient("Bearer " + token, port, path, lastEventId);
+    }
+
+    private SseClient(String authorization, int port, String path, String lastEventId) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", HttpApi.basic(user, user))
+                .header("Authorization", authorization)
                 .header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
@@ -82,6 +91,12 @@ public final class SseClient implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** Whether the server ended the stream within {@code timeout}. */
+    public boolean ended(Duration timeout) throws InterruptedException {
+        reader.join(timeout.toMillis());
+        return !reader.isAlive();
     }
 
     @Override

@@ -8,6 +8,8 @@ import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.ippc.cpm.query.board.ProgrammeRow;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -17,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import reactor.core.scheduler.Schedulers;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,18 +46,20 @@ class LiveController {
     @GetMapping(path = "/board", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "The status board as a stream: a snapshot, then each changed programme row")
     SseEmitter board(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
-                     @RequestParam(name = "lastEventId", required = false) Long lastEventIdParam) {
+                     @RequestParam(name = "lastEventId", required = false) Long lastEventIdParam,
+                     Authentication authentication) {
         return open(queries.subscriptionQuery(new WatchBoard(), ResponseTypes.multipleInstancesOf(ProgrammeRow.class),
-                ResponseTypes.instanceOf(BoardChange.class)), first(lastEventId, lastEventIdParam), null);
+                ResponseTypes.instanceOf(BoardChange.class)), first(lastEventId, lastEventIdParam), null, authentication);
     }
 
     @GetMapping(path = "/programmes/{programmeId}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "One programme as a stream: its row, then each change to it")
     SseEmitter programme(@PathVariable String programmeId,
                          @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
-                         @RequestParam(name = "lastEventId", required = false) Long lastEventIdParam) {
+                         @RequestParam(name = "lastEventId", required = false) Long lastEventIdParam,
+                         Authentication authentication) {
         return open(queries.subscriptionQuery(new WatchProgramme(programmeId), ResponseTypes.instanceOf(ProgrammeRow.class),
-                ResponseTypes.instanceOf(BoardChange.class)), first(lastEventId, lastEventIdParam), programmeId);
+                ResponseTypes.instanceOf(BoardChange.class)), first(lastEventId, lastEventIdParam), programmeId, authentication);
     }
 
     /** Proxies close idle connections and clients notice dead ones only when something is sent. */
@@ -63,8 +69,9 @@ class LiveController {
         streams.forEach(LiveStream::heartbeat);
     }
 
-    private <I> SseEmitter open(SubscriptionQueryResult<I, BoardChange> result, Long lastEventId, String programmeId) {
-        SseEmitter emitter = new SseEmitter(0L);
+    private <I> SseEmitter open(SubscriptionQueryResult<I, BoardChange> result, Long lastEventId, String programmeId,
+                                Authentication authentication) {
+        SseEmitter emitter = new SseEmitter(lifetime(authentication));
         long head = feed.head();
         LiveStream stream = new LiveStream(emitter, lastEventId == null ? head : lastEventId);
         streams.add(stream);
@@ -74,7 +81,10 @@ class LiveController {
             streams.remove(stream);
         };
         emitter.onCompletion(close);
-        emitter.onTimeout(close);
+        emitter.onTimeout(() -> {
+            close.run();
+            emitter.complete();
+        });
         emitter.onError(failure -> close.run());
         stream.heartbeat();
         stream.subscribed(result.updates().publishOn(Schedulers.parallel()).subscribe(stream::live, failure -> close.run()));
@@ -90,6 +100,18 @@ class LiveController {
         }
         stream.caughtUp();
         return emitter;
+    }
+
+    /**
+     * A stream lives as long as the token that opened it (access is checked when a stream opens): when the token
+     * expires the stream ends, and the client reconnects with a fresh token and {@code Last-Event-ID}. Without an
+     * expiry (a Basic sign-in), it lives until the client leaves.
+     */
+    private static long lifetime(Authentication authentication) {
+        if (authentication instanceof JwtAuthenticationToken jwt && jwt.getToken().getExpiresAt() != null) {
+            return Math.max(1, Duration.between(Instant.now(), jwt.getToken().getExpiresAt()).toMillis());
+        }
+        return 0L;
     }
 
     private static Long first(Long header, Long parameter) {
