@@ -3,6 +3,7 @@ package org.ippc.cpm.command.axon;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.common.caching.Cache;
+import org.ippc.cpm.command.cluster.SharedDatabase;
 import org.ippc.cpm.domain.commission.SessionRegister;
 import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -109,7 +110,7 @@ class DomainConfiguration {
     @Bean
     ConfigurerModule cpmDomain(JdbcTemplate jdbc, @Value("${spring.datasource.url}") String databaseUrl) {
         Cache programmes = new CachedReads();
-        boolean shared = databaseUrl.startsWith("jdbc:postgresql:");
+        boolean shared = SharedDatabase.isShared(databaseUrl);
         return new CommissionModule(
                 programme -> programme
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_EVERY))

@@ -31,7 +31,8 @@ class ClusterConfiguration {
 
     /** On PostgreSQL, unless {@code cpm.events.notify=false} (e.g. behind a pooler in transaction mode, which cannot LISTEN). */
     @Bean
-    @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:postgresql:') and ${cpm.events.notify:true}")
+    @ConditionalOnExpression("T(org.ippc.cpm.command.cluster.SharedDatabase).isShared('${spring.datasource.url:}') "
+            + "and ${cpm.events.notify:true}")
     EventStoreNotifications eventStoreNotifications(DataSourceProperties database, WakeableEventStore eventStore) {
         return new EventStoreNotifications(database, eventStore);
     }

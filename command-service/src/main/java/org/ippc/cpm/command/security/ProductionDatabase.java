@@ -1,5 +1,6 @@
 package org.ippc.cpm.command.security;
 
+import org.ippc.cpm.command.cluster.SharedDatabase;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Profile;
 class ProductionDatabase {
 
     ProductionDatabase(@Value("${spring.datasource.url}") String url) {
-        if (!url.startsWith("jdbc:postgresql:")) {
+        if (!SharedDatabase.isShared(url)) {
             throw new IllegalStateException("The production profile needs PostgreSQL (add the postgres profile and set "
                     + "CPM_DB_URL); the embedded H2 database is not durable on power loss");
         }

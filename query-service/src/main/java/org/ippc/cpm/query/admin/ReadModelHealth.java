@@ -20,9 +20,8 @@ class ReadModelHealth implements HealthIndicator {
 
     @Override
     public Health health() {
-        long head = position.head();
         return Health.up()
-                .withDetail("lag", Math.max(0, head - position.position()))
+                .withDetail("lag", position.lag())
                 .withDetail("deadLetters", position.deadLetters())
                 .build();
     }

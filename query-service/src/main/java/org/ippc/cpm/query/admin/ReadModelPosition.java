@@ -25,7 +25,7 @@ class ReadModelPosition {
     ReadModelPosition(JdbcTemplate jdbc, Serializer serializer, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.serializer = serializer;
-        Gauge.builder("cpm.read_models.lag", this, position -> Math.max(0, position.head() - position.position()))
+        Gauge.builder("cpm.read_models.lag", this, ReadModelPosition::lag)
                 .description("Events in the store that the read models have not handled yet")
                 .baseUnit("events")
                 .register(meters);
@@ -33,6 +33,11 @@ class ReadModelPosition {
                 .description("Events the read models could not handle, waiting in the dead-letter queue")
                 .baseUnit("events")
                 .register(meters);
+    }
+
+    /** Events in the store that the read models have not handled yet. */
+    long lag() {
+        return Math.max(0, head() - position());
     }
 
     /** Events in the read models' dead-letter queue (each blocks its aggregate's later events until retried). */
