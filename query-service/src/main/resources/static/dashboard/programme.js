@@ -63,7 +63,7 @@ async function refresh() {
     el('li', {}, a.command + ' - ' + a.roles.join(', '))));
   document.querySelector('#timeline tbody').replaceChildren(...timeline.map(e => el('tr', { 'data-event-type': e.eventType },
     el('td', {}, new Date(e.occurredAt).toLocaleString()), el('td', {}, e.sessionId || ''), el('td', {}, e.eventType),
-    el('td', {}, e.actorRole + ' ' + e.actorId), el('td', {}, e.command || ''), el('td', {}, e.rationale || ''))));
+    el('td', {}, e.actorRole + ' ' + e.actorId + (e.actorParty ? ' (' + e.actorPerson + ')' : '')), el('td', {}, e.command || ''), el('td', {}, e.rationale || ''))));
 }
 
 Cpm.start(async () => {

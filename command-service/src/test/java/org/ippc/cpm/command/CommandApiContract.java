@@ -202,19 +202,19 @@ abstract class CommandApiContract {
         int allowed = 0;
         int forbidden = 0;
         for (CommandType type : CommandCatalog.all()) {
-            for (Map.Entry<String, Role> user : DemoUsers.USERS.entrySet()) {
-                HttpApi.Answer answer = api.post(user.getKey(), type.name(), "{}");
-                boolean expected = type.allows(user.getValue());
+            for (DemoUsers.DemoUser user : DemoUsers.USERS) {
+                HttpApi.Answer answer = api.post(user.name(), type.name(), "{}");
+                boolean expected = type.allows(user.role());
                 if (expected) {
                     allowed++;
-                    assertThat(answer.status()).as(type.name() + " by " + user.getKey()).isEqualTo(400);
+                    assertThat(answer.status()).as(type.name() + " by " + user.name()).isEqualTo(400);
                 } else {
                     forbidden++;
-                    assertThat(answer.status()).as(type.name() + " by " + user.getKey()).isEqualTo(403);
+                    assertThat(answer.status()).as(type.name() + " by " + user.name()).isEqualTo(403);
                     assertThat(answer.rule()).isEqualTo("A3");
                 }
                 assertThat(answer.isProblem()).isTrue();
-                counts.computeIfAbsent(user.getValue().name(), r -> new int[2])[expected ? 0 : 1]++;
+                counts.computeIfAbsent(user.role().name(), r -> new int[2])[expected ? 0 : 1]++;
             }
             HttpApi.Answer anonymous = api.post(null, type.name(), "{}");
             assertThat(anonymous.status()).isEqualTo(401);

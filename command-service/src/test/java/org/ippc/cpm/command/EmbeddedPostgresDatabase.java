@@ -44,8 +44,8 @@ public final class EmbeddedPostgresDatabase {
         return server;
     }
 
-    /** Creates a new database and points Spring at it with the postgres profile's settings. */
-    public static String register(DynamicPropertyRegistry registry) {
+    /** Creates a new, empty database; its JDBC URL (user and password: postgres). */
+    public static String create() {
         String name = "cpm_" + DATABASES.incrementAndGet();
         try (Connection connection = server().getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
@@ -53,7 +53,12 @@ public final class EmbeddedPostgresDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        String url = server().getJdbcUrl("postgres", name);
+        return server().getJdbcUrl("postgres", name);
+    }
+
+    /** Creates a new database and points Spring at it with the postgres profile's settings. */
+    public static String register(DynamicPropertyRegistry registry) {
+        String url = create();
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");

@@ -150,11 +150,11 @@ final class HostileRequests {
     }
 
     private static String allowedUser(CommandType type) {
-        return DemoUsers.USERS.entrySet().stream().filter(u -> type.allows(u.getValue())).findFirst().orElseThrow().getKey();
+        return DemoUsers.USERS.stream().filter(u -> type.allows(u.role())).findFirst().orElseThrow().name();
     }
 
     private static String forbiddenUser(CommandType type) {
-        return DemoUsers.USERS.entrySet().stream().filter(u -> !type.allows(u.getValue()) && u.getValue() != Role.CPM)
-                .findFirst().orElseThrow().getKey();
+        return DemoUsers.USERS.stream().filter(u -> !type.allows(u.role()) && u.role() != Role.CPM)
+                .findFirst().orElseThrow().name();
     }
 }

@@ -13,14 +13,16 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The production profile on PostgreSQL: no demo users, a JWT resource server that takes the role and the party from
- * claims. The issuer's key is a test key; the actor recorded is the party from the token, never from the body.
+ * The production profile on PostgreSQL: no demo users, a JWT resource server that takes the person, the role and the
+ * party from the token's claims (issue 15's table of tokens). The issuer's key is a test key; the actor recorded is
+ * the token's, never the body's.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.shutdown=immediate"})
@@ -41,28 +43,46 @@ class ProductionJwtSecurityTest {
     }
 
     @Test
-    void role_and_party_come_from_the_token_and_demo_users_do_not_exist() throws Exception {
+    void the_recorded_actor_is_the_person_and_for_a_party_role_its_party_all_from_the_token() throws Exception {
         HttpApi api = new HttpApi(port);
         String cpm = token("chair-1", "CPM", null);
         Map<String, String> asCpm = Map.of("Authorization", "Bearer " + cpm);
         assertThat(api.post(null, "scheduleSession", "{\"sessionId\":\"CPM-9\",\"year\":2014,\"rationale\":\"x\"}", asCpm).status())
                 .isEqualTo(200);
-        assertThat(api.post(null, "openSession", "{\"sessionId\":\"CPM-9\",\"rationale\":\"x\"}", asCpm).status()).isEqualTo(200);
-        assertThat(api.post(null, "recordDecision", "{\"decisionId\":\"CPM-9-6\",\"sessionId\":\"CPM-9\",\"number\":6,\"text\":\"t\","
-                + "\"actionItems\":[{\"itemId\":\"6a\",\"addressee\":\"SECRETARIAT\",\"dueSession\":\"CPM-10\",\"request\":\"r\"}],"
-                + "\"rationale\":\"x\"}", asCpm).status()).isEqualTo(200);
-        String payload = jdbc.queryForObject("SELECT payload FROM domainevententry WHERE aggregateidentifier = 'CPM-9-6'",
-                (rs, n) -> new String(rs.getBytes(1), java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(payload).contains("\"actor\":{\"role\":\"CPM\",\"id\":\"chair-1\"}");
+        assertThat(api.post(null, "openRound", "{\"sessionId\":\"CPM-9\",\"inputDeadline\":\"2099-01-01T00:00:00Z\",\"rationale\":\"x\"}",
+                bearer(token("secretary-7", "SECRETARIAT", null))).status()).isEqualTo(200);
+        String input = "{\"roundId\":\"ROUND-CPM-9\",\"rationale\":\"x\"}";
+        assertThat(api.post(null, "submitInput", input, bearer(token("alice", "CONTRACTING_PARTY", "NZ"))).status()).isEqualTo(200);
+        assertThat(api.post(null, "submitInput", input, bearer(token("bob", "RPPO", "EPPO"))).status()).isEqualTo(200);
 
-        HttpApi.Answer party = api.post(null, "reportOnActionItem", "{\"decisionId\":\"CPM-9-6\",\"itemId\":\"6a\",\"rationale\":\"x\"}",
-                Map.of("Authorization", "Bearer " + token("someone", "CONTRACTING_PARTY", "NZ")));
+        assertThat(recordedActors("CPM-9")).containsExactly("{\"role\":\"CPM\",\"person\":\"chair-1\"}");
+        assertThat(recordedActors("ROUND-CPM-9")).containsExactly(
+                "{\"role\":\"SECRETARIAT\",\"person\":\"secretary-7\"}",
+                "{\"role\":\"CONTRACTING_PARTY\",\"person\":\"alice\",\"party\":\"NZ\"}",
+                "{\"role\":\"RPPO\",\"person\":\"bob\",\"party\":\"EPPO\"}");
+
+        HttpApi.Answer party = api.post(null, "openSession", "{\"sessionId\":\"CPM-9\",\"rationale\":\"x\"}",
+                bearer(token("someone", "CONTRACTING_PARTY", "NZ")));
         assertThat(party.status()).isEqualTo(403);
-        assertThat(party.body().get("detail").asText()).contains("not by CONTRACTING_PARTY NZ");
+        assertThat(party.body().get("detail").asText()).contains("not by CONTRACTING_PARTY NZ (someone)");
 
-        assertThat(api.post("cpm", "openSession", "{\"sessionId\":\"CPM-9\",\"rationale\":\"x\"}").status()).isEqualTo(401);
+        assertThat(api.post("cpm", "openSession", "{\"sessionId\":\"CPM-9\",\"rationale\":\"x\"}").status())
+                .as("the demo users do not exist").isEqualTo(401);
         assertThat(api.post(null, "openSession", "{\"sessionId\":\"CPM-9\",\"rationale\":\"x\"}",
                 Map.of("Authorization", "Bearer not-a-token")).status()).isEqualTo(401);
+    }
+
+    private List<String> recordedActors(String aggregate) throws Exception {
+        List<String> actors = new java.util.ArrayList<>();
+        for (byte[] payload : jdbc.queryForList("SELECT payload FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber",
+                byte[].class, aggregate)) {
+            actors.add(HttpApi.JSON.readTree(payload).get("actor").toString());
+        }
+        return actors;
+    }
+
+    private static Map<String, String> bearer(String token) {
+        return Map.of("Authorization", "Bearer " + token);
     }
 
     private static String token(String subject, String role, String party,
@@ -84,7 +104,15 @@ class ProductionJwtSecurityTest {
         refused.put("lower-case role", token("p", "auditor", null));
         refused.put("dotless-i role", token("p", "AUD\u0131TOR", null));
         refused.put("the engine's own role", token("p", "ENGINE", null));
-        refused.put("role as a list", token("p", null, null, c -> c.claim("cpm_role", java.util.List.of("CPM", "AUDITOR"))));
+        refused.put("role as a list", token("p", null, null, c -> c.claim("cpm_role", List.of("CPM", "AUDITOR"))));
+        refused.put("party claim on a non-party role", token("p", "SECRETARIAT", "NZ"));
+        refused.put("party role without a party", token("p", "CONTRACTING_PARTY", null));
+        refused.put("party as a list", token("p", "CONTRACTING_PARTY", null, c -> c.claim("cpm_party", List.of("NZ", "KE"))));
+        refused.put("party as an object", token("p", "CONTRACTING_PARTY", null, c -> c.claim("cpm_party", Map.of("a", 1))));
+        refused.put("unknown party code", token("p", "CONTRACTING_PARTY", "ZZ-ANY"));
+        refused.put("lower-case party code", token("p", "CONTRACTING_PARTY", "nz"));
+        refused.put("an RPPO naming a country", token("p", "RPPO", "NZ"));
+        refused.put("a country naming an RPPO", token("p", "CONTRACTING_PARTY", "EPPO"));
         Map<String, String> unauthenticated = new java.util.LinkedHashMap<>();
         unauthenticated.put("another issuer", token("p", "CPM", null, c -> c.issuer("https://elsewhere.example")));
         unauthenticated.put("no issuer", token("p", "CPM", null, c -> c.issuer(null)));
@@ -96,7 +124,7 @@ class ProductionJwtSecurityTest {
         unauthenticated.put("iat in the future", token("p", "CPM", null, c -> c.issueTime(new Date(future))));
         unauthenticated.put("not yet valid", token("p", "CPM", null, c -> c.notBeforeTime(new Date(future))));
 
-        for (String path : java.util.List.of("/api/query/sessions", "/v3/api-docs", "/actuator/prometheus")) {
+        for (String path : List.of("/api/query/sessions", "/v3/api-docs", "/actuator/prometheus")) {
             refused.forEach((why, jwt) -> assertThat(get(path, jwt)).as(why + " " + path).isEqualTo(403));
             unauthenticated.forEach((why, jwt) -> assertThat(get(path, jwt)).as(why + " " + path).isEqualTo(401));
         }
@@ -105,6 +133,7 @@ class ProductionJwtSecurityTest {
             HttpApi.Answer answer = api.post(null, "scheduleSession", open, Map.of("Authorization", "Bearer " + jwt));
             assertThat(answer.status()).as(why).isEqualTo(403);
             assertThat(answer.isProblem()).as(why).isTrue();
+            assertThat(answer.body().get("detail").asText()).as(why).containsPattern("names no role|may not name a party|must name one known party");
         });
         unauthenticated.forEach((why, jwt) -> {
             HttpApi.Answer answer = api.post(null, "scheduleSession", open, Map.of("Authorization", "Bearer " + jwt));

@@ -43,10 +43,10 @@ public final class Seed {
     public static final Actor BUREAU = new Actor(Role.BUREAU, "bureau-chair");
     public static final Actor FINANCE_COMMITTEE = new Actor(Role.FINANCE_COMMITTEE, "fc-chair");
     public static final Actor SPG = new Actor(Role.SPG, "spg-chair");
-    public static final Actor NZ = new Actor(Role.CONTRACTING_PARTY, "NZ");
-    public static final Actor KE = new Actor(Role.CONTRACTING_PARTY, "KE");
-    public static final Actor BR = new Actor(Role.CONTRACTING_PARTY, "BR");
-    public static final Actor EPPO = new Actor(Role.RPPO, "EPPO");
+    public static final Actor NZ = new Actor(Role.CONTRACTING_PARTY, "nz-delegate", "NZ");
+    public static final Actor KE = new Actor(Role.CONTRACTING_PARTY, "ke-delegate", "KE");
+    public static final Actor BR = new Actor(Role.CONTRACTING_PARTY, "br-delegate", "BR");
+    public static final Actor EPPO = new Actor(Role.RPPO, "eppo-officer", "EPPO");
     public static final Actor EXPERT = new Actor(Role.EXPERT, EXPERT_ID.value());
     public static final Actor VIEWER = new Actor(Role.VIEWER, "dashboard-user");
 

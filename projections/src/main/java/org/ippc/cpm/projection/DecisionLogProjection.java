@@ -22,9 +22,9 @@ public class DecisionLogProjection {
     private static final ObjectMapper JSON = CpmJson.objectMapper();
     private static final String INSERT = """
             INSERT INTO decision_log (global_index, event_id, aggregate_type, aggregate_id, sequence_number, event_type,
-                occurred_at, session_id, programme_id, actor_role, actor_id, command, rationale, correlation_id,
-                causation_id, payload)
-            SELECT e.globalindex, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM domainevententry e
+                occurred_at, session_id, programme_id, actor_role, actor_id, actor_person, actor_party, command, rationale,
+                correlation_id, causation_id, payload)
+            SELECT e.globalindex, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM domainevententry e
             WHERE e.eventidentifier = ? AND NOT EXISTS (SELECT 1 FROM decision_log WHERE event_id = ?)""";
 
     private final JdbcTemplate jdbc;
@@ -44,7 +44,8 @@ public class DecisionLogProjection {
         Object[] row = {message.getIdentifier(), message.getType(),
                 message.getAggregateIdentifier(), message.getSequenceNumber(), event.getClass().getSimpleName(),
                 Sql.time(message.getTimestamp()), EventFacts.session(event).orElse(null),
-                EventFacts.programme(event).orElse(null), event.actor().role().name(), event.actor().id(),
+                EventFacts.programme(event).orElse(null), event.actor().role().name(), event.actor().name(),
+                event.actor().person(), event.actor().party(),
                 message.getMetaData().get("cpm.command"), event.rationale(), message.getMetaData().get("traceId"),
                 message.getMetaData().get("correlationId"), json(event), message.getIdentifier(), message.getIdentifier()};
         batch.append(INSERT, row);

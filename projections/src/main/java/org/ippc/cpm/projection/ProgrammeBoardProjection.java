@@ -184,7 +184,7 @@ public class ProgrammeBoardProjection {
             batch.append("""
                     INSERT INTO funding_entry (event_id, programme_id, party, party_role, flow, resource_kind, value_usd,
                         description, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    message.getIdentifier(), message.getAggregateIdentifier(), actor.id(), actor.role().name(), flow,
+                    message.getIdentifier(), message.getAggregateIdentifier(), actor.name(), actor.role().name(), flow,
                     resource.kind().name(), resource.valueUsd(), resource.description(), Sql.time(message.getTimestamp()));
         });
     }

@@ -22,6 +22,6 @@ class EngineBanner {
         String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
         LOG.info("cpm-engine is ready at {}: dashboard {}/dashboard/, API {}/api/commands/{command} and {}/api/query, "
                 + "Swagger UI {}/swagger-ui.html, health {}/actuator/health", base, base, base, base, base, base);
-        LOG.info("Demo users (password = user name): {}", String.join(", ", DemoUsers.USERS.keySet()));
+        LOG.info("Demo users (password = user name): {}", DemoUsers.USERS.stream().map(DemoUsers.DemoUser::name).collect(java.util.stream.Collectors.joining(", ")));
     }
 }

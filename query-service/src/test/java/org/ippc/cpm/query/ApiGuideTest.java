@@ -58,7 +58,7 @@ class ApiGuideTest {
     }
 
     private static String userWith(Role role) {
-        return DemoUsers.USERS.entrySet().stream().filter(u -> u.getValue() == role).map(Map.Entry::getKey)
+        return DemoUsers.USERS.stream().filter(u -> u.role() == role).map(DemoUsers.DemoUser::name)
                 .findFirst().orElseThrow();
     }
 }

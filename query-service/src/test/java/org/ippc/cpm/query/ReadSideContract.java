@@ -401,6 +401,54 @@ abstract class ReadSideContract {
         assertThat(deadLetters()).isZero();
     }
 
+    @Test
+    @Order(11)
+    void every_event_shows_the_role_the_person_and_the_party_of_a_party_role_also_those_recorded_before_revision_2() throws Exception {
+        JsonNode pledge = ok(api.get("auditor", "/api/audit/log?eventType=ResourcesPledged&actor=NZ")).get("items").get(0);
+        assertThat(List.of(pledge.get("actorRole").asText(), pledge.get("actorParty").asText(), pledge.get("actorPerson").asText()))
+                .containsExactly("CONTRACTING_PARTY", "NZ", "nz");
+        JsonNode chair = ok(api.get("auditor", "/api/audit/log?role=CPM&size=1")).get("items").get(0);
+        assertThat(chair.get("actorPerson").asText()).isEqualTo("cpm");
+        assertThat(chair.get("actorParty").isNull()).isTrue();
+
+        // Revision 1 recorded a party role's party code as the actor's id, and no person.
+        String roundType = jdbc.queryForObject("SELECT MIN(type) FROM domainevententry WHERE aggregateidentifier LIKE 'ROUND-%'", String.class);
+        String sessionType = jdbc.queryForObject("SELECT MIN(type) FROM domainevententry WHERE aggregateidentifier = 'CPM-10'", String.class);
+        String deadline = Instant.now().plus(Duration.ofDays(30)).toString();
+        storeRevision1(sessionType, "CPM-1", 0, "org.ippc.cpm.domain.session.SessionScheduled",
+                "{\"sessionId\":\"CPM-1\",\"number\":1,\"year\":2006,\"actor\":{\"role\":\"CPM\",\"id\":\"chair-2006\"},\"rationale\":\"Rome\"}");
+        storeRevision1(roundType, "ROUND-CPM-1", 0, "org.ippc.cpm.domain.round.RoundOpened",
+                "{\"roundId\":\"ROUND-CPM-1\",\"sessionId\":\"CPM-1\",\"inputDeadline\":\"" + deadline + "\","
+                        + "\"actor\":{\"role\":\"SECRETARIAT\",\"id\":\"secretary-2006\"},\"rationale\":\"Call for input\"}");
+        storeRevision1(roundType, "ROUND-CPM-1", 1, "org.ippc.cpm.domain.round.InputSubmitted",
+                "{\"roundId\":\"ROUND-CPM-1\",\"documentReference\":\"NZ-2005-01\",\"actor\":{\"role\":\"CONTRACTING_PARTY\",\"id\":\"NZ\"},"
+                        + "\"rationale\":\"Early input\"}");
+        ok(api.post("ke", "submitInput", "{\"roundId\":\"ROUND-CPM-1\",\"rationale\":\"Kenya's input\"}"));
+        awaitProjected();
+
+        JsonNode history = ok(api.get("auditor", "/api/audit/aggregates/ROUND-CPM-1/history"));
+        assertThat(history.findValues("actor").stream().map(JsonNode::toString).toList()).containsExactly(
+                "{\"role\":\"SECRETARIAT\",\"person\":\"secretary-2006\"}",
+                "{\"role\":\"CONTRACTING_PARTY\",\"person\":\"(not recorded)\",\"party\":\"NZ\"}",
+                "{\"role\":\"CONTRACTING_PARTY\",\"person\":\"ke\",\"party\":\"KE\"}");
+        JsonNode logged = ok(api.get("auditor", "/api/audit/log?eventType=InputSubmitted&actor=NZ&session=CPM-1"));
+        assertThat(logged.get("items")).hasSize(1);
+        assertThat(logged.at("/items/0/actorPerson").asText()).isEqualTo("(not recorded)");
+        assertThat(logged.at("/items/0/payload/actor/party").asText()).isEqualTo("NZ");
+        JsonNode exported = HttpApi.JSON.readTree(api.get("auditor", "/api/audit/log/export?format=json&session=CPM-1").raw());
+        assertThat(exported.findValuesAsText("actorPerson")).containsExactly("chair-2006", "secretary-2006", "(not recorded)", "ke");
+        assertThat(exported.findValuesAsText("actorId")).containsExactly("chair-2006", "secretary-2006", "NZ", "KE");
+        assertThat(deadLetters()).isZero();
+    }
+
+    private void storeRevision1(String aggregateType, String aggregateId, long sequence, String payloadType, String payload) {
+        jdbc.update("""
+                INSERT INTO domainevententry (eventidentifier, aggregateidentifier, sequencenumber, type, timestamp, payloadtype,
+                    payloadrevision, payload, metadata) VALUES (?, ?, ?, ?, ?, ?, '1', ?, ?)""",
+                java.util.UUID.randomUUID().toString(), aggregateId, sequence, aggregateType, Instant.now().toString(), payloadType,
+                payload.getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
+    }
+
     Map<String, List<Map<String, Object>>> readModels() {
         Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
         for (String table : ReadModels.TABLES) {

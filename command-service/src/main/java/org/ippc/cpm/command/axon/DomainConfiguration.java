@@ -23,6 +23,8 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.serialization.Serializer;
 import org.ippc.cpm.command.chain.HashChainedEventStorageEngine;
+import org.ippc.cpm.domain.shared.PersonAndPartyUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.ippc.cpm.domain.commission.CommissionModule;
 import org.ippc.cpm.domain.programme.Programme;
 import org.ippc.cpm.domain.shared.CpmJson;
@@ -85,6 +87,12 @@ class DomainConfiguration {
                 .schema(new EventSchema())
                 // Events read per query by a tracking processor; a rebuild reads the whole store this way.
                 .batchSize(1000), jdbc);
+    }
+
+    /** Events of revision 1 read with the person and the party apart (their shape since revision 2). */
+    @Bean
+    EventUpcaster personAndPartyUpcaster() {
+        return new PersonAndPartyUpcaster();
     }
 
     /** Every event names the command that produced it (the decision log's "command" column). */

@@ -2,28 +2,36 @@ package org.ippc.cpm.command.security;
 
 import org.ippc.cpm.domain.shared.Role;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 
 /**
- * The embedded profile's demo users, one per role plus parties and RPPOs; username = password. They do not exist in
- * the production profile.
+ * The embedded profile's demo users, one per role plus parties and RPPOs; username = password. A party's user acts
+ * for the party of its name. They do not exist in the production profile.
  */
 public final class DemoUsers {
 
-    public static final Map<String, Role> USERS = new LinkedHashMap<>();
+    /** A demo user: its name (and password), its role, and the party it acts for, if its role acts for one. */
+    public record DemoUser(String name, Role role, String party) {
+    }
+
+    public static final List<DemoUser> USERS;
 
     static {
+        List<DemoUser> users = new ArrayList<>();
         for (Role role : Role.values()) {
-            if (role != Role.ENGINE && role != Role.CONTRACTING_PARTY && role != Role.RPPO) {
-                USERS.put(role.name().toLowerCase().replace('_', '-'), role);
+            if (role != Role.ENGINE && !role.actsForParty()) {
+                users.add(new DemoUser(role.name().toLowerCase(Locale.ROOT).replace('_', '-'), role, null));
             }
         }
         for (String party : new String[]{"nz", "ke", "br", "fr", "jp"}) {
-            USERS.put(party, Role.CONTRACTING_PARTY);
+            users.add(new DemoUser(party, Role.CONTRACTING_PARTY, party.toUpperCase(Locale.ROOT)));
         }
-        USERS.put("eppo", Role.RPPO);
-        USERS.put("nappo", Role.RPPO);
+        users.add(new DemoUser("eppo", Role.RPPO, "EPPO"));
+        users.add(new DemoUser("nappo", Role.RPPO, "NAPPO"));
+        USERS = Collections.unmodifiableList(users);
     }
 
     private DemoUsers() {

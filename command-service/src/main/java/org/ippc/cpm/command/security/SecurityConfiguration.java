@@ -10,7 +10,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -118,8 +119,8 @@ class SecurityConfiguration {
     @Bean
     @Profile("!production")
     UserDetailsService demoUsers(PasswordEncoder passwords) {
-        return new InMemoryUserDetailsManager(DemoUsers.USERS.entrySet().stream()
-                .map(u -> User.withUsername(u.getKey()).password(passwords.encode(u.getKey())).roles(u.getValue().name()).build())
+        return new InMemoryUserDetailsManager(DemoUsers.USERS.stream()
+                .map(u -> User.withUsername(u.name()).password(passwords.encode(u.name())).authorities(Actors.authorities(u.role(), u.party())).build())
                 .toList());
     }
 
@@ -146,13 +147,17 @@ class SecurityConfiguration {
         JwtDecoder cached = new CachingJwtDecoder(validated, clock, 10_000);
         return common(http, BEARER).oauth2ResourceServer(oauth -> oauth
                 .authenticationEntryPoint(entryPoint(BEARER))
-                .jwt(jwt -> jwt.decoder(cached).jwtAuthenticationConverter(roleFromClaim(properties)))).build();
+                .jwt(jwt -> jwt.decoder(cached).jwtAuthenticationConverter(roleAndPartyFromClaims(properties)))).build();
     }
 
-    private static Converter<Jwt, AbstractAuthenticationToken> roleFromClaim(SecurityProperties properties) {
-        return jwt -> new JwtAuthenticationToken(jwt, TokenRules.role(jwt, properties)
-                .map(role -> List.of(new SimpleGrantedAuthority("ROLE_" + role.name())))
-                .orElse(List.of()), jwt.getSubject());
+    /** The person is the token's subject; a token that grants nothing keeps why, for the 403's detail. */
+    private static Converter<Jwt, AbstractAuthenticationToken> roleAndPartyFromClaims(SecurityProperties properties) {
+        return jwt -> {
+            Grant grant = TokenRules.grant(jwt, properties);
+            JwtAuthenticationToken token = new JwtAuthenticationToken(jwt, grant.authorities(), jwt.getSubject());
+            token.setDetails(grant);
+            return token;
+        };
     }
 
     private AuthenticationEntryPoint entryPoint(String challenge) {
@@ -164,7 +169,11 @@ class SecurityConfiguration {
     }
 
     private AccessDeniedHandler accessDenied() {
-        return (request, response, denied) -> problems.write(response, HttpStatus.FORBIDDEN, "Forbidden",
-                "Your role may not use this endpoint", null);
+        return (request, response, denied) -> {
+            Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+            String detail = signedIn != null && signedIn.getDetails() instanceof Grant grant && grant.refusal() != null
+                    ? grant.refusal() : "Your role may not use this endpoint";
+            problems.write(response, HttpStatus.FORBIDDEN, "Forbidden", detail, null);
+        };
     }
 }

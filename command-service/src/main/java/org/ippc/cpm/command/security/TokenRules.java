@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * What a signed token must also say to be accepted (401 otherwise): the configured issuer and audience, an expiry,
  * a subject, an issue time not in the future; Spring's checks of expiry and not-before come with them. The role is
- * checked apart ({@link #role}): a valid token without a known role is a signed-in user who may do nothing (403).
+ * checked apart ({@link #grant}): a valid token without a known role (and party) is a signed-in user who may do
+ * nothing (403).
  */
 final class TokenRules {
 
@@ -42,11 +43,26 @@ final class TokenRules {
                         iat -> iat == null || !iat.isAfter(clock.instant().plus(CLOCK_SKEW))));
     }
 
-    /** The token's role if it names exactly one of the spec's roles, as written; never the engine's own. */
-    static Optional<Role> role(Jwt token, SecurityProperties properties) {
-        if (!(token.getClaims().get(properties.roleClaim()) instanceof String name)) {
-            return Optional.empty();
+    /**
+     * The role the token names, if it is one of the spec's roles as written (never the engine's own), with the party
+     * for a role that acts for one: a single string, a known code of that kind. A role that acts for no party may
+     * name none. Anything else grants nothing and says why.
+     */
+    static Grant grant(Jwt token, SecurityProperties properties) {
+        Object roleClaim = token.getClaims().get(properties.roleClaim());
+        Optional<Role> role = Arrays.stream(Role.values())
+                .filter(known -> known != Role.ENGINE && known.name().equals(roleClaim)).findFirst();
+        if (role.isEmpty()) {
+            return Grant.refused("The token names no role of the engine in its claim " + properties.roleClaim());
         }
-        return Arrays.stream(Role.values()).filter(role -> role != Role.ENGINE && role.name().equals(name)).findFirst();
+        Object party = token.getClaims().get(properties.partyClaim());
+        if (!role.get().actsForParty()) {
+            return party == null ? Grant.of(Actors.authorities(role.get(), null))
+                    : Grant.refused("A %s token may not name a party (claim %s)".formatted(role.get(), properties.partyClaim()));
+        }
+        if (party instanceof String code && properties.knows(role.get(), code)) {
+            return Grant.of(Actors.authorities(role.get(), code));
+        }
+        return Grant.refused("A %s token must name one known party code in its claim %s".formatted(role.get(), properties.partyClaim()));
     }
 }

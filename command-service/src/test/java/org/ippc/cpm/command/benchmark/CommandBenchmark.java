@@ -81,7 +81,7 @@ public final class CommandBenchmark {
     private static final double JIT_WARMUP = Double.parseDouble(System.getProperty("bench.jitWarmup", "20"));
     private static final Actor CPM = new Actor(Role.CPM, "cpm");
     private static final Actor SECRETARIAT = new Actor(Role.SECRETARIAT, "secretariat");
-    private static final Actor NZ = new Actor(Role.CONTRACTING_PARTY, "NZ");
+    private static final Actor NZ = new Actor(Role.CONTRACTING_PARTY, "nz-delegate", "NZ");
     private static final byte[] PAYLOAD = ("{\"programmeId\":\"bench\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":1000,"
             + "\"description\":\"Benchmark pledge\"},\"actor\":{\"role\":\"CONTRACTING_PARTY\",\"id\":\"NZ\"},"
             + "\"rationale\":\"Benchmark pledge\"}").getBytes(StandardCharsets.UTF_8);

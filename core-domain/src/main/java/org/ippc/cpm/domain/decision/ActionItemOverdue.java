@@ -7,7 +7,7 @@ import org.ippc.cpm.domain.shared.SessionId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The item's due session opened without a report (C3). */
-@Revision("1")
+@Revision("2")
 public record ActionItemOverdue(DecisionId decisionId,
                                 String itemId,
                                 SessionId dueSession,

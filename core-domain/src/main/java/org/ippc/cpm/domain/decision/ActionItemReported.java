@@ -6,7 +6,7 @@ import org.ippc.cpm.domain.shared.DecisionId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The addressee reported on an action item; the item is complete. */
-@Revision("1")
+@Revision("2")
 public record ActionItemReported(DecisionId decisionId,
                                  String itemId,
                                  String documentReference,

@@ -9,7 +9,7 @@ import org.ippc.cpm.domain.shared.Validation;
 import java.util.List;
 
 /** A CPM decision was recorded with its action items. */
-@Revision("1")
+@Revision("2")
 public record DecisionRecorded(DecisionId decisionId,
                                SessionId sessionId,
                                int number,

@@ -6,7 +6,7 @@ import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** An appointed expert commented on a version of the detailed plan. */
-@Revision("1")
+@Revision("2")
 public record DetailedPlanCommented(ProgrammeId programmeId,
                                     int planVersion,
                                     Actor actor,

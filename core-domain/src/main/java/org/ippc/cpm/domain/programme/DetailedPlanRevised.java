@@ -6,7 +6,7 @@ import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** A new version of the detailed plan was submitted; earlier versions stay as they were. */
-@Revision("1")
+@Revision("2")
 public record DetailedPlanRevised(ProgrammeId programmeId,
                                   int version,
                                   DetailedPlan plan,

@@ -6,7 +6,7 @@ import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The first version of the detailed plan was submitted. */
-@Revision("1")
+@Revision("2")
 public record DetailedPlanSubmitted(ProgrammeId programmeId,
                                     int version,
                                     DetailedPlan plan,

@@ -8,7 +8,7 @@ import org.ippc.cpm.domain.shared.SessionId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The CPM delegated development and operational guidance (Y3). */
-@Revision("1")
+@Revision("2")
 public record DevelopmentDelegated(ProgrammeId programmeId,
                                    SessionId sessionId,
                                    Body developer,

@@ -7,7 +7,7 @@ import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** An expert was appointed to advise on the programme. */
-@Revision("1")
+@Revision("2")
 public record ExpertAppointed(ProgrammeId programmeId,
                               ExpertId expertId,
                               String name,

@@ -7,7 +7,7 @@ import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** An expert was released from the programme. */
-@Revision("1")
+@Revision("2")
 public record ExpertReleased(ProgrammeId programmeId,
                              ExpertId expertId,
                              Actor actor,

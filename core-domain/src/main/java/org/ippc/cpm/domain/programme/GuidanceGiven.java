@@ -6,7 +6,7 @@ import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The Bureau gave guidance on operational management. */
-@Revision("1")
+@Revision("2")
 public record GuidanceGiven(ProgrammeId programmeId,
                             Actor actor,
                             String rationale) implements ProgrammeEvent {

@@ -7,7 +7,7 @@ import org.ippc.cpm.domain.shared.SessionId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The CPM approved the high-level work plan; from here the programme is approved (Y1, Y2). */
-@Revision("1")
+@Revision("2")
 public record HighLevelPlanApproved(ProgrammeId programmeId,
                                     SessionId sessionId,
                                     HighLevelPlan approvedPlan,

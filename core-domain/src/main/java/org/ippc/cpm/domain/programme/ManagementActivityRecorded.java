@@ -6,7 +6,7 @@ import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The Secretariat recorded a management activity. */
-@Revision("1")
+@Revision("2")
 public record ManagementActivityRecorded(ProgrammeId programmeId,
                                          ManagementActivity activity,
                                          Actor actor,

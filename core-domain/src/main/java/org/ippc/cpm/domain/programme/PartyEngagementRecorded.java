@@ -6,7 +6,7 @@ import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** A party or RPPO recorded its engagement with the programme. */
-@Revision("1")
+@Revision("2")
 public record PartyEngagementRecorded(ProgrammeId programmeId,
                                       PartyEngagement engagement,
                                       Actor actor,

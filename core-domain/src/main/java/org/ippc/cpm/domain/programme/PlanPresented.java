@@ -7,7 +7,7 @@ import org.ippc.cpm.domain.shared.SessionId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The plan was presented at the year-2 session; the programme is now under management (Y5, M2). */
-@Revision("1")
+@Revision("2")
 public record PlanPresented(ProgrammeId programmeId,
                             SessionId sessionId,
                             int planVersion,

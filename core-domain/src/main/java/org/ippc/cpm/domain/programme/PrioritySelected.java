@@ -7,7 +7,7 @@ import org.ippc.cpm.domain.shared.SessionId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The CPM selected the priority. */
-@Revision("1")
+@Revision("2")
 public record PrioritySelected(ProgrammeId programmeId,
                                SessionId sessionId,
                                Actor actor,

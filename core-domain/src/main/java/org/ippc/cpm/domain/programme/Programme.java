@@ -153,8 +153,8 @@ public class Programme {
     @CommandHandler
     void handle(CommentOnDetailedPlan command) {
         command.actor().require("D1", "CommentOnDetailedPlan", Role.EXPERT);
-        RuleViolation.check(experts.contains(new ExpertId(command.actor().id())), "D1",
-                "only an expert appointed to %s comments on its plan; %s is not", programmeId, command.actor().id());
+        RuleViolation.check(experts.contains(new ExpertId(command.actor().person())), "D1",
+                "only an expert appointed to %s comments on its plan; %s is not", programmeId, command.actor().person());
         RuleViolation.check(command.planVersion() >= 1 && command.planVersion() <= planVersion, "D3",
                 "%s has plan versions 1 to %d, not %d", programmeId, planVersion, command.planVersion());
         apply(new DetailedPlanCommented(programmeId, command.planVersion(), command.actor(), command.rationale()));

@@ -7,7 +7,7 @@ import org.ippc.cpm.domain.shared.SessionId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The CPM closed the programme with an outcome statement (M4). */
-@Revision("1")
+@Revision("2")
 public record ProgrammeClosed(ProgrammeId programmeId,
                               SessionId sessionId,
                               String outcomeStatement,

@@ -8,7 +8,7 @@ import org.ippc.cpm.domain.shared.SessionId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** A programme came into being as a priority proposed to a CPM session. */
-@Revision("1")
+@Revision("2")
 public record ProgrammeProposed(ProgrammeId programmeId,
                                 RoundId roundId,
                                 SessionId sessionId,

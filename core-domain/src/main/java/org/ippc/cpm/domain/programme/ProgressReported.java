@@ -7,7 +7,7 @@ import org.ippc.cpm.domain.shared.SessionId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The Secretariat reported progress to a session; revision 2 or more revises that session's report (M3). */
-@Revision("1")
+@Revision("2")
 public record ProgressReported(ProgrammeId programmeId,
                                SessionId sessionId,
                                int revision,

@@ -7,7 +7,7 @@ import org.ippc.cpm.domain.shared.SessionId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The year-1 session closed without selecting the proposal (Y4). */
-@Revision("1")
+@Revision("2")
 public record ProposalNotSelected(ProgrammeId programmeId,
                                   SessionId sessionId,
                                   Actor actor,

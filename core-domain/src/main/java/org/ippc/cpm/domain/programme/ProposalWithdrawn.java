@@ -6,7 +6,7 @@ import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The Secretariat withdrew the proposal before selection. */
-@Revision("1")
+@Revision("2")
 public record ProposalWithdrawn(ProgrammeId programmeId,
                                 Actor actor,
                                 String rationale) implements ProgrammeEvent {

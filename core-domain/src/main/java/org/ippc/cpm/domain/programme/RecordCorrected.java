@@ -6,7 +6,7 @@ import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** An earlier event of the programme was corrected; the corrected event stays as it was (A1). */
-@Revision("1")
+@Revision("2")
 public record RecordCorrected(ProgrammeId programmeId,
                               long correctedSequence,
                               String correction,

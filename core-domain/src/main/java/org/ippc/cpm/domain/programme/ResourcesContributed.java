@@ -6,7 +6,7 @@ import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** A party or RPPO contributed resources. */
-@Revision("1")
+@Revision("2")
 public record ResourcesContributed(ProgrammeId programmeId,
                                    Resource resource,
                                    Actor actor,

@@ -6,7 +6,7 @@ import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The Finance Committee mobilised resources. */
-@Revision("1")
+@Revision("2")
 public record ResourcesMobilised(ProgrammeId programmeId,
                                  Resource resource,
                                  Actor actor,

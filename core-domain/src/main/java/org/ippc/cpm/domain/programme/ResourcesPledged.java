@@ -6,7 +6,7 @@ import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** A party or RPPO pledged resources. */
-@Revision("1")
+@Revision("2")
 public record ResourcesPledged(ProgrammeId programmeId,
                                Resource resource,
                                Actor actor,

@@ -7,7 +7,7 @@ import org.ippc.cpm.domain.shared.SessionId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** A side session on the programme was held at the year-2 session (Y6). */
-@Revision("1")
+@Revision("2")
 public record SideSessionRecorded(ProgrammeId programmeId,
                                   SessionId sessionId,
                                   String title,

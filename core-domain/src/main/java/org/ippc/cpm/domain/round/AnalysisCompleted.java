@@ -8,7 +8,7 @@ import org.ippc.cpm.domain.shared.Validation;
 import java.util.List;
 
 /** The analysis was completed with the options it weighed. */
-@Revision("1")
+@Revision("2")
 public record AnalysisCompleted(RoundId roundId,
                                 List<AnalysedOption> options,
                                 String documentReference,

@@ -6,7 +6,7 @@ import org.ippc.cpm.domain.shared.RoundId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** Input to the round closed, by its deadline or early by the Secretariat. */
-@Revision("1")
+@Revision("2")
 public record InputClosed(RoundId roundId,
                           boolean byDeadline,
                           Actor actor,

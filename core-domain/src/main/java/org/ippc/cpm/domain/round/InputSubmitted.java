@@ -6,7 +6,7 @@ import org.ippc.cpm.domain.shared.RoundId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** A contracting party or RPPO gave input to the round. */
-@Revision("1")
+@Revision("2")
 public record InputSubmitted(RoundId roundId,
                              String documentReference,
                              Actor actor,

@@ -8,7 +8,7 @@ import org.ippc.cpm.domain.shared.SessionId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The round proposed a priority to its CPM session; the programme's own stream holds its plan. */
-@Revision("1")
+@Revision("2")
 public record PriorityProposed(RoundId roundId,
                                SessionId sessionId,
                                ProgrammeId programmeId,

@@ -9,7 +9,7 @@ import org.ippc.cpm.domain.shared.Validation;
 import java.time.Instant;
 
 /** A prioritisation round opened for input. */
-@Revision("1")
+@Revision("2")
 public record RoundOpened(RoundId roundId,
                           SessionId sessionId,
                           Instant inputDeadline,

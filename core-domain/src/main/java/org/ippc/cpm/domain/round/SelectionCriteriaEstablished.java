@@ -8,7 +8,7 @@ import org.ippc.cpm.domain.shared.Validation;
 import java.util.List;
 
 /** The Secretariat established the selection criteria. */
-@Revision("1")
+@Revision("2")
 public record SelectionCriteriaEstablished(RoundId roundId,
                                            List<String> criteria,
                                            Actor actor,

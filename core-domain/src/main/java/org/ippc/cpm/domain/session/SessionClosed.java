@@ -9,7 +9,7 @@ import org.ippc.cpm.domain.shared.Validation;
 import java.util.List;
 
 /** A CPM session closed; {@code notSelected} lists the proposals to it that lapsed (Y4). */
-@Revision("1")
+@Revision("2")
 public record SessionClosed(SessionId sessionId,
                             List<ProgrammeId> notSelected,
                             Actor actor,

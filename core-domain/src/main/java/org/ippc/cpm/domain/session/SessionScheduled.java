@@ -6,7 +6,7 @@ import org.ippc.cpm.domain.shared.SessionId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** A CPM session was scheduled. */
-@Revision("1")
+@Revision("2")
 public record SessionScheduled(SessionId sessionId,
                                int number,
                                int year,

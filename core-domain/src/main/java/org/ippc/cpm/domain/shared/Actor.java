@@ -1,21 +1,44 @@
 package org.ippc.cpm.domain.shared;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Who did something: a role plus the party code (e.g. {@code NZ}, {@code EPPO}) or person id acting in it.
- * Every command carries one and every event records it.
+ * Who did something: the role, the person who signed in, and for the roles that act for a party (a contracting party
+ * or an RPPO) the party's code (e.g. {@code NZ}, {@code EPPO}). Every command carries one and every event records it.
  */
-public record Actor(Role role, String id) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Actor(Role role, String person, String party) {
+
+    /** The person of an event recorded before the person was (revision 1 recorded only the party). */
+    public static final String PERSON_NOT_RECORDED = "(not recorded)";
 
     public Actor {
         Objects.requireNonNull(role, "role");
-        Validation.requireText(id, "actor id");
+        Validation.requireText(person, "actor person");
+        if (role.actsForParty()) {
+            Validation.requireText(party, role + "'s party");
+        } else if (party != null) {
+            throw new IllegalArgumentException(role + " does not act for a party, yet names " + party);
+        }
+    }
+
+    /** An actor of a role that does not act for a party. */
+    public Actor(Role role, String person) {
+        this(role, person, null);
     }
 
     public static Actor engine() {
         return new Actor(Role.ENGINE, "cpm-engine");
+    }
+
+    /** The name an actor goes by in lists: its party when it acts for one, otherwise the person. */
+    @JsonIgnore
+    public String name() {
+        return party != null ? party : person;
     }
 
     public boolean is(Role... roles) {
@@ -31,6 +54,6 @@ public record Actor(Role role, String id) {
 
     @Override
     public String toString() {
-        return role + " " + id;
+        return party != null ? role + " " + party + " (" + person + ")" : role + " " + person;
     }
 }

@@ -12,5 +12,10 @@ public enum Role {
     EXPERT,
     AUDITOR,
     VIEWER,
-    ENGINE
+    ENGINE;
+
+    /** A contracting party or an RPPO: a person signed in for a party, whose code every event records with the person. */
+    public boolean actsForParty() {
+        return this == CONTRACTING_PARTY || this == RPPO;
+    }
 }

@@ -41,8 +41,8 @@ import static org.ippc.cpm.domain.Seed.*;
  */
 class SeedScenarioTest {
 
-    private static final Actor NAPPO = new Actor(Role.RPPO, "NAPPO");
-    private static final Actor FR = new Actor(Role.CONTRACTING_PARTY, "FR");
+    private static final Actor NAPPO = new Actor(Role.RPPO, "nappo-officer", "NAPPO");
+    private static final Actor FR = new Actor(Role.CONTRACTING_PARTY, "fr-delegate", "FR");
     private static final Actor SECOND_EXPERT = new Actor(Role.EXPERT, "expert-ben");
     private static final DecisionId D4 = new DecisionId("CPM-9-4");
     private static final DecisionId D5 = new DecisionId("CPM-9-5");
@@ -139,12 +139,12 @@ class SeedScenarioTest {
     private void theSecretariatDevelopsTheDetailedPlanWithExperts() {
         commission.run(
                 new AppointExpert(PILOT, EXPERT_ID, "Ana Expert", "Surveillance design", SECRETARIAT, "Advice"),
-                new AppointExpert(PILOT, new ExpertId(SECOND_EXPERT.id()), "Ben Expert", "Diagnostics", SECRETARIAT, "Advice"),
+                new AppointExpert(PILOT, new ExpertId(SECOND_EXPERT.person()), "Ben Expert", "Diagnostics", SECRETARIAT, "Advice"),
                 new SubmitDetailedPlan(PILOT, detailedPlan(), SECRETARIAT, "First version"),
                 new CommentOnDetailedPlan(PILOT, 1, EXPERT, "Add a sampling design"),
                 new ReviseDetailedPlan(PILOT, detailedPlan(), SECRETARIAT, "Sampling design added"),
                 new GiveGuidance(PILOT, BUREAU, "Start with two regions"),
-                new ReleaseExpert(PILOT, new ExpertId(SECOND_EXPERT.id()), SECRETARIAT, "Advice complete"));
+                new ReleaseExpert(PILOT, new ExpertId(SECOND_EXPERT.person()), SECRETARIAT, "Advice complete"));
     }
 
     private void cpm11HearsThePlanWithASideSession() {

@@ -3,10 +3,8 @@ package org.ippc.cpm.query.audit;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.ippc.cpm.query.NotFound;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,12 +17,12 @@ public class EventHistory {
 
     private final EventStorageEngine store;
     private final JdbcTemplate jdbc;
-    private final Serializer serializer;
+    private final Upcasting upcasting;
 
-    EventHistory(EventStorageEngine store, JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer) {
+    EventHistory(EventStorageEngine store, JdbcTemplate jdbc, Upcasting upcasting) {
         this.store = store;
         this.jdbc = jdbc;
-        this.serializer = serializer;
+        this.upcasting = upcasting;
     }
 
     List<DomainEventMessage<?>> events(String aggregateId) {
@@ -35,17 +33,18 @@ public class EventHistory {
         return events;
     }
 
-    /** One query: the aggregate's rows of the event table with their hash links, payloads read with Axon's serializer. */
+    /** One query: the aggregate's rows of the event table with their hash links, read through Axon's upcasters. */
     public List<HistoryEntry> history(String aggregateId) {
         List<HistoryEntry> history = jdbc.query("""
                 SELECT e.sequencenumber, e.eventidentifier, e.timestamp, e.payloadtype, e.payloadrevision, e.payload,
-                       e.metadata, h.previous_hash, h.hash
+                       e.metadata, h.previous_hash, h.hash, e.type
                 FROM domainevententry e LEFT JOIN event_hash h ON h.event_id = e.eventidentifier
                 WHERE e.aggregateidentifier = ? ORDER BY e.sequencenumber""", (rs, i) -> {
             String type = rs.getString(4);
-            Object payload = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(6), byte[].class, type, rs.getString(5)));
-            MetaData metadata = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(7), byte[].class,
-                    MetaData.class.getName(), null));
+            IntermediateEventRepresentation event = upcasting.latest(rs.getString(10), aggregateId, rs.getLong(1), rs.getString(2),
+                    rs.getString(3), type, rs.getString(5), rs.getBytes(6), rs.getBytes(7));
+            Object payload = upcasting.serializer().deserialize(event.getData());
+            MetaData metadata = event.getMetaData().getObject();
             return new HistoryEntry(rs.getLong(1), rs.getString(2), type.substring(type.lastIndexOf('.') + 1),
                     Instant.parse(rs.getString(3)), metadata, payload, rs.getString(8), rs.getString(9));
         }, aggregateId);

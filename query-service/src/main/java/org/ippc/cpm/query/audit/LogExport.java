@@ -31,14 +31,16 @@ import java.util.Map;
 class LogExport {
 
     static final String[] COLUMNS = {"globalIndex", "eventId", "aggregateType", "aggregateId", "sequenceNumber", "eventType",
-            "occurredAt", "sessionId", "programmeId", "actorRole", "actorId", "command", "rationale", "correlationId",
+            "occurredAt", "sessionId", "programmeId", "actorRole", "actorId", "actorPerson", "actorParty", "command", "rationale", "correlationId",
             "causationId", "hash", "payload"};
     private static final ObjectMapper JSON = CpmJson.objectMapper();
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
+    private final Upcasting upcasting;
 
-    LogExport(DataSource dataSource, PlatformTransactionManager transactions) {
+    LogExport(DataSource dataSource, PlatformTransactionManager transactions, Upcasting upcasting) {
+        this.upcasting = upcasting;
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(1000);
         this.readOnly = new TransactionTemplate(transactions);
@@ -79,7 +81,7 @@ class LogExport {
     private void each(LogFilter filter, RowWriter writer) {
         readOnly.executeWithoutResult(status -> jdbc.query("""
                 SELECT e.globalindex, e.eventidentifier, e.type, e.aggregateidentifier, e.sequencenumber, e.payloadtype,
-                       e.timestamp, e.payload, e.metadata, h.hash
+                       e.payloadrevision, e.timestamp, e.payload, e.metadata, h.hash
                 FROM domainevententry e LEFT JOIN event_hash h ON h.event_id = e.eventidentifier
                 ORDER BY e.globalindex""", rs -> {
             Map<String, Object> row = row(rs);
@@ -93,10 +95,12 @@ class LogExport {
         }));
     }
 
-    private static Map<String, Object> row(ResultSet rs) throws SQLException {
-        JsonNode payload = tree(rs.getBytes("payload"));
-        JsonNode metadata = tree(rs.getBytes("metadata"));
+    private Map<String, Object> row(ResultSet rs) throws SQLException {
         String payloadType = rs.getString("payloadtype");
+        JsonNode payload = upcasting.latest(rs.getString("type"), rs.getString("aggregateidentifier"), rs.getLong("sequencenumber"),
+                rs.getString("eventidentifier"), rs.getString("timestamp"), payloadType, rs.getString("payloadrevision"),
+                rs.getBytes("payload"), rs.getBytes("metadata")).getData(JsonNode.class).getData();
+        JsonNode metadata = tree(rs.getBytes("metadata"));
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("globalIndex", rs.getLong("globalindex"));
         row.put("eventId", rs.getString("eventidentifier"));
@@ -109,7 +113,9 @@ class LogExport {
                 : text(payload, "roundId") != null ? text(payload, "roundId").replaceFirst("^ROUND-", "") : null);
         row.put("programmeId", text(payload, "programmeId"));
         row.put("actorRole", payload.path("actor").path("role").asText(null));
-        row.put("actorId", payload.path("actor").path("id").asText(null));
+        row.put("actorId", payload.path("actor").path("party").asText(payload.path("actor").path("person").asText(null)));
+        row.put("actorPerson", payload.path("actor").path("person").asText(null));
+        row.put("actorParty", payload.path("actor").path("party").asText(null));
         row.put("command", text(metadata, "cpm.command"));
         row.put("rationale", text(payload, "rationale"));
         row.put("correlationId", text(metadata, "traceId"));

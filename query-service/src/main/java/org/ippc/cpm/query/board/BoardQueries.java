@@ -155,7 +155,8 @@ public class BoardQueries {
         return new LogEntry(rs.getLong("global_index"), rs.getString("event_id"), rs.getString("aggregate_type"),
                 rs.getString("aggregate_id"), rs.getLong("sequence_number"), rs.getString("event_type"),
                 instant(rs.getTimestamp("occurred_at")), rs.getString("session_id"), rs.getString("programme_id"),
-                rs.getString("actor_role"), rs.getString("actor_id"), rs.getString("command"), rs.getString("rationale"),
+                rs.getString("actor_role"), rs.getString("actor_id"), rs.getString("actor_person"), rs.getString("actor_party"),
+                rs.getString("command"), rs.getString("rationale"),
                 rs.getString("correlation_id"), rs.getString("causation_id"), rs.getString("payload"));
     }
 

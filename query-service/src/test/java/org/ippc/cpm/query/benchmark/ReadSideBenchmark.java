@@ -43,7 +43,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ReadSideBenchmark {
 
-    private static final Actor NZ = new Actor(Role.CONTRACTING_PARTY, "NZ");
+    private static final Actor NZ = new Actor(Role.CONTRACTING_PARTY, "nz-delegate", "NZ");
     private static final int CLIENTS = 8;
     private static final int SUBSCRIBERS = Integer.getInteger("bench.subscribers", 1000);
     private static final int REBUILD_EVENTS = Integer.getInteger("bench.rebuildEvents", 1_000_000);
