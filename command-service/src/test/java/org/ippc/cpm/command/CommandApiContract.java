@@ -8,6 +8,9 @@ import org.ippc.cpm.command.security.DemoUsers;
 import org.ippc.cpm.domain.shared.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -71,6 +74,58 @@ abstract class CommandApiContract {
     }
 
     private final Set<String> accepted = new HashSet<>();
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void failed_sign_ins_are_logged_without_the_password_and_throttled_per_user_and_address(CapturedOutput log) {
+        String wrong = "Wr0ng-Passw0rd-" + System.nanoTime();
+        try {
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                assertThat(docs("jp", wrong).statusCode()).as("wrong password " + attempt).isEqualTo(401);
+            }
+            var throttled = docs("jp", "jp");
+            assertThat(throttled.statusCode()).as("the right password, after five wrong ones").isEqualTo(429);
+            assertThat(throttled.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 900L);
+            assertThat(docs("br", "br").statusCode()).as("another user from the same address").isEqualTo(200);
+            assertThat(log.getAll()).contains("Sign-in failed for user 'jp' from", "(5 in a row; refused for 15 min)")
+                    .doesNotContain(wrong);
+
+            jdbc.update("UPDATE sign_in_failure SET window_start = ? WHERE username = 'jp'",
+                    java.sql.Timestamp.from(Instant.now().minus(Duration.ofMinutes(16))));
+            assertThat(docs("jp", "jp").statusCode()).as("once the lockout has passed").isEqualTo(200);
+            assertThat(docs("jp", wrong).statusCode()).isEqualTo(401);
+            assertThat(docs("jp", "jp").statusCode()).isEqualTo(200);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sign_in_failure WHERE username = 'jp'", Integer.class))
+                    .as("a success clears the failures").isZero();
+        } finally {
+            jdbc.update("DELETE FROM sign_in_failure WHERE username = 'jp'");
+        }
+    }
+
+    @Test
+    void headers_beyond_16_KB_are_a_problem_json_400_and_headers_within_are_served() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var docs = java.net.URI.create("http://localhost:" + port + "/v3/api-docs");
+        var oversized = client.send(java.net.http.HttpRequest.newBuilder(docs).header("Authorization", "Bearer " + "a".repeat(50_000)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(oversized.statusCode()).isEqualTo(400);
+        assertThat(oversized.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
+        assertThat(HttpApi.JSON.readTree(oversized.body()).get("status").asInt()).isEqualTo(400);
+        var within = client.send(java.net.http.HttpRequest.newBuilder(docs).header("Authorization", HttpApi.basic("viewer", "viewer"))
+                .header("X-Padding", "p".repeat(15_000)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(within.statusCode()).isEqualTo(200);
+    }
+
+    private java.net.http.HttpResponse<String> docs(String user, String password) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + "/v3/api-docs"))
+                    .header("Authorization", HttpApi.basic(user, password)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     void every_command_is_accepted_over_http_along_the_seed_story() throws Exception {

@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -112,8 +113,9 @@ class SecurityConfiguration {
 
     @Bean
     @Profile("!production")
-    SecurityFilterChain demoSecurity(HttpSecurity http) throws Exception {
-        return common(http, BASIC).httpBasic(basic -> basic.authenticationEntryPoint(entryPoint(BASIC))).build();
+    SecurityFilterChain demoSecurity(HttpSecurity http, SignInThrottle throttle) throws Exception {
+        return common(http, BASIC).httpBasic(basic -> basic.authenticationEntryPoint(entryPoint(BASIC)))
+                .addFilterBefore(new SignInThrottleFilter(throttle, problems), BasicAuthenticationFilter.class).build();
     }
 
     @Bean

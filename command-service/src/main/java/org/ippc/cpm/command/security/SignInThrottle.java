@@ -1,0 +1,93 @@
+package org.ippc.cpm.command.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Failed sign-ins of the embedded profile, counted per user and address in the database (so that every node sees
+ * them): after {@code cpm.security.sign-in.max-failures} failures within {@code lockout}, that user from that address
+ * is refused until the lockout has passed since the first of them, whatever the password. A success clears the count.
+ * Each failure is logged with the user and the address, never the password.
+ */
+@Component
+@Profile("!production")
+public class SignInThrottle {
+
+    private static final Logger LOG = LoggerFactory.getLogger("cpm.security");
+
+    private final JdbcTemplate jdbc;
+    private final int maxFailures;
+    private final Duration lockout;
+    private final Clock clock = Clock.systemUTC();
+
+    SignInThrottle(JdbcTemplate jdbc, @Value("${cpm.security.sign-in.max-failures:5}") int maxFailures,
+                   @Value("${cpm.security.sign-in.lockout:15m}") Duration lockout) {
+        this.jdbc = jdbc;
+        this.maxFailures = maxFailures;
+        this.lockout = lockout;
+    }
+
+    /** The failures on record for {@code user} from {@code address}, if any: how many, and how long they still refuse it. */
+    Optional<Failures> failures(String user, String address) {
+        return jdbc.query("SELECT failures, window_start FROM sign_in_failure WHERE username = ? AND address = ?", (rs, row) -> {
+            Duration left = Duration.between(clock.instant(), rs.getTimestamp(2).toInstant().plus(lockout));
+            boolean refused = rs.getInt(1) >= maxFailures && !left.isNegative() && !left.isZero();
+            return new Failures(rs.getInt(1), refused ? Optional.of(left) : Optional.<Duration>empty());
+        }, user, address).stream().findFirst();
+    }
+
+    record Failures(int count, Optional<Duration> refusedFor) {
+    }
+
+    void succeeded(String user, String address) {
+        jdbc.update("DELETE FROM sign_in_failure WHERE username = ? AND address = ?", user, address);
+    }
+
+    @EventListener
+    void failed(AuthenticationFailureBadCredentialsEvent event) {
+        String user = printable(event.getAuthentication().getName());
+        String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
+        Instant now = clock.instant();
+        Timestamp windowOpen = Timestamp.from(now.minus(lockout));
+        jdbc.update("DELETE FROM sign_in_failure WHERE window_start < ?", windowOpen);
+        if (count(user, address, now, windowOpen) == 0) {
+            try {
+                jdbc.update("INSERT INTO sign_in_failure (username, address, failures, window_start) VALUES (?, ?, 1, ?)",
+                        user, address, Timestamp.from(now));
+            } catch (DuplicateKeyException another) {
+                count(user, address, now, windowOpen);
+            }
+        }
+        Integer failures = jdbc.queryForObject("SELECT MAX(failures) FROM sign_in_failure WHERE username = ? AND address = ?",
+                Integer.class, user, address);
+        LOG.warn("Sign-in failed for user '{}' from {} ({} in a row{})", user, address, failures,
+                failures != null && failures >= maxFailures ? "; refused for " + lockout.toMinutes() + " min" : "");
+    }
+
+    private int count(String user, String address, Instant now, Timestamp windowOpen) {
+        return jdbc.update("""
+                UPDATE sign_in_failure SET failures = failures + 1 WHERE username = ? AND address = ? AND window_start >= ?""",
+                user, address, windowOpen);
+    }
+
+    /** A user name as typed, without the characters that would forge log lines. */
+    static String printable(String name) {
+        StringBuilder clean = new StringBuilder();
+        name.codePoints().limit(100).forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return clean.toString();
+    }
+}
