@@ -7,6 +7,7 @@ function card(row) {
     el('div', { class: 'meta' }, row.programmeId + ' - proposed to ' + row.yearOneSession +
       (row.yearTwoSession ? ', presented at ' + row.yearTwoSession : '')),
     el('div', { class: 'meta' }, 'Experts: ' + row.experts + ' - gap: ' + money(row.gapUsd)),
+    row.reportMissingAt ? el('div', { class: 'flag', title: 'M3' }, 'Progress report missing at ' + row.reportMissingAt) : '',
     row.delayed ? el('span', { class: 'badge delayed' }, 'delayed (Y5)') : '',
     el('div', { class: 'meta' }, 'Last: ' + row.lastEvent + ' at ' + new Date(row.lastChangedAt).toLocaleString()));
 }

@@ -25,6 +25,9 @@ async function refresh() {
       { id: 'proposals' }),
     el('h2', {}, 'Plans presented (year 2)'),
     table(['Programme', 'Stage', 'Delayed'], agenda.presentations.map(p => [programmeLink(p), p.stage, p.delayed ? 'yes' : 'no'])),
+    el('h2', {}, 'Progress reports missing (M3)'),
+    table(['Programme', 'Stage', 'Year-1 session'], agenda.missingReports.map(p => [programmeLink(p), p.stage, p.yearOneSession]),
+      { id: 'missing-reports' }),
     el('h2', {}, 'Decisions taken'),
     table(['When', 'Decision', 'By', 'Rationale'], agenda.decisions.map(d =>
       [new Date(d.occurredAt).toLocaleString(), d.eventType + (d.programmeId ? ' - ' + d.programmeId : ''), d.actorRole, d.rationale]),

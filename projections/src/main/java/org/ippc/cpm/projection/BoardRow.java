@@ -64,10 +64,9 @@ final class BoardRow {
         return row;
     }
 
-    /** The gap is what the detailed plan needs and is not yet in hand (contributed or mobilised); pledges are promises. */
+    /** M1: the gap is what the detailed plan needs minus what has been contributed (none below zero); pledges and mobilised resources are shown beside it. */
     BigDecimal gapUsd() {
-        return fundingNeededUsd == null ? null
-                : fundingNeededUsd.subtract(contributedUsd).subtract(mobilisedUsd).max(BigDecimal.ZERO);
+        return fundingNeededUsd == null ? null : fundingNeededUsd.subtract(contributedUsd).max(BigDecimal.ZERO);
     }
 
     /** The arguments of {@link #INSERT} and {@link #UPDATE} alike: every column, the key last. */

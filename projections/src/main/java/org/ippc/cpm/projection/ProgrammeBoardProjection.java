@@ -132,6 +132,16 @@ public class ProgrammeBoardProjection {
         fund(message, replay, "MOBILISED", event.resource(), event.actor());
     }
 
+    /** M3: a report to a session; a second one to the same session is its revision. */
+    @EventHandler
+    void on(ProgressReported event, DomainEventMessage<?> message, ReplayStatus replay) {
+        change(message, replay, row -> {
+            jdbc.update("DELETE FROM progress_report WHERE programme_id = ? AND session_id = ?", row.programmeId, event.sessionId().value());
+            jdbc.update("INSERT INTO progress_report (programme_id, session_id, revision, document_reference) VALUES (?, ?, ?, ?)",
+                    row.programmeId, event.sessionId().value(), event.revision(), event.documentReference());
+        });
+    }
+
     /** Events that change nothing on the board but when it last changed (comments, guidance, reports, activities). */
     @EventHandler
     void on(ProgrammeEvent event, DomainEventMessage<?> message, ReplayStatus replay) {
@@ -143,6 +153,7 @@ public class ProgrammeBoardProjection {
     void reset() {
         jdbc.update("DELETE FROM programme_expert");
         jdbc.update("DELETE FROM funding_entry");
+        jdbc.update("DELETE FROM progress_report");
         jdbc.update("DELETE FROM programme_board");
     }
 

@@ -18,7 +18,8 @@ import java.time.Instant;
 
 /**
  * Sessions and the action items of their decisions; with the board and the decision log they make each session's
- * agenda. Every write sets a value rather than adding to one, so an event handled twice changes nothing.
+ * agenda. Every write sets a value rather than adding to one, and a status only moves forward (SCHEDULED, OPEN,
+ * CLOSED; OPEN, OVERDUE, REPORTED), so an event handled twice, or again after a later one, changes nothing.
  */
 @Component
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
@@ -41,13 +42,13 @@ public class SessionAgendaProjection {
 
     @EventHandler
     void on(SessionOpened event, @Timestamp Instant at) {
-        jdbc.update("UPDATE cpm_session SET status = 'OPEN', opened_at = ? WHERE session_id = ?",
+        jdbc.update("UPDATE cpm_session SET status = 'OPEN', opened_at = ? WHERE session_id = ? AND status = 'SCHEDULED'",
                 Sql.time(at), event.sessionId().value());
     }
 
     @EventHandler
     void on(SessionClosed event, @Timestamp Instant at) {
-        jdbc.update("UPDATE cpm_session SET status = 'CLOSED', closed_at = ? WHERE session_id = ?",
+        jdbc.update("UPDATE cpm_session SET status = 'CLOSED', closed_at = ? WHERE session_id = ? AND status <> 'CLOSED'",
                 Sql.time(at), event.sessionId().value());
     }
 

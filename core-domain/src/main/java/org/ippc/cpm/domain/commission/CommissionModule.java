@@ -46,7 +46,7 @@ public final class CommissionModule implements ConfigurerModule {
                         c.getComponent(SessionRegister.class, SessionRegister::inMemory)))
                 .registerCommandHandler(c -> new DecisionsAtSession(c.repository(CpmSession.class),
                         c.repository(Programme.class), c.repository(CpmDecision.class)))
-                .registerCommandHandler(c -> new ProposalDesk(c.repository(PrioritisationRound.class),
+                .registerCommandHandler(c -> new RoundsAtSession(c.repository(CpmSession.class), c.repository(PrioritisationRound.class),
                         c.repository(Programme.class)))
                 .eventProcessing(processing -> processing.registerSaga(ActionItemDueSaga.class));
     }

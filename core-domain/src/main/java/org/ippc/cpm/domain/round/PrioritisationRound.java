@@ -24,7 +24,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * The analysis that feeds one CPM session with one or two proposed priorities (P1-P6). Input closes by itself at
- * the deadline; proposing goes through {@code commission.ProposalDesk}, which counts the live proposals (P4) and
+ * the deadline; input and proposals go through {@code commission.RoundsAtSession}, which checks the session, counts the live proposals (P4) and
  * creates each proposed programme.
  */
 @AggregateRoot
@@ -55,8 +55,8 @@ public class PrioritisationRound {
         deadlines.schedule(command.inputDeadline(), INPUT_DEADLINE);
     }
 
-    @CommandHandler
-    void handle(SubmitInput command) {
+    /** P1; taken through {@code commission.RoundsAtSession}, which checks the round's session first. */
+    public void submitInput(SubmitInput command) {
         command.actor().require("P1", "SubmitInput", Role.CONTRACTING_PARTY, Role.RPPO);
         RuleViolation.check(status == RoundStatus.OPEN_FOR_INPUT && now().isBefore(inputDeadline), "P1",
                 "%s takes input only while open for input, before %s; it is %s", roundId, inputDeadline, status);

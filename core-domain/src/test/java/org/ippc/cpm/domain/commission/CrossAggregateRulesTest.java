@@ -38,6 +38,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import java.time.Duration;
+import java.time.Instant;
+import org.ippc.cpm.domain.round.SubmitInput;
 import static org.ippc.cpm.domain.Seed.*;
 
 /** Rules that span aggregates (S1, S2, P3-P6, Y1-Y5, M4, C1), each with an accepting and a refusing case. */
@@ -135,6 +138,31 @@ class CrossAggregateRulesTest {
         commission.given(scheduled(CPM_10))
                 .when(new CloseSession(CPM_10, CPM_CHAIR, "Closing"))
                 .expectViolation("S1", "CPM-10 can be closed only while OPEN; it is SCHEDULED");
+    }
+
+    // P1, Y4: a round feeds its session only until that session has closed ----------------------------------------
+
+    @Test
+    void Y4_no_priority_is_proposed_once_the_round_s_session_has_closed() {
+        analysedRound().given(opened(CPM_10), closed(CPM_10))
+                .when(propose(PILOT, "surveillance"))
+                .expectViolation("Y4", "priorities are proposed only while the round's session is SCHEDULED or OPEN; CPM-10 is CLOSED");
+    }
+
+    @Test
+    void Y4_a_priority_is_proposed_while_the_round_s_session_is_open() {
+        analysedRound().given(opened(CPM_10))
+                .when(propose(PILOT, "surveillance"))
+                .expectEvents(new PriorityProposed(ROUND_10, CPM_10, PILOT, "surveillance", SECRETARIAT, "Ranked high"),
+                        proposed(PILOT, "surveillance"));
+    }
+
+    @Test
+    void P1_no_input_is_taken_once_the_round_s_session_has_closed() {
+        commission.given(scheduled(CPM_10), new RoundOpened(ROUND_10, CPM_10, Instant.now().plus(Duration.ofDays(30)), SECRETARIAT, "Call"),
+                        opened(CPM_10), closed(CPM_10))
+                .when(new SubmitInput(ROUND_10, null, KE, "Input"))
+                .expectViolation("P1", "input is taken only while the round's session is SCHEDULED or OPEN; CPM-10 is CLOSED");
     }
 
     // P3-P6 ------------------------------------------------------------------------------------------------------

@@ -1,6 +1,12 @@
 package org.ippc.cpm.domain.round;
 
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.ippc.cpm.domain.commission.RoundsAtSession;
+import org.ippc.cpm.domain.programme.Programme;
+import org.ippc.cpm.domain.session.CpmSession;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.RuleViolation;
@@ -27,6 +33,12 @@ class PrioritisationRoundTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(PrioritisationRound.class);
+        // Input reaches the round through the handler that first checks the round's session (none here: not closed).
+        var otherAggregates = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        fixture.registerAnnotatedCommandHandler(new RoundsAtSession(
+                EventSourcingRepository.builder(CpmSession.class).eventStore(otherAggregates).build(),
+                fixture.getRepository(),
+                EventSourcingRepository.builder(Programme.class).eventStore(otherAggregates).build()));
     }
 
     @Test

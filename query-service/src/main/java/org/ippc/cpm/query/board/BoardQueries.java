@@ -31,11 +31,11 @@ public class BoardQueries {
 
     public Page<ProgrammeRow> board(String stage, String session, PageRequest page) {
         Where where = new Where().eq("stage", stage).eqEither("year_one_session", "year_two_session", session);
-        return page("SELECT * FROM programme_board", where, page, BoardQueries::programme);
+        return page("SELECT * FROM programme_status", where, page, BoardQueries::programme);
     }
 
     public ProgrammeRow programme(String programmeId) {
-        return jdbc.query("SELECT * FROM programme_board WHERE programme_id = ?", BoardQueries::programme, programmeId)
+        return jdbc.query("SELECT * FROM programme_status WHERE programme_id = ?", BoardQueries::programme, programmeId)
                 .stream().findFirst().orElseThrow(() -> new NotFound("no programme " + programmeId));
     }
 
@@ -43,7 +43,7 @@ public class BoardQueries {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("SELECT * FROM programme_board WHERE programme_id IN (" + "?,".repeat(ids.size() - 1) + "?)",
+        return jdbc.query("SELECT * FROM programme_status WHERE programme_id IN (" + "?,".repeat(ids.size() - 1) + "?)",
                 BoardQueries::programme, ids.toArray());
     }
 
@@ -89,18 +89,28 @@ public class BoardQueries {
     public Agenda agenda(String sessionId) {
         Map<String, Object> session = rows("SELECT * FROM cpm_session WHERE session_id = ?", sessionId)
                 .stream().findFirst().orElseThrow(() -> new NotFound("no session " + sessionId));
-        List<ProgrammeRow> proposals = jdbc.query("SELECT * FROM programme_board WHERE year_one_session = ? ORDER BY programme_id",
+        List<ProgrammeRow> proposals = jdbc.query("SELECT * FROM programme_status WHERE year_one_session = ? ORDER BY programme_id",
                 BoardQueries::programme, sessionId);
-        List<ProgrammeRow> presentations = jdbc.query("SELECT * FROM programme_board WHERE year_two_session = ? ORDER BY programme_id",
+        List<ProgrammeRow> presentations = jdbc.query("SELECT * FROM programme_status WHERE year_two_session = ? ORDER BY programme_id",
                 BoardQueries::programme, sessionId);
         List<LogEntry> decisions = jdbc.query("""
                 SELECT * FROM decision_log WHERE session_id = ? AND event_type IN ('PrioritySelected', 'ProposalNotSelected',
                     'HighLevelPlanApproved', 'DevelopmentDelegated', 'PlanPresented', 'ProgrammeClosed', 'DecisionRecorded',
                     'SideSessionRecorded', 'ProgressReported')
                 ORDER BY global_index""", BoardQueries::entry, sessionId);
+        List<ProgrammeRow> missingReports = jdbc.query("""
+                SELECT b.* FROM programme_status b JOIN cpm_session y ON y.session_id = b.year_one_session
+                JOIN cpm_session s ON s.session_id = ?
+                WHERE s.status <> 'SCHEDULED' AND s.session_number > y.session_number
+                  AND (b.stage IN ('APPROVED', 'DEVELOPMENT_DELEGATED', 'DETAILED_PLAN_SUBMITTED', 'UNDER_MANAGEMENT')
+                       OR EXISTS (SELECT 1 FROM decision_log closing JOIN cpm_session c ON c.session_id = closing.session_id
+                                  WHERE closing.aggregate_id = b.programme_id AND closing.event_type = 'ProgrammeClosed'
+                                    AND c.session_number >= s.session_number))
+                  AND NOT EXISTS (SELECT 1 FROM progress_report r WHERE r.programme_id = b.programme_id AND r.session_id = s.session_id)
+                ORDER BY b.programme_id""", BoardQueries::programme, sessionId);
         List<Map<String, Object>> due = rows(
                 "SELECT * FROM action_item WHERE due_session = ? ORDER BY decision_number, item_id", sessionId);
-        return new Agenda(session, proposals, presentations, decisions,
+        return new Agenda(session, proposals, presentations, decisions, missingReports,
                 due.stream().filter(item -> !"OVERDUE".equals(item.get("status"))).toList(),
                 due.stream().filter(item -> "OVERDUE".equals(item.get("status"))).toList());
     }
@@ -148,7 +158,8 @@ public class BoardQueries {
                 rs.getBoolean("delayed"), rs.getInt("experts"), rs.getInt("plan_version"),
                 rs.getBigDecimal("funding_needed_usd"), rs.getBigDecimal("pledged_usd"), rs.getBigDecimal("contributed_usd"),
                 rs.getBigDecimal("mobilised_usd"), rs.getBigDecimal("gap_usd"), rs.getString("last_event"),
-                instant(rs.getTimestamp("last_changed_at")), rs.getLong("version"), NextActions.in(stage));
+                instant(rs.getTimestamp("last_changed_at")), rs.getLong("version"), rs.getString("report_missing_at"),
+                NextActions.in(stage));
     }
 
     static LogEntry entry(ResultSet rs, int row) throws SQLException {

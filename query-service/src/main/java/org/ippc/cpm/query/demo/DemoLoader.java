@@ -5,6 +5,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -15,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -28,7 +29,7 @@ import java.util.List;
 @Component
 @Profile("!production")
 @ConditionalOnProperty(name = "cpm.demo.load", havingValue = "true")
-class DemoLoader {
+public class DemoLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);
 
@@ -39,10 +40,17 @@ class DemoLoader {
         this.environment = environment;
     }
 
+    /** Before the engine announces that it is ready. */
     @EventListener(ApplicationReadyEvent.class)
-    void load() throws IOException, InterruptedException {
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void onReady() throws IOException, InterruptedException {
+        load();
+    }
+
+    /** Sends every step; returns how many were accepted (all of them, also on a second load). */
+    public int load() throws IOException, InterruptedException {
         String base = "http://localhost:" + environment.getProperty("local.server.port");
-        List<DemoStep> steps = DemoScenario.steps(Clock.systemUTC().instant());
+        List<DemoStep> steps = DemoScenario.steps();
         int accepted = 0;
         for (int i = 0; i < steps.size(); i++) {
             DemoStep step = steps.get(i);
@@ -61,5 +69,6 @@ class DemoLoader {
         }
         LOG.info("Demo data: {} of {} commands accepted through the command API; the dashboard is at {}/dashboard/",
                 accepted, steps.size(), base);
+        return accepted;
     }
 }

@@ -1,6 +1,5 @@
 package org.ippc.cpm.query.demo;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,9 +24,15 @@ final class DemoScenario {
     private DemoScenario() {
     }
 
-    static List<DemoStep> steps(Instant now) {
+    /**
+     * The round's input deadline must be in the future when the round opens (P1), and the same on every load so that
+     * a second load replays the first one's answers (the Idempotency-Key covers the body); input closes early.
+     */
+    private static final String DEADLINE = "2099-12-31T23:59:59Z";
+
+    static List<DemoStep> steps() {
         List<DemoStep> steps = new ArrayList<>();
-        String deadline = now.plusSeconds(30L * 24 * 3600).toString();
+        String deadline = DEADLINE;
         step(steps, "cpm", "scheduleSession", """
                 {"sessionId":"CPM-9","year":2014,"rationale":"Ninth session, Rome, March-April 2014"}""");
         step(steps, "cpm", "openSession", """

@@ -1,0 +1,60 @@
+package org.ippc.cpm.domain.commission;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+import org.ippc.cpm.domain.programme.Programme;
+import org.ippc.cpm.domain.programme.ProgrammeStage;
+import org.ippc.cpm.domain.round.PrioritisationRound;
+import org.ippc.cpm.domain.round.ProposePriority;
+import org.ippc.cpm.domain.round.SubmitInput;
+import org.ippc.cpm.domain.session.CpmSession;
+import org.ippc.cpm.domain.session.SessionStatus;
+import org.ippc.cpm.domain.shared.RuleViolation;
+import org.ippc.cpm.domain.shared.SessionId;
+
+import java.util.Optional;
+
+/**
+ * The round's acts that feed its session, and so are taken only while that session is still to come or open: input
+ * (P1) and proposals (Y4: once the session has closed, its proposals have lapsed and none can be added). Proposing
+ * also counts the round's live proposals (a withdrawn one no longer counts, P4) and brings the programme into being.
+ * The session is loaded (and so locked) first, as everywhere.
+ */
+public class RoundsAtSession {
+
+    private final Repository<CpmSession> sessions;
+    private final Repository<PrioritisationRound> rounds;
+    private final Repository<Programme> programmes;
+
+    public RoundsAtSession(Repository<CpmSession> sessions, Repository<PrioritisationRound> rounds, Repository<Programme> programmes) {
+        this.sessions = sessions;
+        this.rounds = rounds;
+        this.programmes = programmes;
+    }
+
+    @CommandHandler
+    public void handle(SubmitInput command) {
+        requireSessionToCome(command.roundId().session(), "P1", "input is taken");
+        rounds.load(command.roundId().value()).execute(round -> round.submitInput(command));
+    }
+
+    @CommandHandler
+    public void handle(ProposePriority command) throws Exception {
+        requireSessionToCome(command.roundId().session(), "Y4", "priorities are proposed");
+        Aggregate<PrioritisationRound> round = rounds.load(command.roundId().value());
+        long live = round.invoke(PrioritisationRound::proposals).stream()
+                .map(id -> programmes.load(id.value()).invoke(Programme::stage))
+                .filter(stage -> stage != ProgrammeStage.WITHDRAWN)
+                .count();
+        round.execute(r -> r.propose(command, live));
+        SessionId session = round.invoke(PrioritisationRound::sessionId);
+        programmes.newInstance(() -> new Programme(command, command.roundId(), session));
+    }
+
+    private void requireSessionToCome(SessionId session, String rule, String act) {
+        Optional<SessionStatus> status = Aggregates.find(sessions, session).map(s -> s.invoke(CpmSession::status));
+        status.ifPresent(s -> RuleViolation.check(s != SessionStatus.CLOSED, rule,
+                "%s only while the round's session is SCHEDULED or OPEN; %s is CLOSED".formatted(act, session)));
+    }
+}
