@@ -114,8 +114,10 @@ class SecurityConfiguration {
     @Bean
     @Profile("!production")
     SecurityFilterChain demoSecurity(HttpSecurity http, SignInThrottle throttle) throws Exception {
+        SignInThrottleFilter throttled = new SignInThrottleFilter(throttle, problems);
         return common(http, BASIC).httpBasic(basic -> basic.authenticationEntryPoint(entryPoint(BASIC)))
-                .addFilterBefore(new SignInThrottleFilter(throttle, problems), BasicAuthenticationFilter.class).build();
+                .addFilterBefore(throttled, BasicAuthenticationFilter.class)
+                .addFilterAfter(throttled.clearOnSuccess(), BasicAuthenticationFilter.class).build();
     }
 
     @Bean

@@ -19,6 +19,8 @@ import java.util.Optional;
 /** Before HTTP Basic checks a password: a user throttled at this address gets 429 and a Retry-After, not a check. */
 class SignInThrottleFilter extends OncePerRequestFilter {
 
+    private static final String FAILED_BEFORE = SignInThrottleFilter.class.getName() + ".failedBefore";
+
     private final SignInThrottle throttle;
     private final Problems problems;
     private final BasicAuthenticationConverter basic = new BasicAuthenticationConverter();
@@ -46,11 +48,29 @@ class SignInThrottleFilter extends OncePerRequestFilter {
                     "Sign-in for this user from this address is refused for a while after repeated wrong passwords", null);
             return;
         }
-        chain.doFilter(request, response);
-        var signedIn = SecurityContextHolder.getContext().getAuthentication();
-        if (failures.isPresent() && signedIn != null && signedIn.isAuthenticated() && user.equals(SignInThrottle.printable(signedIn.getName()))) {
-            throttle.succeeded(user, address);
+        if (failures.isPresent()) {
+            request.setAttribute(FAILED_BEFORE, user);
         }
+        chain.doFilter(request, response);
+    }
+
+    /**
+     * After HTTP Basic: a user with failures on record who has now signed in has them cleared, before the answer goes
+     * out (so that the next request, wherever it lands, sees the count gone).
+     */
+    OncePerRequestFilter clearOnSuccess() {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                var signedIn = SecurityContextHolder.getContext().getAuthentication();
+                if (request.getAttribute(FAILED_BEFORE) instanceof String user && signedIn != null && signedIn.isAuthenticated()
+                        && user.equals(SignInThrottle.printable(signedIn.getName()))) {
+                    throttle.succeeded(user, request.getRemoteAddr());
+                }
+                chain.doFilter(request, response);
+            }
+        };
     }
 
     private String user(HttpServletRequest request) {

@@ -32,7 +32,7 @@ public class CpmDecision {
     }
 
     public CpmDecision(RecordDecision command) {
-        command.actor().require("C1", "RecordDecision", Role.CPM);
+        command.actor().requireMayIssue(command);
         RuleViolation.check(!command.actionItems().isEmpty(), "C1",
                 "decision %s must carry at least one action item", command.decisionId());
         Set<String> ids = new HashSet<>();
@@ -60,7 +60,7 @@ public class CpmDecision {
     @CommandHandler
     void handle(MarkActionItemOverdue command) {
         ActionItem item = item(command.itemId(), "C3");
-        command.actor().require("C3", "MarkActionItemOverdue", Role.ENGINE);
+        command.actor().requireMayIssue(command);
         RuleViolation.check(item.dueSession().equals(command.openedSession()), "C3",
                 "action item %s is due at %s, not at %s", item.itemId(), item.dueSession(), command.openedSession());
         RuleViolation.check(!reported.contains(item.itemId()) && !overdue.contains(item.itemId()), "C3",

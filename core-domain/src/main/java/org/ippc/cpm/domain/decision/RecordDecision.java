@@ -1,5 +1,7 @@
 package org.ippc.cpm.domain.decision;
 
+import org.ippc.cpm.domain.shared.IssuedBy;
+import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.DecisionId;
@@ -9,6 +11,7 @@ import org.ippc.cpm.domain.shared.Validation;
 import java.util.List;
 
 /** The CPM records a numbered decision with its action items at an open session (C1, S2). */
+@IssuedBy(value = Role.CPM, rule = "C1")
 public record RecordDecision(@TargetAggregateIdentifier DecisionId decisionId,
                              SessionId sessionId,
                              int number,

@@ -1,11 +1,14 @@
 package org.ippc.cpm.domain.decision;
 
+import org.ippc.cpm.domain.shared.IssuedBy;
+import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.DecisionId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The addressee body reports on its action item, completing it (C2). */
+@IssuedBy(value = {Role.SECRETARIAT, Role.BUREAU, Role.SPG, Role.FINANCE_COMMITTEE}, rule = "C2")
 public record ReportOnActionItem(@TargetAggregateIdentifier DecisionId decisionId,
                                  String itemId,
                                  String documentReference,

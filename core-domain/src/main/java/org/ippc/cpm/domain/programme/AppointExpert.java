@@ -1,5 +1,7 @@
 package org.ippc.cpm.domain.programme;
 
+import org.ippc.cpm.domain.shared.IssuedBy;
+import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.ExpertId;
@@ -7,6 +9,7 @@ import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The Secretariat appoints an adviser to the programme (D1). */
+@IssuedBy(value = Role.SECRETARIAT, rule = "D1")
 public record AppointExpert(@TargetAggregateIdentifier ProgrammeId programmeId,
                             ExpertId expertId,
                             String name,

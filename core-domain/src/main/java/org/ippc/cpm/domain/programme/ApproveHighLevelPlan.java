@@ -1,5 +1,7 @@
 package org.ippc.cpm.domain.programme;
 
+import org.ippc.cpm.domain.shared.IssuedBy;
+import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.ProgrammeId;
@@ -7,6 +9,7 @@ import org.ippc.cpm.domain.shared.SessionId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The CPM approves the high-level work plan, possibly amended (Y1, Y2). */
+@IssuedBy(value = Role.CPM, rule = "Y1")
 public record ApproveHighLevelPlan(@TargetAggregateIdentifier ProgrammeId programmeId,
                                    SessionId sessionId,
                                    HighLevelPlan amendedPlan,

@@ -1,11 +1,14 @@
 package org.ippc.cpm.domain.programme;
 
+import org.ippc.cpm.domain.shared.IssuedBy;
+import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** A contracting party or RPPO contributes funds or in-kind resources (M1). */
+@IssuedBy(value = {Role.CONTRACTING_PARTY, Role.RPPO}, rule = "M1")
 public record ContributeResources(@TargetAggregateIdentifier ProgrammeId programmeId,
                                   Resource resource,
                                   Actor actor,

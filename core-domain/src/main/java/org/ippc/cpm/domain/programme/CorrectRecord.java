@@ -1,11 +1,14 @@
 package org.ippc.cpm.domain.programme;
 
+import org.ippc.cpm.domain.shared.IssuedBy;
+import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** Corrects an earlier event of the programme with a new event that names it (A1). */
+@IssuedBy(value = {Role.SECRETARIAT, Role.CPM}, rule = "A1")
 public record CorrectRecord(@TargetAggregateIdentifier ProgrammeId programmeId,
                             long correctedSequence,
                             String correction,

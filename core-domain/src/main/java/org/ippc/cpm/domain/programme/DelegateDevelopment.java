@@ -1,5 +1,7 @@
 package org.ippc.cpm.domain.programme;
 
+import org.ippc.cpm.domain.shared.IssuedBy;
+import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.Body;
@@ -8,6 +10,7 @@ import org.ippc.cpm.domain.shared.SessionId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The CPM delegates the detailed plan to the Secretariat and operational guidance to the Bureau (Y1, Y3). */
+@IssuedBy(value = Role.CPM, rule = "Y1")
 public record DelegateDevelopment(@TargetAggregateIdentifier ProgrammeId programmeId,
                                   SessionId sessionId,
                                   Body developer,

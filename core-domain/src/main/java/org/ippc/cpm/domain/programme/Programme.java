@@ -60,7 +60,7 @@ public class Programme {
 
     @CommandHandler
     void handle(WithdrawProposal command) {
-        command.actor().require("Y4", "WithdrawProposal", Role.SECRETARIAT);
+        command.actor().requireMayIssue(command);
         ProgrammeLifecycle.next(stage, "WithdrawProposal", programmeId);
         apply(new ProposalWithdrawn(programmeId, command.actor(), command.rationale()));
     }
@@ -74,13 +74,13 @@ public class Programme {
     }
 
     public void select(SelectPriority command) {
-        requireYearOneDecision("SelectPriority", command.actor(), command.sessionId());
+        requireYearOneDecision(command, command.actor(), command.sessionId());
         ProgrammeLifecycle.next(stage, "SelectPriority", programmeId);
         apply(new PrioritySelected(programmeId, command.sessionId(), command.actor(), command.rationale()));
     }
 
     public void approve(ApproveHighLevelPlan command) {
-        requireYearOneDecision("ApproveHighLevelPlan", command.actor(), command.sessionId());
+        requireYearOneDecision(command, command.actor(), command.sessionId());
         ProgrammeLifecycle.next(stage, "ApproveHighLevelPlan", programmeId);
         HighLevelPlan amended = command.amendedPlan();
         if (amended != null) {
@@ -92,7 +92,7 @@ public class Programme {
     }
 
     public void delegate(DelegateDevelopment command) {
-        requireYearOneDecision("DelegateDevelopment", command.actor(), command.sessionId());
+        requireYearOneDecision(command, command.actor(), command.sessionId());
         ProgrammeLifecycle.next(stage, "DelegateDevelopment", programmeId);
         RuleViolation.check(command.developer() == Body.SECRETARIAT && command.operationalGuidance() == Body.BUREAU, "Y3",
                 "delegation names the Secretariat as developer and the Bureau for operational guidance, not %s and %s",
@@ -101,15 +101,15 @@ public class Programme {
                 command.operationalGuidance(), command.actor(), command.rationale()));
     }
 
-    private void requireYearOneDecision(String decision, Actor actor, SessionId session) {
-        actor.require("Y1", decision, Role.CPM);
-        RuleViolation.check(session.equals(yearOneSession), "Y1",
-                "%s must be taken at %s, the session %s was proposed to, not at %s", decision, yearOneSession, programmeId, session);
+    private void requireYearOneDecision(Object decision, Actor actor, SessionId session) {
+        actor.requireMayIssue(decision);
+        RuleViolation.check(session.equals(yearOneSession), "Y1", "%s must be taken at %s, the session %s was proposed to, not at %s",
+                decision.getClass().getSimpleName(), yearOneSession, programmeId, session);
     }
 
     @CommandHandler
     void handle(AppointExpert command) {
-        command.actor().require("D1", "AppointExpert", Role.SECRETARIAT);
+        command.actor().requireMayIssue(command);
         requireStage(DELEGATED_ON, "D1", "experts are appointed after delegation");
         RuleViolation.check(!experts.contains(command.expertId()), "D1",
                 "%s is already appointed to %s", command.expertId(), programmeId);
@@ -119,7 +119,7 @@ public class Programme {
 
     @CommandHandler
     void handle(ReleaseExpert command) {
-        command.actor().require("D1", "ReleaseExpert", Role.SECRETARIAT);
+        command.actor().requireMayIssue(command);
         RuleViolation.check(experts.contains(command.expertId()), "D1",
                 "%s is not appointed to %s", command.expertId(), programmeId);
         apply(new ExpertReleased(programmeId, command.expertId(), command.actor(), command.rationale()));
@@ -127,7 +127,7 @@ public class Programme {
 
     @CommandHandler
     void handle(SubmitDetailedPlan command) {
-        command.actor().require("A3", "SubmitDetailedPlan", Role.SECRETARIAT);
+        command.actor().requireMayIssue(command);
         ProgrammeLifecycle.next(stage, "SubmitDetailedPlan", programmeId);
         requireCompletePlan(command.plan());
         apply(new DetailedPlanSubmitted(programmeId, 1, command.plan(), command.actor(), command.rationale()));
@@ -135,7 +135,7 @@ public class Programme {
 
     @CommandHandler
     void handle(ReviseDetailedPlan command) {
-        command.actor().require("A3", "ReviseDetailedPlan", Role.SECRETARIAT);
+        command.actor().requireMayIssue(command);
         ProgrammeLifecycle.next(stage, "ReviseDetailedPlan", programmeId);
         requireCompletePlan(command.plan());
         apply(new DetailedPlanRevised(programmeId, planVersion + 1, command.plan(), command.actor(), command.rationale()));
@@ -152,7 +152,7 @@ public class Programme {
 
     @CommandHandler
     void handle(CommentOnDetailedPlan command) {
-        command.actor().require("D1", "CommentOnDetailedPlan", Role.EXPERT);
+        command.actor().requireMayIssue(command);
         RuleViolation.check(experts.contains(new ExpertId(command.actor().person())), "D1",
                 "only an expert appointed to %s comments on its plan; %s is not", programmeId, command.actor().person());
         RuleViolation.check(command.planVersion() >= 1 && command.planVersion() <= planVersion, "D3",
@@ -161,7 +161,7 @@ public class Programme {
     }
 
     public void present(PresentPlan command) {
-        command.actor().require("A3", "PresentPlan", Role.SECRETARIAT);
+        command.actor().requireMayIssue(command);
         RuleViolation.check(command.sessionId().isLaterThan(yearOneSession), "Y5",
                 "the plan is presented at a session later than the year-1 session %s, not at %s", yearOneSession,
                 command.sessionId());
@@ -173,7 +173,7 @@ public class Programme {
 
     @CommandHandler
     void handle(RecordSideSession command) {
-        command.actor().require("A3", "RecordSideSession", Role.SECRETARIAT);
+        command.actor().requireMayIssue(command);
         RuleViolation.check(presentedAt != null && presentedAt.equals(command.sessionId()), "Y6",
                 "a side session is recorded at the year-2 session of %s (%s), not at %s", programmeId,
                 presentedAt == null ? "not yet presented" : presentedAt, command.sessionId());
@@ -183,49 +183,49 @@ public class Programme {
 
     @CommandHandler
     void handle(PledgeResources command) {
-        command.actor().require("M1", "PledgeResources", Role.CONTRACTING_PARTY, Role.RPPO);
+        command.actor().requireMayIssue(command);
         requireStage(APPROVED_ON, "M1", "resources are pledged from approval on, until closure");
         apply(new ResourcesPledged(programmeId, command.resource(), command.actor(), command.rationale()));
     }
 
     @CommandHandler
     void handle(ContributeResources command) {
-        command.actor().require("M1", "ContributeResources", Role.CONTRACTING_PARTY, Role.RPPO);
+        command.actor().requireMayIssue(command);
         requireStage(APPROVED_ON, "M1", "resources are contributed from approval on, until closure");
         apply(new ResourcesContributed(programmeId, command.resource(), command.actor(), command.rationale()));
     }
 
     @CommandHandler
     void handle(RecordResourceMobilisation command) {
-        command.actor().require("M1", "RecordResourceMobilisation", Role.FINANCE_COMMITTEE);
+        command.actor().requireMayIssue(command);
         requireStage(APPROVED_ON, "M1", "resources are mobilised from approval on, until closure");
         apply(new ResourcesMobilised(programmeId, command.resource(), command.actor(), command.rationale()));
     }
 
     @CommandHandler
     void handle(RecordManagementActivity command) {
-        command.actor().require("M2", "RecordManagementActivity", Role.SECRETARIAT);
+        command.actor().requireMayIssue(command);
         requireStage(EnumSet.of(UNDER_MANAGEMENT), "M2", "management activities are recorded from presentation on");
         apply(new ManagementActivityRecorded(programmeId, command.activity(), command.actor(), command.rationale()));
     }
 
     @CommandHandler
     void handle(RecordPartyEngagement command) {
-        command.actor().require("M2", "RecordPartyEngagement", Role.CONTRACTING_PARTY, Role.RPPO);
+        command.actor().requireMayIssue(command);
         requireStage(EnumSet.of(UNDER_MANAGEMENT), "M2", "parties record their engagement from presentation on");
         apply(new PartyEngagementRecorded(programmeId, command.engagement(), command.actor(), command.rationale()));
     }
 
     @CommandHandler
     void handle(GiveGuidance command) {
-        command.actor().require("M2", "GiveGuidance", Role.BUREAU);
+        command.actor().requireMayIssue(command);
         requireStage(DELEGATED_ON, "M2", "the Bureau guides operational management from delegation on");
         apply(new GuidanceGiven(programmeId, command.actor(), command.rationale()));
     }
 
     @CommandHandler
     void handle(ReportProgress command) {
-        command.actor().require("M3", "ReportProgress", Role.SECRETARIAT);
+        command.actor().requireMayIssue(command);
         requireStage(APPROVED_ON, "M3", "progress is reported on an approved programme until it is closed");
         RuleViolation.check(command.sessionId().isLaterThan(yearOneSession), "M3",
                 "progress is reported to sessions after the year-1 session %s, not to %s", yearOneSession, command.sessionId());
@@ -235,7 +235,7 @@ public class Programme {
     }
 
     public void close(CloseProgramme command) {
-        command.actor().require("M4", "CloseProgramme", Role.CPM);
+        command.actor().requireMayIssue(command);
         ProgrammeLifecycle.next(stage, "CloseProgramme", programmeId);
         apply(new ProgrammeClosed(programmeId, command.sessionId(), command.outcomeStatement(), command.actor(),
                 command.rationale()));
@@ -243,7 +243,7 @@ public class Programme {
 
     @CommandHandler
     void handle(CorrectRecord command) {
-        command.actor().require("A1", "CorrectRecord", Role.SECRETARIAT, Role.CPM);
+        command.actor().requireMayIssue(command);
         long lastSequence = AggregateLifecycle.getVersion();
         RuleViolation.check(command.correctedSequence() >= 0 && command.correctedSequence() <= lastSequence, "A1",
                 "a correction names an earlier event of %s (sequence 0 to %d), not %d", programmeId, lastSequence,

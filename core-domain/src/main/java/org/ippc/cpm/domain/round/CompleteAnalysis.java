@@ -1,5 +1,7 @@
 package org.ippc.cpm.domain.round;
 
+import org.ippc.cpm.domain.shared.IssuedBy;
+import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.RoundId;
@@ -8,6 +10,7 @@ import org.ippc.cpm.domain.shared.Validation;
 import java.util.List;
 
 /** The Secretariat completes the analysis, listing the options it weighed against the criteria (P2). */
+@IssuedBy(value = Role.SECRETARIAT, rule = "A3")
 public record CompleteAnalysis(@TargetAggregateIdentifier RoundId roundId,
                                List<AnalysedOption> options,
                                String documentReference,

@@ -1,5 +1,7 @@
 package org.ippc.cpm.domain.round;
 
+import org.ippc.cpm.domain.shared.IssuedBy;
+import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.RoundId;
@@ -8,6 +10,7 @@ import org.ippc.cpm.domain.shared.Validation;
 import java.util.List;
 
 /** The Secretariat establishes the criteria that priorities are selected against (P2). */
+@IssuedBy(value = Role.SECRETARIAT, rule = "A3")
 public record EstablishSelectionCriteria(@TargetAggregateIdentifier RoundId roundId,
                                          List<String> criteria,
                                          Actor actor,

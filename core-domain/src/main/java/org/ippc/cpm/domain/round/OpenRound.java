@@ -1,5 +1,7 @@
 package org.ippc.cpm.domain.round;
 
+import org.ippc.cpm.domain.shared.IssuedBy;
+import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.SessionId;
 import org.ippc.cpm.domain.shared.Validation;
@@ -7,6 +9,7 @@ import org.ippc.cpm.domain.shared.Validation;
 import java.time.Instant;
 
 /** The Secretariat opens the prioritisation round for a CPM session, with a deadline for input (P1). */
+@IssuedBy(value = Role.SECRETARIAT, rule = "A3")
 public record OpenRound(SessionId sessionId,
                         Instant inputDeadline,
                         Actor actor,

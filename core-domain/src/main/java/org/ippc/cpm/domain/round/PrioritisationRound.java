@@ -47,7 +47,7 @@ public class PrioritisationRound {
 
     @CommandHandler
     public PrioritisationRound(OpenRound command, DeadlineManager deadlines) {
-        command.actor().require("A3", "OpenRound", Role.SECRETARIAT);
+        command.actor().requireMayIssue(command);
         RuleViolation.check(command.inputDeadline().isAfter(now()), "P1",
                 "the input deadline %s must be in the future", command.inputDeadline());
         apply(new RoundOpened(RoundId.forSession(command.sessionId()), command.sessionId(), command.inputDeadline(),
@@ -57,7 +57,7 @@ public class PrioritisationRound {
 
     /** P1; taken through {@code commission.RoundsAtSession}, which checks the round's session first. */
     public void submitInput(SubmitInput command) {
-        command.actor().require("P1", "SubmitInput", Role.CONTRACTING_PARTY, Role.RPPO);
+        command.actor().requireMayIssue(command);
         RuleViolation.check(status == RoundStatus.OPEN_FOR_INPUT && now().isBefore(inputDeadline), "P1",
                 "%s takes input only while open for input, before %s; it is %s", roundId, inputDeadline, status);
         apply(new InputSubmitted(roundId, command.documentReference(), command.actor(), command.rationale()));
@@ -65,7 +65,7 @@ public class PrioritisationRound {
 
     @CommandHandler
     void handle(CloseInput command) {
-        command.actor().require("P1", "CloseInput", Role.SECRETARIAT);
+        command.actor().requireMayIssue(command);
         RuleViolation.check(status == RoundStatus.OPEN_FOR_INPUT, "P1",
                 "input to %s can be closed only while it is open for input; it is %s", roundId, status);
         apply(new InputClosed(roundId, false, command.actor(), command.rationale()));
@@ -80,7 +80,7 @@ public class PrioritisationRound {
 
     @CommandHandler
     void handle(EstablishSelectionCriteria command) {
-        command.actor().require("A3", "EstablishSelectionCriteria", Role.SECRETARIAT);
+        command.actor().requireMayIssue(command);
         RuleViolation.check(status == RoundStatus.OPEN_FOR_INPUT || status == RoundStatus.INPUT_CLOSED, "P2",
                 "selection criteria are established before the analysis is completed; %s is %s", roundId, status);
         RuleViolation.check(command.criteria().stream().noneMatch(c -> c == null || c.isBlank()) && !command.criteria().isEmpty(),
@@ -90,7 +90,7 @@ public class PrioritisationRound {
 
     @CommandHandler
     void handle(CompleteAnalysis command) {
-        command.actor().require("A3", "CompleteAnalysis", Role.SECRETARIAT);
+        command.actor().requireMayIssue(command);
         RuleViolation.check(status == RoundStatus.INPUT_CLOSED, "P2",
                 "the analysis is completed only after input has closed; %s is %s", roundId, status);
         RuleViolation.check(!criteria.isEmpty(), "P2",
@@ -110,7 +110,7 @@ public class PrioritisationRound {
 
     /** P3-P6, given how many of this round's proposals are still live (not withdrawn). */
     public void propose(ProposePriority command, long liveProposals) {
-        command.actor().require("A3", "ProposePriority", Role.SECRETARIAT);
+        command.actor().requireMayIssue(command);
         RuleViolation.check(status == RoundStatus.ANALYSED || status == RoundStatus.PROPOSED_TO_CPM, "P3",
                 "the analysis of %s is completed before any priority is proposed; the round is %s", roundId, status);
         RuleViolation.check(liveProposals < 2, "P4",

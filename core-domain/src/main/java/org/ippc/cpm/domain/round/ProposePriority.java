@@ -1,5 +1,7 @@
 package org.ippc.cpm.domain.round;
 
+import org.ippc.cpm.domain.shared.IssuedBy;
+import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.programme.HighLevelPlan;
 import org.ippc.cpm.domain.shared.Actor;
@@ -8,6 +10,7 @@ import org.ippc.cpm.domain.shared.RoundId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The Secretariat proposes one analysed option to the round's CPM session as a priority, with its high-level work plan (P3-P6). */
+@IssuedBy(value = Role.SECRETARIAT, rule = "A3")
 public record ProposePriority(@TargetAggregateIdentifier RoundId roundId,
                               ProgrammeId programmeId,
                               String optionId,

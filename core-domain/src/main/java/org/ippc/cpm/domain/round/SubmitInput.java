@@ -1,11 +1,14 @@
 package org.ippc.cpm.domain.round;
 
+import org.ippc.cpm.domain.shared.IssuedBy;
+import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.RoundId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** A contracting party or RPPO gives input to the analysis (P1); the rationale is the input's summary. */
+@IssuedBy(value = {Role.CONTRACTING_PARTY, Role.RPPO}, rule = "P1")
 public record SubmitInput(@TargetAggregateIdentifier RoundId roundId,
                           String documentReference,
                           Actor actor,

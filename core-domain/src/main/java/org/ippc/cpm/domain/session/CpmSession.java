@@ -30,7 +30,7 @@ public class CpmSession {
 
     @CommandHandler
     public CpmSession(ScheduleSession command) {
-        command.actor().require("A3", "ScheduleSession", Role.CPM);
+        command.actor().requireMayIssue(command);
         SessionId id = command.sessionId();
         RuleViolation.check(command.year() == id.year(), "S1",
                 "%s is held in %d (session n is in year 2005 + n), not in %d", id, id.year(), command.year());
@@ -38,14 +38,14 @@ public class CpmSession {
     }
 
     public void open(OpenSession command) {
-        command.actor().require("A3", "OpenSession", Role.CPM);
+        command.actor().requireMayIssue(command);
         RuleViolation.check(status == SessionStatus.SCHEDULED, "S1",
                 "%s can be opened only while SCHEDULED; it is %s", sessionId, status);
         apply(new SessionOpened(sessionId, command.actor(), command.rationale()));
     }
 
     public void requireClosable(CloseSession command) {
-        command.actor().require("A3", "CloseSession", Role.CPM);
+        command.actor().requireMayIssue(command);
         RuleViolation.check(status == SessionStatus.OPEN, "S1",
                 "%s can be closed only while OPEN; it is %s", sessionId, status);
     }

@@ -1,11 +1,14 @@
 package org.ippc.cpm.domain.session;
 
+import org.ippc.cpm.domain.shared.IssuedBy;
+import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.SessionId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The CPM schedules its annual session {@code CPM-n}, held in year 2005 + n (S1). */
+@IssuedBy(value = Role.CPM, rule = "A3")
 public record ScheduleSession(@TargetAggregateIdentifier SessionId sessionId,
                               int year,
                               Actor actor,
