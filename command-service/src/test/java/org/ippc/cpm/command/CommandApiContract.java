@@ -447,6 +447,10 @@ abstract class CommandApiContract {
             assertThat(operation.at("/responses/200/content/application~1json/schema/$ref").asText()).endsWith("CommandAccepted");
             assertThat(operation.at("/responses/409/content/application~1problem+json").isMissingNode()).isFalse();
         }
+        assertThat(docs.body().at("/paths/~1api~1commands~1releaseExpert/post/description").asText())
+                .isEqualTo("Allowed roles: [SECRETARIAT]. Legal when the programme is in stage DEVELOPMENT_DELEGATED, "
+                        + "DETAILED_PLAN_SUBMITTED, UNDER_MANAGEMENT");
+        assertThat(docs.body().at("/paths/~1api~1commands~1openSession/post/description").asText()).isEqualTo("Allowed roles: [CPM]");
         assertThat(docs.body().at("/components/schemas/SelectPriorityRequest/properties").has("actor")).isFalse();
         JsonNode schemas = docs.body().at("/components/schemas");
         assertThat(schemas.at("/PledgeResourcesRequest/properties/rationale/maxLength").asInt()).isEqualTo(20_000);

@@ -2,6 +2,7 @@ package org.ippc.cpm.command.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.ippc.cpm.domain.programme.ProgrammeLifecycle;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
@@ -105,7 +106,10 @@ class OpenApiCommands implements OpenApiCustomizer {
         return new Operation()
                 .operationId(type.name())
                 .summary(type.summary())
-                .description("Allowed roles: " + type.allowedRoles())
+                .description("Allowed roles: " + type.allowedRoles() + ProgrammeLifecycle.legalIn(type.recordType())
+                        .map(stages -> ". Legal when the programme is in stage " + stages.stream().map(Enum::name)
+                                .collect(java.util.stream.Collectors.joining(", ")))
+                        .orElse(""))
                 .addTagsItem(tag(type))
                 .addSecurityItem(new SecurityRequirement().addList("basic"))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"))

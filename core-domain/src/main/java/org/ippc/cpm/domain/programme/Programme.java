@@ -16,7 +16,6 @@ import org.ippc.cpm.domain.shared.RoundId;
 import org.ippc.cpm.domain.shared.RuleViolation;
 import org.ippc.cpm.domain.shared.SessionId;
 
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -35,9 +34,6 @@ import static org.ippc.cpm.domain.programme.ProgrammeStage.*;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Programme {
-
-    private static final Set<ProgrammeStage> APPROVED_ON = ProgrammeLifecycle.APPROVED_ON;
-    private static final Set<ProgrammeStage> DELEGATED_ON = ProgrammeLifecycle.DELEGATED_ON;
 
     @AggregateIdentifier
     private ProgrammeId programmeId;
@@ -61,7 +57,7 @@ public class Programme {
     @CommandHandler
     void handle(WithdrawProposal command) {
         command.actor().requireMayIssue(command);
-        ProgrammeLifecycle.next(stage, "WithdrawProposal", programmeId);
+        ProgrammeLifecycle.next(stage, WithdrawProposal.class, programmeId);
         apply(new ProposalWithdrawn(programmeId, command.actor(), command.rationale()));
     }
 
@@ -69,19 +65,19 @@ public class Programme {
     public void lapse(SessionId closingSession, Actor actor, String rationale) {
         RuleViolation.check(closingSession.equals(yearOneSession), "Y4",
                 "%s was proposed to %s, not to %s", programmeId, yearOneSession, closingSession);
-        ProgrammeLifecycle.next(stage, "CloseSession", programmeId);
+        ProgrammeLifecycle.next(stage, org.ippc.cpm.domain.session.CloseSession.class, programmeId);
         apply(new ProposalNotSelected(programmeId, closingSession, actor, rationale));
     }
 
     public void select(SelectPriority command) {
         requireYearOneDecision(command, command.actor(), command.sessionId());
-        ProgrammeLifecycle.next(stage, "SelectPriority", programmeId);
+        ProgrammeLifecycle.next(stage, SelectPriority.class, programmeId);
         apply(new PrioritySelected(programmeId, command.sessionId(), command.actor(), command.rationale()));
     }
 
     public void approve(ApproveHighLevelPlan command) {
         requireYearOneDecision(command, command.actor(), command.sessionId());
-        ProgrammeLifecycle.next(stage, "ApproveHighLevelPlan", programmeId);
+        ProgrammeLifecycle.next(stage, ApproveHighLevelPlan.class, programmeId);
         HighLevelPlan amended = command.amendedPlan();
         if (amended != null) {
             RuleViolation.check(amended.missingElements().isEmpty(), "Y2",
@@ -93,7 +89,7 @@ public class Programme {
 
     public void delegate(DelegateDevelopment command) {
         requireYearOneDecision(command, command.actor(), command.sessionId());
-        ProgrammeLifecycle.next(stage, "DelegateDevelopment", programmeId);
+        ProgrammeLifecycle.next(stage, DelegateDevelopment.class, programmeId);
         RuleViolation.check(command.developer() == Body.SECRETARIAT && command.operationalGuidance() == Body.BUREAU, "Y3",
                 "delegation names the Secretariat as developer and the Bureau for operational guidance, not %s and %s",
                 command.developer(), command.operationalGuidance());
@@ -110,7 +106,7 @@ public class Programme {
     @CommandHandler
     void handle(AppointExpert command) {
         command.actor().requireMayIssue(command);
-        requireStage(DELEGATED_ON, "D1", "experts are appointed after delegation");
+        requireStage(command);
         RuleViolation.check(!experts.contains(command.expertId()), "D1",
                 "%s is already appointed to %s", command.expertId(), programmeId);
         apply(new ExpertAppointed(programmeId, command.expertId(), command.name(), command.expertise(), command.actor(),
@@ -120,6 +116,7 @@ public class Programme {
     @CommandHandler
     void handle(ReleaseExpert command) {
         command.actor().requireMayIssue(command);
+        requireStage(command);
         RuleViolation.check(experts.contains(command.expertId()), "D1",
                 "%s is not appointed to %s", command.expertId(), programmeId);
         apply(new ExpertReleased(programmeId, command.expertId(), command.actor(), command.rationale()));
@@ -128,7 +125,7 @@ public class Programme {
     @CommandHandler
     void handle(SubmitDetailedPlan command) {
         command.actor().requireMayIssue(command);
-        ProgrammeLifecycle.next(stage, "SubmitDetailedPlan", programmeId);
+        ProgrammeLifecycle.next(stage, SubmitDetailedPlan.class, programmeId);
         requireCompletePlan(command.plan());
         apply(new DetailedPlanSubmitted(programmeId, 1, command.plan(), command.actor(), command.rationale()));
     }
@@ -136,7 +133,7 @@ public class Programme {
     @CommandHandler
     void handle(ReviseDetailedPlan command) {
         command.actor().requireMayIssue(command);
-        ProgrammeLifecycle.next(stage, "ReviseDetailedPlan", programmeId);
+        ProgrammeLifecycle.next(stage, ReviseDetailedPlan.class, programmeId);
         requireCompletePlan(command.plan());
         apply(new DetailedPlanRevised(programmeId, planVersion + 1, command.plan(), command.actor(), command.rationale()));
     }
@@ -153,6 +150,7 @@ public class Programme {
     @CommandHandler
     void handle(CommentOnDetailedPlan command) {
         command.actor().requireMayIssue(command);
+        requireStage(command);
         RuleViolation.check(experts.contains(new ExpertId(command.actor().person())), "D1",
                 "only an expert appointed to %s comments on its plan; %s is not", programmeId, command.actor().person());
         RuleViolation.check(command.planVersion() >= 1 && command.planVersion() <= planVersion, "D3",
@@ -162,10 +160,10 @@ public class Programme {
 
     public void present(PresentPlan command) {
         command.actor().requireMayIssue(command);
+        ProgrammeLifecycle.next(stage, PresentPlan.class, programmeId);
         RuleViolation.check(command.sessionId().isLaterThan(yearOneSession), "Y5",
                 "the plan is presented at a session later than the year-1 session %s, not at %s", yearOneSession,
                 command.sessionId());
-        ProgrammeLifecycle.next(stage, "PresentPlan", programmeId);
         boolean delayed = command.sessionId().number() > yearOneSession.number() + 1;
         apply(new PlanPresented(programmeId, command.sessionId(), planVersion, command.summary(),
                 command.fullPlanLocation(), delayed, command.actor(), command.rationale()));
@@ -174,6 +172,7 @@ public class Programme {
     @CommandHandler
     void handle(RecordSideSession command) {
         command.actor().requireMayIssue(command);
+        requireStage(command);
         RuleViolation.check(presentedAt != null && presentedAt.equals(command.sessionId()), "Y6",
                 "a side session is recorded at the year-2 session of %s (%s), not at %s", programmeId,
                 presentedAt == null ? "not yet presented" : presentedAt, command.sessionId());
@@ -184,49 +183,49 @@ public class Programme {
     @CommandHandler
     void handle(PledgeResources command) {
         command.actor().requireMayIssue(command);
-        requireStage(APPROVED_ON, "M1", "resources are pledged from approval on, until closure");
+        requireStage(command);
         apply(new ResourcesPledged(programmeId, command.resource(), command.actor(), command.rationale()));
     }
 
     @CommandHandler
     void handle(ContributeResources command) {
         command.actor().requireMayIssue(command);
-        requireStage(APPROVED_ON, "M1", "resources are contributed from approval on, until closure");
+        requireStage(command);
         apply(new ResourcesContributed(programmeId, command.resource(), command.actor(), command.rationale()));
     }
 
     @CommandHandler
     void handle(RecordResourceMobilisation command) {
         command.actor().requireMayIssue(command);
-        requireStage(APPROVED_ON, "M1", "resources are mobilised from approval on, until closure");
+        requireStage(command);
         apply(new ResourcesMobilised(programmeId, command.resource(), command.actor(), command.rationale()));
     }
 
     @CommandHandler
     void handle(RecordManagementActivity command) {
         command.actor().requireMayIssue(command);
-        requireStage(EnumSet.of(UNDER_MANAGEMENT), "M2", "management activities are recorded from presentation on");
+        requireStage(command);
         apply(new ManagementActivityRecorded(programmeId, command.activity(), command.actor(), command.rationale()));
     }
 
     @CommandHandler
     void handle(RecordPartyEngagement command) {
         command.actor().requireMayIssue(command);
-        requireStage(EnumSet.of(UNDER_MANAGEMENT), "M2", "parties record their engagement from presentation on");
+        requireStage(command);
         apply(new PartyEngagementRecorded(programmeId, command.engagement(), command.actor(), command.rationale()));
     }
 
     @CommandHandler
     void handle(GiveGuidance command) {
         command.actor().requireMayIssue(command);
-        requireStage(DELEGATED_ON, "M2", "the Bureau guides operational management from delegation on");
+        requireStage(command);
         apply(new GuidanceGiven(programmeId, command.actor(), command.rationale()));
     }
 
     @CommandHandler
     void handle(ReportProgress command) {
         command.actor().requireMayIssue(command);
-        requireStage(APPROVED_ON, "M3", "progress is reported on an approved programme until it is closed");
+        requireStage(command);
         RuleViolation.check(command.sessionId().isLaterThan(yearOneSession), "M3",
                 "progress is reported to sessions after the year-1 session %s, not to %s", yearOneSession, command.sessionId());
         int revision = reports.getOrDefault(command.sessionId(), 0) + 1;
@@ -236,7 +235,7 @@ public class Programme {
 
     public void close(CloseProgramme command) {
         command.actor().requireMayIssue(command);
-        ProgrammeLifecycle.next(stage, "CloseProgramme", programmeId);
+        ProgrammeLifecycle.next(stage, CloseProgramme.class, programmeId);
         apply(new ProgrammeClosed(programmeId, command.sessionId(), command.outcomeStatement(), command.actor(),
                 command.rationale()));
     }
@@ -244,6 +243,7 @@ public class Programme {
     @CommandHandler
     void handle(CorrectRecord command) {
         command.actor().requireMayIssue(command);
+        requireStage(command);
         long lastSequence = AggregateLifecycle.getVersion();
         RuleViolation.check(command.correctedSequence() >= 0 && command.correctedSequence() <= lastSequence, "A1",
                 "a correction names an earlier event of %s (sequence 0 to %d), not %d", programmeId, lastSequence,
@@ -252,8 +252,8 @@ public class Programme {
                 command.rationale()));
     }
 
-    private void requireStage(Set<ProgrammeStage> allowed, String rule, String why) {
-        RuleViolation.check(allowed.contains(stage), rule, "%s; %s is %s", why, programmeId, stage);
+    private void requireStage(Object command) {
+        ProgrammeLifecycle.require(stage, command.getClass(), programmeId);
     }
 
     public ProgrammeId programmeId() {

@@ -1,11 +1,11 @@
 package org.ippc.cpm.domain.programme;
 
+import org.ippc.cpm.domain.session.CloseSession;
 import org.ippc.cpm.domain.shared.RuleViolation;
 
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -13,49 +13,46 @@ import java.util.stream.Stream;
 import static org.ippc.cpm.domain.programme.ProgrammeStage.*;
 
 /**
- * The programme lifecycle as data: the aggregate asks it whether a command may move the programme on, and
- * {@code docs/lifecycle.md} is drawn from it (a test keeps the two equal).
+ * The programme lifecycle as data, keyed by command type: every stage check of {@link Programme} asks it, the board's
+ * next actions and the API's "legal when" come from it, and {@code docs/lifecycle.md} is drawn from it (tests keep
+ * each equal, and walk every stage x command pair through the aggregate).
  */
 public final class ProgrammeLifecycle {
 
     public static final List<Transition> TRANSITIONS = List.of(
-            new Transition(PROPOSED, "SelectPriority", SELECTED, "Y1"),
-            new Transition(PROPOSED, "WithdrawProposal", WITHDRAWN, "Y4"),
-            new Transition(PROPOSED, "CloseSession", NOT_SELECTED, "Y4"),
-            new Transition(SELECTED, "ApproveHighLevelPlan", APPROVED, "Y1"),
-            new Transition(APPROVED, "DelegateDevelopment", DEVELOPMENT_DELEGATED, "Y1"),
-            new Transition(DEVELOPMENT_DELEGATED, "SubmitDetailedPlan", DETAILED_PLAN_SUBMITTED, "D3"),
-            new Transition(DETAILED_PLAN_SUBMITTED, "ReviseDetailedPlan", DETAILED_PLAN_SUBMITTED, "D3"),
-            new Transition(DETAILED_PLAN_SUBMITTED, "PresentPlan", UNDER_MANAGEMENT, "D3"),
-            new Transition(UNDER_MANAGEMENT, "CloseProgramme", CLOSED, "M4"));
+            new Transition(PROPOSED, SelectPriority.class, SELECTED, "Y1"),
+            new Transition(PROPOSED, WithdrawProposal.class, WITHDRAWN, "Y4"),
+            new Transition(PROPOSED, CloseSession.class, NOT_SELECTED, "Y4"),
+            new Transition(SELECTED, ApproveHighLevelPlan.class, APPROVED, "Y1"),
+            new Transition(APPROVED, DelegateDevelopment.class, DEVELOPMENT_DELEGATED, "Y1"),
+            new Transition(DEVELOPMENT_DELEGATED, SubmitDetailedPlan.class, DETAILED_PLAN_SUBMITTED, "D3"),
+            new Transition(DETAILED_PLAN_SUBMITTED, ReviseDetailedPlan.class, DETAILED_PLAN_SUBMITTED, "D3"),
+            new Transition(DETAILED_PLAN_SUBMITTED, PresentPlan.class, UNDER_MANAGEMENT, "D3"),
+            new Transition(UNDER_MANAGEMENT, CloseProgramme.class, CLOSED, "M4"));
 
-    /** Stages in which resources may be pledged, contributed or mobilised and progress reported (M1, M3). */
+    /** From approval on, until closure (M1, M3). */
     public static final Set<ProgrammeStage> APPROVED_ON =
             EnumSet.of(APPROVED, DEVELOPMENT_DELEGATED, DETAILED_PLAN_SUBMITTED, UNDER_MANAGEMENT);
-    /** Stages in which experts are appointed and the Bureau guides (D1, M2). */
+    /** From delegation on, until closure (D1, M2). */
     public static final Set<ProgrammeStage> DELEGATED_ON =
             EnumSet.of(DEVELOPMENT_DELEGATED, DETAILED_PLAN_SUBMITTED, UNDER_MANAGEMENT);
 
-    /** Commands that act on a programme without moving it to another stage, and the stages that accept them. */
-    public static final Map<String, Set<ProgrammeStage>> ONGOING = ongoing();
+    /** Commands that act on a programme without moving it to another stage. */
+    public static final List<StageRule> ONGOING = List.of(
+            new StageRule(AppointExpert.class, DELEGATED_ON, "D1"),
+            new StageRule(ReleaseExpert.class, DELEGATED_ON, "D1"),
+            new StageRule(CommentOnDetailedPlan.class, EnumSet.of(DETAILED_PLAN_SUBMITTED, UNDER_MANAGEMENT), "D1"),
+            new StageRule(GiveGuidance.class, DELEGATED_ON, "M2"),
+            new StageRule(PledgeResources.class, APPROVED_ON, "M1"),
+            new StageRule(ContributeResources.class, APPROVED_ON, "M1"),
+            new StageRule(RecordResourceMobilisation.class, APPROVED_ON, "M1"),
+            new StageRule(ReportProgress.class, APPROVED_ON, "M3"),
+            new StageRule(RecordSideSession.class, EnumSet.of(UNDER_MANAGEMENT), "Y6"),
+            new StageRule(RecordManagementActivity.class, EnumSet.of(UNDER_MANAGEMENT), "M2"),
+            new StageRule(RecordPartyEngagement.class, EnumSet.of(UNDER_MANAGEMENT), "M2"),
+            new StageRule(CorrectRecord.class, EnumSet.allOf(ProgrammeStage.class), "A1"));
 
     private ProgrammeLifecycle() {
-    }
-
-    private static Map<String, Set<ProgrammeStage>> ongoing() {
-        Map<String, Set<ProgrammeStage>> commands = new LinkedHashMap<>();
-        commands.put("AppointExpert", DELEGATED_ON);
-        commands.put("ReleaseExpert", DELEGATED_ON);
-        commands.put("CommentOnDetailedPlan", EnumSet.of(DETAILED_PLAN_SUBMITTED, UNDER_MANAGEMENT));
-        commands.put("GiveGuidance", DELEGATED_ON);
-        commands.put("PledgeResources", APPROVED_ON);
-        commands.put("ContributeResources", APPROVED_ON);
-        commands.put("RecordResourceMobilisation", APPROVED_ON);
-        commands.put("ReportProgress", APPROVED_ON);
-        commands.put("RecordSideSession", EnumSet.of(UNDER_MANAGEMENT));
-        commands.put("RecordManagementActivity", EnumSet.of(UNDER_MANAGEMENT));
-        commands.put("RecordPartyEngagement", EnumSet.of(UNDER_MANAGEMENT));
-        return Map.copyOf(commands);
     }
 
     /** The commands a programme in {@code stage} accepts, stage changes first (what the board offers as next actions). */
@@ -63,20 +60,43 @@ public final class ProgrammeLifecycle {
         return Stream.concat(
                 TRANSITIONS.stream().filter(t -> t.from() == stage && t.to() != stage).map(Transition::command),
                 Stream.concat(TRANSITIONS.stream().filter(t -> t.from() == stage && t.to() == stage).map(Transition::command),
-                        ONGOING.entrySet().stream().filter(e -> e.getValue().contains(stage)).map(Map.Entry::getKey).sorted()))
+                        ONGOING.stream().filter(r -> r.stages().contains(stage)).map(StageRule::command).sorted()))
                 .distinct().toList();
     }
 
+    /** The stages in which {@code command} is legal, or empty if the lifecycle does not govern it. */
+    public static Optional<Set<ProgrammeStage>> legalIn(Class<?> command) {
+        Set<ProgrammeStage> stages = EnumSet.noneOf(ProgrammeStage.class);
+        TRANSITIONS.stream().filter(t -> t.type() == command).forEach(t -> stages.add(t.from()));
+        ONGOING.stream().filter(r -> r.type() == command).forEach(r -> stages.addAll(r.stages()));
+        return stages.isEmpty() ? Optional.empty() : Optional.of(stages);
+    }
+
     /** The stage {@code command} leads to from {@code current}, or a violation of the transition's rule. */
-    static ProgrammeStage next(ProgrammeStage current, String command, Object programme) {
-        List<Transition> candidates = TRANSITIONS.stream().filter(t -> t.command().equals(command)).toList();
+    static ProgrammeStage next(ProgrammeStage current, Class<?> command, Object programme) {
+        List<Transition> candidates = TRANSITIONS.stream().filter(t -> t.type() == command).toList();
         return candidates.stream()
                 .filter(t -> t.from() == current)
                 .map(Transition::to)
                 .findFirst()
-                .orElseThrow(() -> new RuleViolation(candidates.get(0).rule(), "%s needs a programme in stage %s; %s is %s"
-                        .formatted(command, candidates.stream().map(t -> t.from().name()).collect(Collectors.joining(" or ")),
-                                programme, current)));
+                .orElseThrow(() -> refusal(candidates.get(0).rule(), command,
+                        candidates.stream().map(Transition::from).collect(Collectors.toCollection(() -> EnumSet.noneOf(ProgrammeStage.class))),
+                        programme, current));
+    }
+
+    /** Refuses {@code command} on a programme in a stage that does not accept it. */
+    static void require(ProgrammeStage current, Class<?> command, Object programme) {
+        StageRule rule = ONGOING.stream().filter(r -> r.type() == command).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(command.getSimpleName() + " is not in the lifecycle table"));
+        if (!rule.stages().contains(current)) {
+            throw refusal(rule.rule(), command, rule.stages(), programme, current);
+        }
+    }
+
+    private static RuleViolation refusal(String rule, Class<?> command, Set<ProgrammeStage> stages, Object programme,
+                                         ProgrammeStage current) {
+        return new RuleViolation(rule, "%s needs a programme in stage %s; %s is %s".formatted(command.getSimpleName(),
+                stages.stream().map(Enum::name).collect(Collectors.joining(" or ")), programme, current));
     }
 
     /** The lifecycle as a Mermaid state diagram. */

@@ -1,5 +1,13 @@
 package org.ippc.cpm.domain.programme;
 
-/** One arrow of the programme lifecycle: {@code command} moves a programme from {@code from} to {@code to}. */
-public record Transition(ProgrammeStage from, String command, ProgrammeStage to, String rule) {
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** One arrow of the programme lifecycle: a command of type {@code type} moves a programme from {@code from} to {@code to}. */
+public record Transition(ProgrammeStage from, @JsonIgnore Class<?> type, ProgrammeStage to, String rule) {
+
+    @JsonProperty
+    public String command() {
+        return type.getSimpleName();
+    }
 }

@@ -59,7 +59,7 @@ class ProgrammeTest {
     void D1_experts_are_not_appointed_before_delegation() {
         expectViolation(ProgrammeHistory.approved(),
                 new AppointExpert(PILOT, EXPERT_ID, "Ana Expert", "Surveillance design", SECRETARIAT, "Too early"),
-                "D1", "experts are appointed after delegation");
+                "D1", "AppointExpert needs a programme in stage DEVELOPMENT_DELEGATED or DETAILED_PLAN_SUBMITTED or UNDER_MANAGEMENT; pilot-surveillance is");
     }
 
     @Test
@@ -168,7 +168,7 @@ class ProgrammeTest {
     @Test
     void M1_resources_are_not_pledged_before_approval() {
         expectViolation(ProgrammeHistory.proposed(), new PledgeResources(PILOT, funds("1000"), KE, "Early"),
-                "M1", "resources are pledged from approval on");
+                "M1", "PledgeResources needs a programme in stage APPROVED or DEVELOPMENT_DELEGATED or DETAILED_PLAN_SUBMITTED or UNDER_MANAGEMENT; pilot-surveillance is PROPOSED");
     }
 
     @Test
@@ -192,7 +192,7 @@ class ProgrammeTest {
     void M2_management_activities_wait_for_the_presentation() {
         expectViolation(ProgrammeHistory.planSubmitted(),
                 new RecordManagementActivity(PILOT, ManagementActivity.ADVOCACY, SECRETARIAT, "Early"),
-                "M2", "management activities are recorded from presentation on");
+                "M2", "RecordManagementActivity needs a programme in stage UNDER_MANAGEMENT; pilot-surveillance is DETAILED_PLAN_SUBMITTED");
     }
 
     @Test

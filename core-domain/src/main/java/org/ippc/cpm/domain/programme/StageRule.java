@@ -1,0 +1,11 @@
+package org.ippc.cpm.domain.programme;
+
+import java.util.Set;
+
+/** A command that acts on a programme without moving it to another stage: the stages that accept it, and the rule. */
+public record StageRule(Class<?> type, Set<ProgrammeStage> stages, String rule) {
+
+    public String command() {
+        return type.getSimpleName();
+    }
+}
