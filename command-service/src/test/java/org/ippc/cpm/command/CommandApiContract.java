@@ -77,6 +77,31 @@ abstract class CommandApiContract {
     private final Set<String> accepted = new HashSet<>();
 
     @Test
+    void A2_a_refused_value_names_the_rule_that_requires_it_and_a_closed_list_its_values() {
+        long before = storedEvents();
+        Map<String, String[]> refusals = new LinkedHashMap<>();
+        refusals.put("closeProgramme", new String[]{"cpm", "{\"programmeId\":\"p\",\"sessionId\":\"CPM-10\",\"outcomeStatement\":\" \",\"rationale\":\"r\"}",
+                "M4", "outcomeStatement must not be blank"});
+        refusals.put("presentPlan", new String[]{"secretariat", "{\"programmeId\":\"p\",\"sessionId\":\"CPM-11\",\"summary\":\"s\","
+                + "\"fullPlanLocation\":\"\",\"rationale\":\"r\"}", "Y5", "fullPlanLocation must not be blank"});
+        refusals.put("recordDecision", new String[]{"cpm", "{\"decisionId\":\"CPM-10-1\",\"sessionId\":\"CPM-10\",\"number\":1,\"text\":\"t\","
+                + "\"actionItems\":[{\"itemId\":\"1a\",\"addressee\":\"KING\",\"dueSession\":\"CPM-11\",\"request\":\"r\"}],\"rationale\":\"r\"}",
+                "C1", "addressee must be one of [SECRETARIAT, BUREAU, SPG, FINANCE_COMMITTEE]"});
+        refusals.put("delegateDevelopment", new String[]{"cpm", "{\"programmeId\":\"p\",\"sessionId\":\"CPM-10\",\"developer\":\"NOBODY\","
+                + "\"operationalGuidance\":\"BUREAU\",\"rationale\":\"r\"}", "Y3", "developer must be one of [SECRETARIAT, BUREAU, SPG, FINANCE_COMMITTEE]"});
+        refusals.put("pledgeResources", new String[]{"nz", "{\"programmeId\":\"p\",\"resource\":{\"kind\":\"GOLD\",\"valueUsd\":1,"
+                + "\"description\":\"d\"},\"rationale\":\"r\"}", "M1", "kind must be one of [FUNDS, IN_KIND]"});
+        refusals.put("scheduleSession", new String[]{"cpm", "{\"sessionId\":\"CPM-10\",\"rationale\":\"r\"}", "S1", "year"});
+        refusals.forEach((command, refusal) -> {
+            HttpApi.Answer answer = api.post(refusal[0], command, refusal[1]);
+            assertThat(answer.status()).as(command + ": " + answer.raw()).isEqualTo(400);
+            assertThat(answer.rule()).as(command).isEqualTo(refusal[2]);
+            assertThat(answer.body().get("detail").asText()).as(command).contains(refusal[3]).doesNotContain("org.ippc");
+        });
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
     @ExtendWith(OutputCaptureExtension.class)
     void failed_sign_ins_are_logged_without_the_password_and_throttled_per_user_and_address(CapturedOutput log) {
         String wrong = "Wr0ng-Passw0rd-" + System.nanoTime();
@@ -226,7 +251,7 @@ abstract class CommandApiContract {
     }
 
     @Test
-    void a_second_round_for_the_same_session_is_a_409_conflict_and_writes_nothing() {
+    void P1_a_second_round_for_the_same_session_is_a_409_naming_the_rule_and_writes_nothing() {
         String deadline = Instant.now().plus(Duration.ofDays(30)).toString();
         ok("cpm", "scheduleSession", "{\"sessionId\":\"CPM-95\",\"year\":2100,\"rationale\":\"x\"}");
         ok("secretariat", "openRound", "{\"sessionId\":\"CPM-95\",\"inputDeadline\":\"" + deadline + "\",\"rationale\":\"first\"}");
@@ -237,6 +262,8 @@ abstract class CommandApiContract {
                 "{\"sessionId\":\"CPM-95\",\"inputDeadline\":\"" + earlier + "\",\"rationale\":\"second\"}");
         assertThat(second.status()).as(second.raw()).isEqualTo(409);
         assertThat(second.isProblem()).isTrue();
+        assertThat(second.rule()).isEqualTo("P1");
+        assertThat(second.body().get("detail").asText()).contains("ROUND-CPM-95 is already open");
         assertThat(storedEvents()).isEqualTo(before);
         assertThat(history("ROUND-CPM-95")).containsExactly("RoundOpened");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'AxonDeadline'", Integer.class))

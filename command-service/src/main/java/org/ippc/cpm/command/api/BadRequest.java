@@ -2,14 +2,20 @@ package org.ippc.cpm.command.api;
 
 import java.util.List;
 
-/** A request that is malformed or has the wrong shape (400), with the fields at fault. */
+/** A request that is malformed or has the wrong shape (400), with the fields at fault and the rule that requires them. */
 public class BadRequest extends RuntimeException {
 
     private final List<FieldError> fields;
+    private final String rule;
 
-    BadRequest(String message, List<FieldError> fields) {
+    BadRequest(String message, List<FieldError> fields, String rule) {
         super(message);
         this.fields = List.copyOf(fields);
+        this.rule = rule;
+    }
+
+    BadRequest(String message, List<FieldError> fields) {
+        this(message, fields, null);
     }
 
     public BadRequest(String message) {
@@ -18,6 +24,10 @@ public class BadRequest extends RuntimeException {
 
     List<FieldError> fields() {
         return fields;
+    }
+
+    String rule() {
+        return rule;
     }
 
     record FieldError(String field, String message) {

@@ -173,7 +173,7 @@ class CommandController {
         try {
             tree = strict.readTree(body);
         } catch (java.io.IOException malformed) {
-            throw new BadRequest("The body is not valid JSON: " + firstLine(malformed.getMessage()));
+            throw new BadRequest("The body is not valid JSON: " + FieldFault.firstLine(malformed.getMessage()));
         }
         if (tree == null || !tree.isObject()) {
             throw new BadRequest("The body must be a JSON object");
@@ -193,30 +193,15 @@ class CommandController {
             return strict.treeToValue(withActor, type.recordType());
         } catch (UnrecognizedPropertyException unknown) {
             throw new BadRequest("Unknown field '%s'".formatted(unknown.getPropertyName()),
-                    List.of(new BadRequest.FieldError(path(unknown), "is not a field of " + type.name())));
+                    List.of(new BadRequest.FieldError(FieldFault.join(unknown.getPath(), null), "is not a field of " + type.name())));
         } catch (JsonMappingException wrong) {
-            Throwable cause = wrong.getCause() instanceof IllegalArgumentException invalid ? invalid : wrong;
-            String message = firstLine(cause == wrong ? wrong.getOriginalMessage() : cause.getMessage());
-            throw new BadRequest("The body does not describe a valid " + type.name() + ": " + message,
-                    List.of(new BadRequest.FieldError(path(wrong), message)));
+            FieldFault fault = FieldFault.of(wrong);
+            throw new BadRequest("The body does not describe a valid " + type.name() + ": "
+                    + (fault.rule() == null ? "" : fault.rule() + ": ") + fault.message(),
+                    List.of(new BadRequest.FieldError(fault.path(), fault.message())), fault.rule());
         } catch (JsonProcessingException | IllegalArgumentException wrong) {
-            throw new BadRequest("The body does not describe a valid " + type.name() + ": " + firstLine(wrong.getMessage()));
+            throw new BadRequest("The body does not describe a valid " + type.name() + ": " + FieldFault.firstLine(wrong.getMessage()));
         }
-    }
-
-    private static String path(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-        return path.isEmpty() ? "(body)" : path;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        String line = message.lines().findFirst().orElse("");
-        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 
     private static String sha256(String text) {

@@ -39,7 +39,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BadRequest.class)
     ResponseEntity<ProblemDetail> badRequest(BadRequest invalid) {
-        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.BAD_REQUEST, "Invalid request", invalid.getMessage(), null);
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.BAD_REQUEST, "Invalid request", invalid.getMessage(), invalid.rule());
         if (!invalid.fields().isEmpty()) {
             answer.getBody().setProperty("errors", invalid.fields());
         }

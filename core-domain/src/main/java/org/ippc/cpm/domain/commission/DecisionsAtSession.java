@@ -74,6 +74,8 @@ public class DecisionsAtSession {
     @CommandHandler
     public void handle(RecordDecision command) throws Exception {
         Aggregate<CpmSession> session = sessionOf(command.sessionId(), "S2", "RecordDecision");
+        RuleViolation.check(Aggregates.find(decisions, command.decisionId()).isEmpty(), "C1",
+                "decision %s is already recorded; a correction is a new decision", command.decisionId());
         decisions.newInstance(() -> new CpmDecision(command));
         requireOpen(session, "S2", "RecordDecision");
     }

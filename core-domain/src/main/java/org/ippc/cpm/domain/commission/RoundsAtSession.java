@@ -5,19 +5,22 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.ippc.cpm.domain.programme.Programme;
 import org.ippc.cpm.domain.programme.ProgrammeStage;
+import org.axonframework.deadline.DeadlineManager;
+import org.ippc.cpm.domain.round.OpenRound;
 import org.ippc.cpm.domain.round.PrioritisationRound;
 import org.ippc.cpm.domain.round.ProposePriority;
 import org.ippc.cpm.domain.round.SubmitInput;
 import org.ippc.cpm.domain.session.CpmSession;
 import org.ippc.cpm.domain.session.SessionStatus;
+import org.ippc.cpm.domain.shared.RoundId;
 import org.ippc.cpm.domain.shared.RuleViolation;
 import org.ippc.cpm.domain.shared.SessionId;
 
 import java.util.Optional;
 
 /**
- * The round's acts that feed its session, and so are taken only while that session is still to come or open: input
- * (P1) and proposals (Y4: once the session has closed, its proposals have lapsed and none can be added). Proposing
+ * The round's acts that feed its session, and so are taken only while that session is still to come or open: opening
+ * it (one per session), input (P1) and proposals (Y4: once the session has closed, its proposals have lapsed and none can be added). Proposing
  * also counts the round's live proposals (a withdrawn one no longer counts, P4) and brings the programme into being.
  * The session is loaded (and so locked) first, as everywhere.
  */
@@ -33,6 +36,15 @@ public class RoundsAtSession {
         this.programmes = programmes;
     }
 
+    /** One round per session, opened while the session is still to come or open (P1). */
+    @CommandHandler
+    public void handle(OpenRound command, DeadlineManager deadlines) throws Exception {
+        requireSessionToCome(command.sessionId(), "P1", "a round is opened");
+        RoundId id = RoundId.forSession(command.sessionId());
+        RuleViolation.check(Aggregates.find(rounds, id).isEmpty(), "P1", "%s is already open; each session has one round", id);
+        rounds.newInstance(() -> new PrioritisationRound(command, deadlines));
+    }
+
     @CommandHandler
     public void handle(SubmitInput command) {
         requireSessionToCome(command.roundId().session(), "P1", "input is taken");
@@ -42,6 +54,8 @@ public class RoundsAtSession {
     @CommandHandler
     public void handle(ProposePriority command) throws Exception {
         requireSessionToCome(command.roundId().session(), "Y4", "priorities are proposed");
+        RuleViolation.check(Aggregates.find(programmes, command.programmeId()).isEmpty(), "P4",
+                "%s already exists; each proposal brings a new programme into being", command.programmeId());
         Aggregate<PrioritisationRound> round = rounds.load(command.roundId().value());
         long live = round.invoke(PrioritisationRound::proposals).stream()
                 .map(id -> programmes.load(id.value()).invoke(Programme::stage))

@@ -9,6 +9,7 @@ import org.ippc.cpm.domain.round.PrioritisationRound;
 import org.ippc.cpm.domain.session.CloseSession;
 import org.ippc.cpm.domain.session.CpmSession;
 import org.ippc.cpm.domain.session.OpenSession;
+import org.ippc.cpm.domain.session.ScheduleSession;
 import org.ippc.cpm.domain.session.SessionStatus;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.RoundId;
@@ -39,6 +40,14 @@ public class SessionCalendar {
         this.rounds = rounds;
         this.programmes = programmes;
         this.register = register;
+    }
+
+    /** S1: sessions are numbered, and each number is scheduled once. */
+    @CommandHandler
+    public void handle(ScheduleSession command) throws Exception {
+        SessionId id = command.sessionId();
+        RuleViolation.check(Aggregates.find(sessions, id).isEmpty(), "S1", "%s is already scheduled; each session number is scheduled once", id);
+        sessions.newInstance(() -> new CpmSession(command));
     }
 
     @CommandHandler

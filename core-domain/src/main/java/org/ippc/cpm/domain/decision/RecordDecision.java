@@ -1,5 +1,6 @@
 package org.ippc.cpm.domain.decision;
 
+import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -13,10 +14,10 @@ import java.util.List;
 /** The CPM records a numbered decision with its action items at an open session (C1, S2). */
 @IssuedBy(value = Role.CPM, rule = "C1")
 public record RecordDecision(@TargetAggregateIdentifier DecisionId decisionId,
-                             SessionId sessionId,
-                             int number,
-                             String text,
-                             List<ActionItem> actionItems,
+                             @RequiredBy("C1") SessionId sessionId,
+                             @RequiredBy("C1") int number,
+                             @RequiredBy("C1") String text,
+                             @RequiredBy("C1") List<ActionItem> actionItems,
                              Actor actor,
                              String rationale) {
 

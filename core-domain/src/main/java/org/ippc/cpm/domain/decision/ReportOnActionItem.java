@@ -1,5 +1,6 @@
 package org.ippc.cpm.domain.decision;
 
+import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -10,7 +11,7 @@ import org.ippc.cpm.domain.shared.Validation;
 /** The addressee body reports on its action item, completing it (C2). */
 @IssuedBy(value = {Role.SECRETARIAT, Role.BUREAU, Role.SPG, Role.FINANCE_COMMITTEE}, rule = "C2")
 public record ReportOnActionItem(@TargetAggregateIdentifier DecisionId decisionId,
-                                 String itemId,
+                                 @RequiredBy("C2") String itemId,
                                  String documentReference,
                                  Actor actor,
                                  String rationale) {

@@ -1,5 +1,6 @@
 package org.ippc.cpm.domain.programme;
 
+import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -11,9 +12,9 @@ import org.ippc.cpm.domain.shared.Validation;
 /** The Secretariat appoints an adviser to the programme (D1). */
 @IssuedBy(value = Role.SECRETARIAT, rule = "D1")
 public record AppointExpert(@TargetAggregateIdentifier ProgrammeId programmeId,
-                            ExpertId expertId,
-                            String name,
-                            String expertise,
+                            @RequiredBy("D1") ExpertId expertId,
+                            @RequiredBy("D1") String name,
+                            @RequiredBy("D1") String expertise,
                             Actor actor,
                             String rationale) {
 

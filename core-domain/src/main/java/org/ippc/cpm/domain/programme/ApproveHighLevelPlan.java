@@ -1,5 +1,6 @@
 package org.ippc.cpm.domain.programme;
 
+import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -11,8 +12,8 @@ import org.ippc.cpm.domain.shared.Validation;
 /** The CPM approves the high-level work plan, possibly amended (Y1, Y2). */
 @IssuedBy(value = Role.CPM, rule = "Y1")
 public record ApproveHighLevelPlan(@TargetAggregateIdentifier ProgrammeId programmeId,
-                                   SessionId sessionId,
-                                   HighLevelPlan amendedPlan,
+                                   @RequiredBy("Y1") SessionId sessionId,
+                                   @RequiredBy("Y2") HighLevelPlan amendedPlan,
                                    Actor actor,
                                    String rationale) {
 

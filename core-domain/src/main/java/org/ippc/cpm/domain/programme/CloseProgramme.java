@@ -1,5 +1,6 @@
 package org.ippc.cpm.domain.programme;
 
+import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -11,8 +12,8 @@ import org.ippc.cpm.domain.shared.Validation;
 /** The CPM closes a programme under management at an open session (M4). */
 @IssuedBy(value = Role.CPM, rule = "M4")
 public record CloseProgramme(@TargetAggregateIdentifier ProgrammeId programmeId,
-                             SessionId sessionId,
-                             String outcomeStatement,
+                             @RequiredBy("M4") SessionId sessionId,
+                             @RequiredBy("M4") String outcomeStatement,
                              Actor actor,
                              String rationale) {
 

@@ -1,5 +1,6 @@
 package org.ippc.cpm.domain.programme;
 
+import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -10,7 +11,7 @@ import org.ippc.cpm.domain.shared.Validation;
 /** An appointed expert comments on a version of the detailed plan (D1); the rationale is the comment. */
 @IssuedBy(value = Role.EXPERT, rule = "D1")
 public record CommentOnDetailedPlan(@TargetAggregateIdentifier ProgrammeId programmeId,
-                                    int planVersion,
+                                    @RequiredBy("D1") int planVersion,
                                     Actor actor,
                                     String rationale) {
 

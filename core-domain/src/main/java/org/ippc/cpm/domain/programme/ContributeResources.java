@@ -1,5 +1,6 @@
 package org.ippc.cpm.domain.programme;
 
+import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -10,7 +11,7 @@ import org.ippc.cpm.domain.shared.Validation;
 /** A contracting party or RPPO contributes funds or in-kind resources (M1). */
 @IssuedBy(value = {Role.CONTRACTING_PARTY, Role.RPPO}, rule = "M1")
 public record ContributeResources(@TargetAggregateIdentifier ProgrammeId programmeId,
-                                  Resource resource,
+                                  @RequiredBy("M1") Resource resource,
                                   Actor actor,
                                   String rationale) {
 

@@ -1,5 +1,6 @@
 package org.ippc.cpm.domain.programme;
 
+import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -10,8 +11,8 @@ import org.ippc.cpm.domain.shared.Validation;
 /** Corrects an earlier event of the programme with a new event that names it (A1). */
 @IssuedBy(value = {Role.SECRETARIAT, Role.CPM}, rule = "A1")
 public record CorrectRecord(@TargetAggregateIdentifier ProgrammeId programmeId,
-                            long correctedSequence,
-                            String correction,
+                            @RequiredBy("A1") long correctedSequence,
+                            @RequiredBy("A1") String correction,
                             Actor actor,
                             String rationale) {
 

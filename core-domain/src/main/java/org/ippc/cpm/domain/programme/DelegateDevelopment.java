@@ -1,5 +1,6 @@
 package org.ippc.cpm.domain.programme;
 
+import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -12,9 +13,9 @@ import org.ippc.cpm.domain.shared.Validation;
 /** The CPM delegates the detailed plan to the Secretariat and operational guidance to the Bureau (Y1, Y3). */
 @IssuedBy(value = Role.CPM, rule = "Y1")
 public record DelegateDevelopment(@TargetAggregateIdentifier ProgrammeId programmeId,
-                                  SessionId sessionId,
-                                  Body developer,
-                                  Body operationalGuidance,
+                                  @RequiredBy("Y1") SessionId sessionId,
+                                  @RequiredBy("Y3") Body developer,
+                                  @RequiredBy("Y3") Body operationalGuidance,
                                   Actor actor,
                                   String rationale) {
 

@@ -1,5 +1,6 @@
 package org.ippc.cpm.domain.programme;
 
+import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -11,9 +12,9 @@ import org.ippc.cpm.domain.shared.Validation;
 /** The Secretariat presents the plan's summary at a later CPM session (Y5). */
 @IssuedBy(value = Role.SECRETARIAT, rule = "A3")
 public record PresentPlan(@TargetAggregateIdentifier ProgrammeId programmeId,
-                          SessionId sessionId,
-                          String summary,
-                          String fullPlanLocation,
+                          @RequiredBy("Y5") SessionId sessionId,
+                          @RequiredBy("Y5") String summary,
+                          @RequiredBy("Y5") String fullPlanLocation,
                           Actor actor,
                           String rationale) {
 

@@ -1,5 +1,6 @@
 package org.ippc.cpm.domain.programme;
 
+import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -10,7 +11,7 @@ import org.ippc.cpm.domain.shared.Validation;
 /** The Secretariat records one of the eight kinds of management activity (M2). */
 @IssuedBy(value = Role.SECRETARIAT, rule = "M2")
 public record RecordManagementActivity(@TargetAggregateIdentifier ProgrammeId programmeId,
-                                       ManagementActivity activity,
+                                       @RequiredBy("M2") ManagementActivity activity,
                                        Actor actor,
                                        String rationale) {
 

@@ -1,5 +1,6 @@
 package org.ippc.cpm.domain.programme;
 
+import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -10,7 +11,7 @@ import org.ippc.cpm.domain.shared.Validation;
 /** A contracting party or RPPO records a commitment, monitoring, communication or achievement (M2). */
 @IssuedBy(value = {Role.CONTRACTING_PARTY, Role.RPPO}, rule = "M2")
 public record RecordPartyEngagement(@TargetAggregateIdentifier ProgrammeId programmeId,
-                                    PartyEngagement engagement,
+                                    @RequiredBy("M2") PartyEngagement engagement,
                                     Actor actor,
                                     String rationale) {
 

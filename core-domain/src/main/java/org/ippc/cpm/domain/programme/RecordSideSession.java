@@ -1,5 +1,6 @@
 package org.ippc.cpm.domain.programme;
 
+import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -11,8 +12,8 @@ import org.ippc.cpm.domain.shared.Validation;
 /** The Secretariat records a side session held at the year-2 session (Y6). */
 @IssuedBy(value = Role.SECRETARIAT, rule = "A3")
 public record RecordSideSession(@TargetAggregateIdentifier ProgrammeId programmeId,
-                                SessionId sessionId,
-                                String title,
+                                @RequiredBy("Y6") SessionId sessionId,
+                                @RequiredBy("Y6") String title,
                                 Actor actor,
                                 String rationale) {
 

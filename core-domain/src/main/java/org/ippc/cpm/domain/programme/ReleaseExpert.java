@@ -1,5 +1,6 @@
 package org.ippc.cpm.domain.programme;
 
+import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -11,7 +12,7 @@ import org.ippc.cpm.domain.shared.Validation;
 /** The Secretariat releases an appointed adviser (D1). */
 @IssuedBy(value = Role.SECRETARIAT, rule = "D1")
 public record ReleaseExpert(@TargetAggregateIdentifier ProgrammeId programmeId,
-                            ExpertId expertId,
+                            @RequiredBy("D1") ExpertId expertId,
                             Actor actor,
                             String rationale) {
 

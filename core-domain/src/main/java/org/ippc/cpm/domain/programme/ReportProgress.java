@@ -1,5 +1,6 @@
 package org.ippc.cpm.domain.programme;
 
+import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -11,7 +12,7 @@ import org.ippc.cpm.domain.shared.Validation;
 /** The Secretariat reports progress to a CPM session after the year-1 session (M3). */
 @IssuedBy(value = Role.SECRETARIAT, rule = "M3")
 public record ReportProgress(@TargetAggregateIdentifier ProgrammeId programmeId,
-                             SessionId sessionId,
+                             @RequiredBy("M3") SessionId sessionId,
                              String documentReference,
                              Actor actor,
                              String rationale) {

@@ -1,5 +1,6 @@
 package org.ippc.cpm.domain.programme;
 
+import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -11,7 +12,7 @@ import org.ippc.cpm.domain.shared.Validation;
 /** The CPM selects a proposed priority at the session it was proposed to (Y1). */
 @IssuedBy(value = Role.CPM, rule = "Y1")
 public record SelectPriority(@TargetAggregateIdentifier ProgrammeId programmeId,
-                             SessionId sessionId,
+                             @RequiredBy("Y1") SessionId sessionId,
                              Actor actor,
                              String rationale) {
 

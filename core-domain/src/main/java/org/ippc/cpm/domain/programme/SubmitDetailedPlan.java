@@ -1,5 +1,6 @@
 package org.ippc.cpm.domain.programme;
 
+import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -10,7 +11,7 @@ import org.ippc.cpm.domain.shared.Validation;
 /** The Secretariat submits the detailed plan (D2, D3). */
 @IssuedBy(value = Role.SECRETARIAT, rule = "A3")
 public record SubmitDetailedPlan(@TargetAggregateIdentifier ProgrammeId programmeId,
-                                 DetailedPlan plan,
+                                 @RequiredBy("D2") DetailedPlan plan,
                                  Actor actor,
                                  String rationale) {
 

@@ -1,5 +1,6 @@
 package org.ippc.cpm.domain.round;
 
+import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -12,7 +13,7 @@ import java.util.List;
 /** The Secretariat completes the analysis, listing the options it weighed against the criteria (P2). */
 @IssuedBy(value = Role.SECRETARIAT, rule = "A3")
 public record CompleteAnalysis(@TargetAggregateIdentifier RoundId roundId,
-                               List<AnalysedOption> options,
+                               @RequiredBy("P2") List<AnalysedOption> options,
                                String documentReference,
                                Actor actor,
                                String rationale) {

@@ -1,5 +1,6 @@
 package org.ippc.cpm.domain.round;
 
+import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -12,7 +13,7 @@ import java.util.List;
 /** The Secretariat establishes the criteria that priorities are selected against (P2). */
 @IssuedBy(value = Role.SECRETARIAT, rule = "A3")
 public record EstablishSelectionCriteria(@TargetAggregateIdentifier RoundId roundId,
-                                         List<String> criteria,
+                                         @RequiredBy("P2") List<String> criteria,
                                          Actor actor,
                                          String rationale) {
 

@@ -1,5 +1,6 @@
 package org.ippc.cpm.domain.round;
 
+import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.Actor;
@@ -10,8 +11,8 @@ import java.time.Instant;
 
 /** The Secretariat opens the prioritisation round for a CPM session, with a deadline for input (P1). */
 @IssuedBy(value = Role.SECRETARIAT, rule = "A3")
-public record OpenRound(SessionId sessionId,
-                        Instant inputDeadline,
+public record OpenRound(@RequiredBy("P1") SessionId sessionId,
+                        @RequiredBy("P1") Instant inputDeadline,
                         Actor actor,
                         String rationale) {
 

@@ -45,7 +45,7 @@ public class PrioritisationRound {
     protected PrioritisationRound() {
     }
 
-    @CommandHandler
+    /** Through {@code commission.RoundsAtSession}, which first checks the session and that it has no round yet. */
     public PrioritisationRound(OpenRound command, DeadlineManager deadlines) {
         command.actor().requireMayIssue(command);
         RuleViolation.check(command.inputDeadline().isAfter(now()), "P1",
@@ -120,8 +120,8 @@ public class PrioritisationRound {
         RuleViolation.check(options.containsKey(command.optionId()), "P5",
                 "the proposed priority must be one of the analysed options %s, not %s", options.keySet(), command.optionId());
         RuleViolation.check(ConventionArticle.isReference(command.conventionArticle()), "P5",
-                "the priority must be linked to an article of the Convention (e.g. 'Article IV.2(b)'), not '%s'",
-                command.conventionArticle());
+                "the priority must be linked to an article of the Convention (e.g. 'Article IV.2(b)'), %s",
+                command.conventionArticle() == null ? "and none was given" : "not '" + command.conventionArticle() + "'");
         List<String> missing = command.highLevelPlan().missingElements();
         RuleViolation.check(missing.isEmpty(), "P6",
                 "the proposal must carry the high-level work plan elements A-F; missing %s", missing);

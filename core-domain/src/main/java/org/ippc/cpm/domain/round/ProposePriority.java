@@ -1,5 +1,6 @@
 package org.ippc.cpm.domain.round;
 
+import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -13,10 +14,10 @@ import org.ippc.cpm.domain.shared.Validation;
 @IssuedBy(value = Role.SECRETARIAT, rule = "A3")
 public record ProposePriority(@TargetAggregateIdentifier RoundId roundId,
                               ProgrammeId programmeId,
-                              String optionId,
+                              @RequiredBy("P5") String optionId,
                               String title,
-                              String conventionArticle,
-                              HighLevelPlan highLevelPlan,
+                              @RequiredBy("P5") String conventionArticle,
+                              @RequiredBy("P6") HighLevelPlan highLevelPlan,
                               Actor actor,
                               String rationale) {
 

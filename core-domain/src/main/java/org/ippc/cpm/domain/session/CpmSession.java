@@ -1,6 +1,5 @@
 package org.ippc.cpm.domain.session;
 
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
@@ -28,7 +27,7 @@ public class CpmSession {
     protected CpmSession() {
     }
 
-    @CommandHandler
+    /** Through {@code commission.SessionCalendar}, which first checks that the number is not yet scheduled (S1). */
     public CpmSession(ScheduleSession command) {
         command.actor().requireMayIssue(command);
         SessionId id = command.sessionId();

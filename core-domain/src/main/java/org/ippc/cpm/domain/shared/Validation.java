@@ -21,7 +21,7 @@ public final class Validation {
 
     public static String requireText(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " must not be blank");
+            throw new InvalidValue(field, field + " must not be blank");
         }
         return requireStorableText(value, field);
     }
@@ -32,17 +32,17 @@ public final class Validation {
             return null;
         }
         if (value.length() > MAX_TEXT) {
-            throw new IllegalArgumentException(field + " must be at most " + MAX_TEXT + " characters");
+            throw new InvalidValue(field, field + " must be at most " + MAX_TEXT + " characters");
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
-                throw new IllegalArgumentException("%s must not contain control characters (U+%04X at %d)".formatted(field, (int) c, i));
+                throw new InvalidValue(field, "%s must not contain control characters (U+%04X at %d)".formatted(field, (int) c, i));
             }
             if (Character.isSurrogate(c)) {
                 boolean paired = Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
                 if (!paired) {
-                    throw new IllegalArgumentException("%s must be valid Unicode (a lone surrogate at %d)".formatted(field, i));
+                    throw new InvalidValue(field, "%s must be valid Unicode (a lone surrogate at %d)".formatted(field, i));
                 }
                 i++;
             }
@@ -54,13 +54,13 @@ public final class Validation {
     public static BigDecimal requireAmount(BigDecimal value, String field) {
         requireValue(value, field);
         if (value.signum() <= 0) {
-            throw new IllegalArgumentException(field + " must be positive");
+            throw new InvalidValue(field, field + " must be positive");
         }
         if (value.compareTo(MAX_AMOUNT_USD) > 0) {
-            throw new IllegalArgumentException(field + " must be at most " + MAX_AMOUNT_USD.toPlainString());
+            throw new InvalidValue(field, field + " must be at most " + MAX_AMOUNT_USD.toPlainString());
         }
         if (value.stripTrailingZeros().scale() > AMOUNT_DECIMALS) {
-            throw new IllegalArgumentException(field + " must have at most " + AMOUNT_DECIMALS + " decimals (cents)");
+            throw new InvalidValue(field, field + " must have at most " + AMOUNT_DECIMALS + " decimals (cents)");
         }
         return value;
     }
@@ -69,21 +69,21 @@ public final class Validation {
     public static Instant requireDate(Instant value, String field) {
         requireValue(value, field);
         if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
-            throw new IllegalArgumentException("%s must be between %s and %s".formatted(field, EARLIEST, LATEST));
+            throw new InvalidValue(field, "%s must be between %s and %s".formatted(field, EARLIEST, LATEST));
         }
         return value;
     }
 
     public static <T> T requireValue(T value, String field) {
         if (value == null) {
-            throw new IllegalArgumentException(field + " is required");
+            throw new InvalidValue(field, field + " is required");
         }
         return value;
     }
 
     public static <T> List<T> copyOf(Collection<T> values, String field) {
         if (values == null) {
-            throw new IllegalArgumentException(field + " is required");
+            throw new InvalidValue(field, field + " is required");
         }
         return List.copyOf(values);
     }

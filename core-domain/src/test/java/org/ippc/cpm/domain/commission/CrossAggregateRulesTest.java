@@ -158,6 +158,27 @@ class CrossAggregateRulesTest {
     }
 
     @Test
+    void P1_a_session_has_one_round() {
+        commission.given(scheduled(CPM_10), new RoundOpened(ROUND_10, CPM_10, INPUT_DEADLINE, SECRETARIAT, "Call"))
+                .when(new org.ippc.cpm.domain.round.OpenRound(CPM_10, Instant.now().plus(Duration.ofDays(30)), SECRETARIAT, "Again"))
+                .expectViolation("P1", "ROUND-CPM-10 is already open; each session has one round");
+    }
+
+    @Test
+    void P1_no_round_is_opened_for_a_closed_session() {
+        commission.given(scheduled(CPM_10), opened(CPM_10), closed(CPM_10))
+                .when(new org.ippc.cpm.domain.round.OpenRound(CPM_10, Instant.now().plus(Duration.ofDays(30)), SECRETARIAT, "Late"))
+                .expectViolation("P1", "a round is opened only while the round's session is SCHEDULED or OPEN; CPM-10 is CLOSED");
+    }
+
+    @Test
+    void P4_each_proposal_brings_a_new_programme_into_being() {
+        analysedRound().run(propose(PILOT, "surveillance"))
+                .when(propose(PILOT, "diagnostics"))
+                .expectViolation("P4", "pilot-surveillance already exists; each proposal brings a new programme into being");
+    }
+
+    @Test
     void P1_no_input_is_taken_once_the_round_s_session_has_closed() {
         commission.given(scheduled(CPM_10), new RoundOpened(ROUND_10, CPM_10, Instant.now().plus(Duration.ofDays(30)), SECRETARIAT, "Call"),
                         opened(CPM_10), closed(CPM_10))
@@ -210,7 +231,7 @@ class CrossAggregateRulesTest {
                 .expectViolation("P5", "must be linked to an article of the Convention");
         commission.when(new ProposePriority(ROUND_10, PILOT, "surveillance", "Pilot", null, highLevelPlan(),
                         SECRETARIAT, "Ranked high"))
-                .expectViolation("P5", "not 'null'");
+                .expectViolation("P5", "(e.g. 'Article IV.2(b)'), and none was given");
     }
 
     @Test
@@ -450,6 +471,14 @@ class CrossAggregateRulesTest {
         commission.given(scheduled(CPM_9), opened(CPM_9))
                 .when(decision6(List.of(actionItem("6a", Body.SECRETARIAT, CPM_9))))
                 .expectViolation("C1", "action item 6a is due at CPM-9, which is not later than the deciding session CPM-9");
+    }
+
+    @Test
+    void C1_a_decision_number_is_recorded_once() {
+        var items = List.of(actionItem("6a", Body.SECRETARIAT, CPM_10));
+        commission.given(scheduled(CPM_9), opened(CPM_9)).run(decision6(items))
+                .when(decision6(items))
+                .expectViolation("C1", "decision CPM-9-6 is already recorded; a correction is a new decision");
     }
 
     @Test

@@ -1,6 +1,13 @@
 package org.ippc.cpm.domain.session;
 
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.ippc.cpm.domain.commission.SessionCalendar;
+import org.ippc.cpm.domain.commission.SessionRegister;
+import org.ippc.cpm.domain.programme.Programme;
+import org.ippc.cpm.domain.round.PrioritisationRound;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.ippc.cpm.domain.shared.RuleViolation;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +23,20 @@ class CpmSessionTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(CpmSession.class);
+        // Scheduling goes through the calendar, which first checks that the number is free (S1).
+        var otherAggregates = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        fixture.registerAnnotatedCommandHandler(new SessionCalendar(fixture.getRepository(),
+                EventSourcingRepository.builder(PrioritisationRound.class).eventStore(otherAggregates).build(),
+                EventSourcingRepository.builder(Programme.class).eventStore(otherAggregates).build(), SessionRegister.inMemory()));
+    }
+
+    @Test
+    void S1_a_session_number_is_scheduled_once() {
+        fixture.given(new SessionScheduled(CPM_10, 10, 2015, CPM_CHAIR, "Rome"))
+                .when(new ScheduleSession(CPM_10, 2015, CPM_CHAIR, "Again"))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("S1: CPM-10 is already scheduled; each session number is scheduled once")
+                .expectNoEvents();
     }
 
     @Test
