@@ -279,7 +279,7 @@ abstract class CommandApiContract {
     }
 
     @Test
-    void role_matrix_every_role_may_issue_exactly_the_commands_of_the_spec() {
+    void A3_role_matrix_every_role_may_issue_exactly_the_commands_of_the_spec() {
         long before = storedEvents();
         Map<String, int[]> counts = new TreeMap<>();
         int allowed = 0;

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
@@ -33,6 +34,8 @@ public class SignInThrottle {
     private final int maxFailures;
     private final Duration lockout;
     private final Clock clock = Clock.systemUTC();
+    private static final Duration DATABASE_AWAY = Duration.ofSeconds(5);
+    private volatile Instant databaseAwayUntil = Instant.MIN;
 
     SignInThrottle(JdbcTemplate jdbc, @Value("${cpm.security.sign-in.max-failures:5}") int maxFailures,
                    @Value("${cpm.security.sign-in.lockout:15m}") Duration lockout) {
@@ -43,6 +46,20 @@ public class SignInThrottle {
 
     /** The failures on record for {@code user} from {@code address}, if any: how many, and how long they still refuse it. */
     Optional<Failures> failures(String user, String address) {
+        if (clock.instant().isBefore(databaseAwayUntil)) {
+            return Optional.empty();
+        }
+        try {
+            return readFailures(user, address);
+        } catch (DataAccessException unavailable) {
+            // Without the database nothing can be done anyway: the request goes on and gets the engine's 503. For a few
+            // seconds this node does not ask again, so that requests wait for the pool once (in the command), not twice.
+            databaseAwayUntil = clock.instant().plus(DATABASE_AWAY);
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Failures> readFailures(String user, String address) {
         return jdbc.query("SELECT failures, window_start FROM sign_in_failure WHERE username = ? AND address = ?", (rs, row) -> {
             Duration left = Duration.between(clock.instant(), rs.getTimestamp(2).toInstant().plus(lockout));
             boolean refused = rs.getInt(1) >= maxFailures && !left.isNegative() && !left.isZero();
@@ -54,11 +71,24 @@ public class SignInThrottle {
     }
 
     void succeeded(String user, String address) {
-        jdbc.update("DELETE FROM sign_in_failure WHERE username = ? AND address = ?", user, address);
+        try {
+            jdbc.update("DELETE FROM sign_in_failure WHERE username = ? AND address = ?", user, address);
+        } catch (DataAccessException unavailable) {
+            LOG.warn("Could not clear the failed sign-ins of '{}' from {}: {}", user, address, unavailable.getMostSpecificCause().getMessage());
+        }
     }
 
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent event) {
+        try {
+            count(event);
+        } catch (DataAccessException unavailable) {
+            LOG.warn("Sign-in failed for user '{}' (not counted: {})", printable(event.getAuthentication().getName()),
+                    unavailable.getMostSpecificCause().getMessage());
+        }
+    }
+
+    private void count(AuthenticationFailureBadCredentialsEvent event) {
         String user = printable(event.getAuthentication().getName());
         String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
         Instant now = clock.instant();
