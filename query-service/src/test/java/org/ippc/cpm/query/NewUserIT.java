@@ -49,17 +49,27 @@ class NewUserIT {
         }
         assertThat(Files.readString(firstLog)).doesNotContain(" ERROR ");
         assertThat(Files.exists(home.resolve("data"))).isTrue();
+        assertReadyAfterTheDemo(firstLog);
 
         Path secondLog = home.resolve("second.log");
-        Process again = start(home, port, secondLog);
+        Process again = start(home, port, secondLog, "--cpm.demo.load=true");
         try {
             awaitHealthy(api, again, secondLog);
+            awaitLog(secondLog, "Demo data: 48 of 48 commands accepted");
             assertThat(awaitBoard(api).findValuesAsText("stage")).containsExactly("NOT_SELECTED", "UNDER_MANAGEMENT");
             assertThat(api.get("auditor", "/api/audit/verify").body().get("intact").asBoolean()).isTrue();
         } finally {
             stop(again);
         }
-        assertThat(Files.readString(secondLog)).doesNotContain(" ERROR ");
+        assertThat(Files.readString(secondLog)).as("the demo loaded again on the same data changes nothing")
+                .doesNotContain(" ERROR ").doesNotContain("Demo step");
+        assertReadyAfterTheDemo(secondLog);
+    }
+
+    /** The banner that says the engine is ready comes after the demo has loaded. */
+    private static void assertReadyAfterTheDemo(Path log) throws IOException {
+        String text = Files.readString(log);
+        assertThat(text.indexOf("cpm-engine is ready at")).isGreaterThan(text.indexOf("Demo data: 48 of 48"));
     }
 
     private static Process start(Path home, int port, Path log, String... arguments) throws IOException {

@@ -99,6 +99,15 @@ public final class ProgrammeLifecycle {
                 stages.stream().map(Enum::name).collect(Collectors.joining(" or ")), programme, current));
     }
 
+    /** The commands that do not move a programme, as a Markdown table: the stages that accept each, and the rule. */
+    public static String stageRulesTable() {
+        StringBuilder table = new StringBuilder("| command | accepted in stage | rule |\n|---|---|---|\n");
+        ONGOING.forEach(r -> table.append("| %s | %s | %s |\n".formatted(r.command(),
+                r.stages().size() == ProgrammeStage.values().length ? "every stage"
+                        : r.stages().stream().map(Enum::name).collect(Collectors.joining(", ")), r.rule())));
+        return table.toString();
+    }
+
     /** The lifecycle as a Mermaid state diagram. */
     public static String mermaid() {
         StringBuilder diagram = new StringBuilder("stateDiagram-v2\n    [*] --> PROPOSED: ProposePriority\n");

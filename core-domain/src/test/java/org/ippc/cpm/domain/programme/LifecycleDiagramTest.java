@@ -25,6 +25,15 @@ class LifecycleDiagramTest {
     }
 
     @Test
+    void the_documented_stage_rules_are_the_code_s() throws IOException {
+        Matcher block = Pattern.compile("<!-- programme-stage-rules:start -->\\s*(.*?)<!-- programme-stage-rules:end -->",
+                Pattern.DOTALL).matcher(Files.readString(DOC));
+        assertThat(block.find()).as("a generated table in " + DOC).isTrue();
+        assertThat(block.group(1)).as("Replace the table in docs/lifecycle.md with:\n" + ProgrammeLifecycle.stageRulesTable())
+                .isEqualTo(ProgrammeLifecycle.stageRulesTable());
+    }
+
+    @Test
     void every_stage_is_reachable_and_every_transition_names_a_rule() {
         var reached = ProgrammeLifecycle.TRANSITIONS.stream().map(Transition::to).collect(java.util.stream.Collectors.toSet());
         reached.add(ProgrammeStage.PROPOSED);
