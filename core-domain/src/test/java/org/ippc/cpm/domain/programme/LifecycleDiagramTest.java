@@ -17,20 +17,20 @@ class LifecycleDiagramTest {
 
     @Test
     void the_documented_diagram_is_the_code_s_lifecycle() throws IOException {
-        Matcher block = Pattern.compile("<!-- programme-lifecycle:start -->\\s*```mermaid\\n(.*?)```\\s*<!-- programme-lifecycle:end -->",
-                Pattern.DOTALL).matcher(Files.readString(DOC));
-        assertThat(block.find()).as("a generated mermaid block in " + DOC).isTrue();
-        assertThat(block.group(1)).as("Replace the block in docs/lifecycle.md with:\n" + ProgrammeLifecycle.mermaid())
-                .isEqualTo(ProgrammeLifecycle.mermaid());
+        assertGenerated("<!-- programme-lifecycle:start -->\\s*```mermaid\\n(.*?)```\\s*<!-- programme-lifecycle:end -->",
+                ProgrammeLifecycle.mermaid());
     }
 
     @Test
     void the_documented_stage_rules_are_the_code_s() throws IOException {
-        Matcher block = Pattern.compile("<!-- programme-stage-rules:start -->\\s*(.*?)<!-- programme-stage-rules:end -->",
-                Pattern.DOTALL).matcher(Files.readString(DOC));
-        assertThat(block.find()).as("a generated table in " + DOC).isTrue();
-        assertThat(block.group(1)).as("Replace the table in docs/lifecycle.md with:\n" + ProgrammeLifecycle.stageRulesTable())
-                .isEqualTo(ProgrammeLifecycle.stageRulesTable());
+        assertGenerated("<!-- programme-stage-rules:start -->\\s*(.*?)<!-- programme-stage-rules:end -->",
+                ProgrammeLifecycle.stageRulesTable());
+    }
+
+    private static void assertGenerated(String block, String expected) throws IOException {
+        Matcher found = Pattern.compile(block, Pattern.DOTALL).matcher(Files.readString(DOC));
+        assertThat(found.find()).as("a generated block in " + DOC).isTrue();
+        assertThat(found.group(1)).as("Replace the block in docs/lifecycle.md with:\n" + expected).isEqualTo(expected);
     }
 
     @Test
