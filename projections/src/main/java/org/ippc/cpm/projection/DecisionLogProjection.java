@@ -6,6 +6,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.ippc.cpm.domain.history.EventMetadata;
 import org.ippc.cpm.domain.shared.CpmEvent;
 import org.ippc.cpm.domain.shared.CpmJson;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,7 +47,7 @@ public class DecisionLogProjection {
                 Sql.time(message.getTimestamp()), EventFacts.session(event).orElse(null),
                 EventFacts.programme(event).orElse(null), event.actor().role().name(), event.actor().name(),
                 event.actor().person(), event.actor().party(),
-                message.getMetaData().get("cpm.command"), event.rationale(), message.getMetaData().get("traceId"),
+                message.getMetaData().get(EventMetadata.COMMAND), event.rationale(), message.getMetaData().get("traceId"),
                 message.getMetaData().get("correlationId"), json(event), message.getIdentifier(), message.getIdentifier()};
         batch.append(INSERT, row);
     }

@@ -18,6 +18,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.ippc.cpm.command.axon.IdempotencyStore;
 import org.ippc.cpm.command.security.Actors;
+import org.ippc.cpm.domain.history.EventHash;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.RuleViolation;
 import org.slf4j.Logger;
@@ -32,11 +33,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,7 +93,7 @@ class CommandController {
                 throw new CommandForbidden(name, actor, type.allowedRoles());
             }
             ObjectNode tree = parseObject(body);
-            String hash = key == null ? null : sha256(name + "\n" + tree);
+            String hash = key == null ? null : EventHash.sha256Hex(name + "\n" + tree);
             Optional<CommandAccepted> replay = replay(authentication.getName(), key, hash);
             if (replay.isPresent()) {
                 outcome = "replayed";
@@ -201,14 +198,6 @@ class CommandController {
                     List.of(new BadRequest.FieldError(fault.path(), fault.message())), fault.rule());
         } catch (JsonProcessingException | IllegalArgumentException wrong) {
             throw new BadRequest("The body does not describe a valid " + type.name() + ": " + FieldFault.firstLine(wrong.getMessage()));
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
         }
     }
 }

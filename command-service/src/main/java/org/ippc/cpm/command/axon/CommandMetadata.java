@@ -1,9 +1,11 @@
 package org.ippc.cpm.command.axon;
 
+import org.ippc.cpm.domain.history.EventMetadata;
+
 /** Metadata the web layer attaches to a command for {@link CommandOutcomeInterceptor}. */
 public final class CommandMetadata {
 
-    public static final String COMMAND_NAME = "cpm.command";
+    public static final String COMMAND_NAME = EventMetadata.COMMAND;
     public static final String EXPECTED_VERSION = "cpm.expectedVersion";
     public static final String IDEMPOTENCY_KEY = "cpm.idempotencyKey";
     public static final String PRINCIPAL = "cpm.principal";

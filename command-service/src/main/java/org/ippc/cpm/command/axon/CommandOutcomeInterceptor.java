@@ -11,16 +11,12 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.Repository;
 import org.ippc.cpm.command.api.CommandAccepted;
-import org.ippc.cpm.domain.decision.CpmDecision;
-import org.ippc.cpm.domain.programme.Programme;
+import org.ippc.cpm.domain.commission.AggregateTypes;
 import org.ippc.cpm.domain.round.OpenRound;
-import org.ippc.cpm.domain.round.PrioritisationRound;
-import org.ippc.cpm.domain.session.CpmSession;
 import org.ippc.cpm.domain.shared.RoundId;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import java.util.Map;
 
 /**
  * Runs inside each command's unit of work and database transaction. Before the handler it loads the addressed
@@ -30,13 +26,6 @@ import java.util.Map;
  */
 @Component
 class CommandOutcomeInterceptor {
-
-    /** Which aggregate a command of each domain package addresses. */
-    private static final Map<String, Class<?>> AGGREGATES = Map.of(
-            CpmSession.class.getPackageName(), CpmSession.class,
-            PrioritisationRound.class.getPackageName(), PrioritisationRound.class,
-            Programme.class.getPackageName(), Programme.class,
-            CpmDecision.class.getPackageName(), CpmDecision.class);
 
     private final Configuration axon;
     private final IdempotencyStore idempotency;
@@ -55,7 +44,7 @@ class CommandOutcomeInterceptor {
         if (!metaData.containsKey(CommandMetadata.COMMAND_NAME)) {
             return chain.proceed();
         }
-        Repository<?> repository = axon.repository(AGGREGATES.get(command.getPayloadType().getPackageName()));
+        Repository<?> repository = axon.repository(AggregateTypes.of(command.getPayloadType()));
         String target = target(command);
         Object expected = metaData.get(CommandMetadata.EXPECTED_VERSION);
         if (expected != null) {

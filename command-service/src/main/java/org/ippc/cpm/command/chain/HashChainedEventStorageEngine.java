@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.ippc.cpm.domain.history.EventHash;
+import org.ippc.cpm.domain.history.StoredEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;

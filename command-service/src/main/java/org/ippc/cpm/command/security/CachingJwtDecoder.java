@@ -1,49 +1,57 @@
 package org.ippc.cpm.command.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Verifies each distinct token once and then serves it from memory until it expires: a client sends the same
  * token with every request, and verifying its signature cost about a quarter of an HTTP command's CPU. Only
- * successfully decoded tokens are kept, never longer than their own expiry, and at most {@code maxTokens} of them.
+ * successfully decoded tokens are kept (Caffeine), each never longer than its own expiry, and at most
+ * {@code maxTokens} of them.
  */
 final class CachingJwtDecoder implements JwtDecoder {
 
     private final JwtDecoder delegate;
     private final Clock clock;
-    private final int maxTokens;
-    private final Map<String, Jwt> verified = new ConcurrentHashMap<>();
+    private final Cache<String, Jwt> verified;
 
     CachingJwtDecoder(JwtDecoder delegate, Clock clock, int maxTokens) {
         this.delegate = delegate;
         this.clock = clock;
-        this.maxTokens = maxTokens;
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(maxTokens)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .expireAfter(Expiry.creating((String token, Jwt jwt) -> Duration.between(clock.instant(), jwt.getExpiresAt())))
+                .executor(Runnable::run)
+                .build();
     }
 
     @Override
     public Jwt decode(String token) throws JwtException {
-        Instant now = clock.instant();
-        Jwt known = verified.get(token);
-        if (known != null && known.getExpiresAt() != null && now.isBefore(known.getExpiresAt())) {
+        Jwt known = verified.getIfPresent(token);
+        if (known != null) {
             return known;
         }
         Jwt jwt = delegate.decode(token);
-        if (jwt.getExpiresAt() != null) {
-            if (verified.size() >= maxTokens) {
-                verified.values().removeIf(cached -> !now.isBefore(cached.getExpiresAt()));
-                if (verified.size() >= maxTokens) {
-                    verified.clear();
-                }
-            }
+        Instant expiresAt = jwt.getExpiresAt();
+        if (expiresAt != null && clock.instant().isBefore(expiresAt)) {
             verified.put(token, jwt);
         }
         return jwt;
+    }
+
+    /** How many verified tokens are kept now. */
+    long kept() {
+        verified.cleanUp();
+        return verified.estimatedSize();
     }
 }

@@ -1,6 +1,7 @@
 package org.ippc.cpm.domain.decision;
 
 import org.axonframework.serialization.Revision;
+import org.ippc.cpm.domain.shared.AtSession;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.DecisionId;
 import org.ippc.cpm.domain.shared.SessionId;
@@ -16,7 +17,7 @@ public record DecisionRecorded(DecisionId decisionId,
                                String text,
                                List<ActionItem> actionItems,
                                Actor actor,
-                               String rationale) implements DecisionEvent {
+                               String rationale) implements DecisionEvent, AtSession {
 
     public DecisionRecorded {
         Validation.requireValue(decisionId, "decisionId");

@@ -1,6 +1,7 @@
 package org.ippc.cpm.domain.programme;
 
 import org.axonframework.serialization.Revision;
+import org.ippc.cpm.domain.shared.AtSession;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.Body;
 import org.ippc.cpm.domain.shared.ProgrammeId;
@@ -14,7 +15,7 @@ public record DevelopmentDelegated(ProgrammeId programmeId,
                                    Body developer,
                                    Body operationalGuidance,
                                    Actor actor,
-                                   String rationale) implements ProgrammeEvent {
+                                   String rationale) implements ProgrammeEvent, AtSession {
 
     public DevelopmentDelegated {
         Validation.requireValue(programmeId, "programmeId");

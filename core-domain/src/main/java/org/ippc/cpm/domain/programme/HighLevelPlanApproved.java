@@ -1,6 +1,7 @@
 package org.ippc.cpm.domain.programme;
 
 import org.axonframework.serialization.Revision;
+import org.ippc.cpm.domain.shared.AtSession;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.SessionId;
@@ -13,7 +14,7 @@ public record HighLevelPlanApproved(ProgrammeId programmeId,
                                     HighLevelPlan approvedPlan,
                                     boolean amended,
                                     Actor actor,
-                                    String rationale) implements ProgrammeEvent {
+                                    String rationale) implements ProgrammeEvent, AtSession {
 
     public HighLevelPlanApproved {
         Validation.requireValue(programmeId, "programmeId");

@@ -1,6 +1,7 @@
 package org.ippc.cpm.domain.programme;
 
 import org.axonframework.serialization.Revision;
+import org.ippc.cpm.domain.shared.AtSession;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.SessionId;
@@ -15,7 +16,7 @@ public record PlanPresented(ProgrammeId programmeId,
                             String fullPlanLocation,
                             boolean delayed,
                             Actor actor,
-                            String rationale) implements ProgrammeEvent {
+                            String rationale) implements ProgrammeEvent, AtSession {
 
     public PlanPresented {
         Validation.requireValue(programmeId, "programmeId");

@@ -1,6 +1,7 @@
 package org.ippc.cpm.domain.programme;
 
 import org.axonframework.serialization.Revision;
+import org.ippc.cpm.domain.shared.AtSession;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.SessionId;
@@ -11,7 +12,7 @@ import org.ippc.cpm.domain.shared.Validation;
 public record PrioritySelected(ProgrammeId programmeId,
                                SessionId sessionId,
                                Actor actor,
-                               String rationale) implements ProgrammeEvent {
+                               String rationale) implements ProgrammeEvent, AtSession {
 
     public PrioritySelected {
         Validation.requireValue(programmeId, "programmeId");

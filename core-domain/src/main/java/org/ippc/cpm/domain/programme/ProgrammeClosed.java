@@ -1,6 +1,7 @@
 package org.ippc.cpm.domain.programme;
 
 import org.axonframework.serialization.Revision;
+import org.ippc.cpm.domain.shared.AtSession;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.SessionId;
@@ -12,7 +13,7 @@ public record ProgrammeClosed(ProgrammeId programmeId,
                               SessionId sessionId,
                               String outcomeStatement,
                               Actor actor,
-                              String rationale) implements ProgrammeEvent {
+                              String rationale) implements ProgrammeEvent, AtSession {
 
     public ProgrammeClosed {
         Validation.requireValue(programmeId, "programmeId");

@@ -1,10 +1,10 @@
 package org.ippc.cpm.domain.programme;
 
+import org.ippc.cpm.domain.shared.AboutProgramme;
 import org.ippc.cpm.domain.shared.CpmEvent;
-import org.ippc.cpm.domain.shared.ProgrammeId;
 
 /** Every event of the {@link Programme} aggregate; sealed so that projections can switch over them exhaustively. */
-public sealed interface ProgrammeEvent extends CpmEvent
+public sealed interface ProgrammeEvent extends CpmEvent, AboutProgramme
         permits DetailedPlanCommented,
         DetailedPlanRevised,
         DetailedPlanSubmitted,
@@ -27,6 +27,4 @@ public sealed interface ProgrammeEvent extends CpmEvent
         ResourcesMobilised,
         ResourcesPledged,
         SideSessionRecorded {
-
-    ProgrammeId programmeId();
 }

@@ -1,6 +1,7 @@
 package org.ippc.cpm.domain.programme;
 
 import org.axonframework.serialization.Revision;
+import org.ippc.cpm.domain.shared.AtSession;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.RoundId;
@@ -17,7 +18,7 @@ public record ProgrammeProposed(ProgrammeId programmeId,
                                 String conventionArticle,
                                 HighLevelPlan highLevelPlan,
                                 Actor actor,
-                                String rationale) implements ProgrammeEvent {
+                                String rationale) implements ProgrammeEvent, AtSession {
 
     public ProgrammeProposed {
         Validation.requireValue(programmeId, "programmeId");

@@ -1,6 +1,7 @@
 package org.ippc.cpm.domain.programme;
 
 import org.axonframework.serialization.Revision;
+import org.ippc.cpm.domain.shared.AtSession;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.SessionId;
@@ -12,7 +13,7 @@ public record SideSessionRecorded(ProgrammeId programmeId,
                                   SessionId sessionId,
                                   String title,
                                   Actor actor,
-                                  String rationale) implements ProgrammeEvent {
+                                  String rationale) implements ProgrammeEvent, AtSession {
 
     public SideSessionRecorded {
         Validation.requireValue(programmeId, "programmeId");

@@ -1,6 +1,8 @@
 package org.ippc.cpm.domain.round;
 
 import org.axonframework.serialization.Revision;
+import org.ippc.cpm.domain.shared.AboutProgramme;
+import org.ippc.cpm.domain.shared.AtSession;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.RoundId;
@@ -14,7 +16,7 @@ public record PriorityProposed(RoundId roundId,
                                ProgrammeId programmeId,
                                String optionId,
                                Actor actor,
-                               String rationale) implements RoundEvent {
+                               String rationale) implements RoundEvent, AtSession, AboutProgramme {
 
     public PriorityProposed {
         Validation.requireValue(roundId, "roundId");

@@ -1,6 +1,7 @@
 package org.ippc.cpm.domain.round;
 
 import org.axonframework.serialization.Revision;
+import org.ippc.cpm.domain.shared.AtSession;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.RoundId;
 import org.ippc.cpm.domain.shared.SessionId;
@@ -14,7 +15,7 @@ public record RoundOpened(RoundId roundId,
                           SessionId sessionId,
                           Instant inputDeadline,
                           Actor actor,
-                          String rationale) implements RoundEvent {
+                          String rationale) implements RoundEvent, AtSession {
 
     public RoundOpened {
         Validation.requireValue(roundId, "roundId");

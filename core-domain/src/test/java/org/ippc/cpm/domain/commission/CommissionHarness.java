@@ -7,13 +7,9 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.ippc.cpm.domain.decision.CpmDecision;
 import org.ippc.cpm.domain.decision.DecisionEvent;
-import org.ippc.cpm.domain.programme.Programme;
 import org.ippc.cpm.domain.programme.ProgrammeEvent;
-import org.ippc.cpm.domain.round.PrioritisationRound;
 import org.ippc.cpm.domain.round.RoundEvent;
-import org.ippc.cpm.domain.session.CpmSession;
 import org.ippc.cpm.domain.session.SessionClosed;
 import org.ippc.cpm.domain.session.SessionEvent;
 import org.ippc.cpm.domain.session.SessionOpened;
@@ -109,16 +105,19 @@ final class CommissionHarness implements AutoCloseable {
     }
 
     private static String[] streamOf(Object event) {
+        String id;
         if (event instanceof SessionEvent e) {
-            return new String[]{CpmSession.class.getSimpleName(), e.sessionId().value()};
+            id = e.sessionId().value();
         } else if (event instanceof RoundEvent e) {
-            return new String[]{PrioritisationRound.class.getSimpleName(), e.roundId().value()};
+            id = e.roundId().value();
         } else if (event instanceof ProgrammeEvent e) {
-            return new String[]{Programme.class.getSimpleName(), e.programmeId().value()};
+            id = e.programmeId().value();
         } else if (event instanceof DecisionEvent e) {
-            return new String[]{CpmDecision.class.getSimpleName(), e.decisionId().value()};
+            id = e.decisionId().value();
+        } else {
+            throw new IllegalArgumentException("not an event of the CPM lifecycle: " + event);
         }
-        throw new IllegalArgumentException("not an event of the CPM lifecycle: " + event);
+        return new String[]{AggregateTypes.of(event.getClass()).getSimpleName(), id};
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.ippc.cpm.command.api.BadRequest;
+import org.ippc.cpm.domain.commission.AggregateTypes;
 import org.ippc.cpm.domain.shared.CpmJson;
 import org.springframework.stereotype.Component;
 
@@ -132,8 +133,8 @@ public class AggregateStates {
 
         @SuppressWarnings("unchecked")
         Replay(String storedType) {
-            Class<?> type = AggregateKind.ofStoredType(storedType)
-                    .orElseThrow(() -> new BadRequest("unknown aggregate type " + storedType)).type;
+            Class<?> type = AggregateTypes.ofStoredType(storedType)
+                    .orElseThrow(() -> new BadRequest("unknown aggregate type " + storedType));
             this.model = (AggregateModel<Object>) models.computeIfAbsent(type, AnnotatedAggregateMetaModelFactory::inspectAggregate);
             try {
                 Constructor<?> constructor = type.getDeclaredConstructor();

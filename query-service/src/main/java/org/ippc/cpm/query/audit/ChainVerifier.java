@@ -1,7 +1,7 @@
 package org.ippc.cpm.query.audit;
 
-import org.ippc.cpm.command.chain.EventHash;
-import org.ippc.cpm.command.chain.StoredEvent;
+import org.ippc.cpm.domain.history.EventHash;
+import org.ippc.cpm.domain.history.StoredEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

@@ -3,6 +3,7 @@ package org.ippc.cpm.query.audit;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.ippc.cpm.domain.history.EventMetadata;
 import org.ippc.cpm.domain.shared.CpmJson;
 import org.ippc.cpm.query.board.LogFilter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -116,7 +117,7 @@ class LogExport {
         row.put("actorId", payload.path("actor").path("party").asText(payload.path("actor").path("person").asText(null)));
         row.put("actorPerson", payload.path("actor").path("person").asText(null));
         row.put("actorParty", payload.path("actor").path("party").asText(null));
-        row.put("command", text(metadata, "cpm.command"));
+        row.put("command", text(metadata, EventMetadata.COMMAND));
         row.put("rationale", text(payload, "rationale"));
         row.put("correlationId", text(metadata, "traceId"));
         row.put("causationId", text(metadata, "correlationId"));

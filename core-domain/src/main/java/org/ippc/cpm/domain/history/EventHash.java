@@ -1,4 +1,4 @@
-package org.ippc.cpm.command.chain;
+package org.ippc.cpm.domain.history;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -41,5 +41,10 @@ public final class EventHash {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    }
+
+    /** The SHA-256 of a text's UTF-8 bytes, in hex (e.g. the fingerprint of a request body). */
+    public static String sha256Hex(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,4 +1,4 @@
-package org.ippc.cpm.command.chain;
+package org.ippc.cpm.domain.history;
 
 /** The columns of one row of {@code domainevententry}, as the hash chain sees them. */
 public record StoredEvent(String eventId, String aggregateId, long sequenceNumber, String aggregateType, String timestamp,
