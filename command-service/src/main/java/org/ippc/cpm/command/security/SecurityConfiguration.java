@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -138,6 +139,9 @@ class SecurityConfiguration {
     @Bean
     @Profile("production")
     SecurityFilterChain jwtSecurity(HttpSecurity http, SecurityProperties properties, JwtDecoder decoder) throws Exception {
+        if (decoder instanceof NimbusJwtDecoder nimbus) {
+            nimbus.setClaimSetConverter(TokenRules.claimsAsSent());
+        }
         Clock clock = Clock.systemUTC();
         OAuth2TokenValidator<Jwt> rules = TokenRules.validator(properties, clock);
         JwtDecoder validated = token -> {

@@ -1,18 +1,22 @@
 package org.ippc.cpm.command.security;
 
 import org.ippc.cpm.domain.shared.Role;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,6 +45,21 @@ final class TokenRules {
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()),
                 new JwtClaimValidator<Instant>(JwtClaimNames.IAT,
                         iat -> iat == null || !iat.isAfter(clock.instant().plus(CLOCK_SKEW))));
+    }
+
+    /**
+     * The claims converted as Spring does (times as instants), except that a token without {@code iat} stays without:
+     * Spring would set it to a second before {@code exp}, which the rule "not issued in the future" would refuse.
+     */
+    static Converter<Map<String, Object>, Map<String, Object>> claimsAsSent() {
+        MappedJwtClaimSetConverter spring = MappedJwtClaimSetConverter.withDefaults(Map.of());
+        return claims -> {
+            Map<String, Object> converted = new HashMap<>(spring.convert(claims));
+            if (!claims.containsKey(JwtClaimNames.IAT)) {
+                converted.remove(JwtClaimNames.IAT);
+            }
+            return converted;
+        };
     }
 
     /**

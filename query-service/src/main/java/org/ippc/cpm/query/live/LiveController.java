@@ -6,8 +6,9 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.ippc.cpm.query.board.ProgrammeRow;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,18 +17,20 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
- * Server-Sent Events over Axon subscription queries: a snapshot, then every change, each with its feed number as the
- * event id. A client that reconnects with {@code Last-Event-ID} first receives the changes it missed, from the database.
+ * Server-Sent Events over Axon subscription queries, as one Reactor pipeline per client: a snapshot (or, for a client
+ * that reconnects with {@code Last-Event-ID}, the changes it missed, from the database), then every change, each with
+ * its feed number as the event id and each once, in order; heartbeats throughout; the end when the token that opened
+ * the stream expires.
  */
 @RestController
 @RequestMapping("/api/live")
@@ -36,70 +39,67 @@ class LiveController {
 
     private final QueryGateway queries;
     private final BoardFeed feed;
-    private final Set<LiveStream> streams = ConcurrentHashMap.newKeySet();
+    private final Duration heartbeat;
 
-    LiveController(QueryGateway queries, BoardFeed feed) {
+    LiveController(QueryGateway queries, BoardFeed feed, @Value("${cpm.live.heartbeat-interval}") Duration heartbeat) {
         this.queries = queries;
         this.feed = feed;
+        this.heartbeat = heartbeat;
     }
 
     @GetMapping(path = "/board", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "The status board as a stream: a snapshot, then each changed programme row")
-    SseEmitter board(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
-                     @RequestParam(name = "lastEventId", required = false) Long lastEventIdParam,
-                     Authentication authentication) {
-        return open(queries.subscriptionQuery(new WatchBoard(), ResponseTypes.multipleInstancesOf(ProgrammeRow.class),
+    Flux<ServerSentEvent<Object>> board(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
+                                       @RequestParam(name = "lastEventId", required = false) Long lastEventIdParam,
+                                       Authentication authentication) {
+        return stream(() -> queries.subscriptionQuery(new WatchBoard(), ResponseTypes.multipleInstancesOf(ProgrammeRow.class),
                 ResponseTypes.instanceOf(BoardChange.class)), first(lastEventId, lastEventIdParam), null, authentication);
     }
 
     @GetMapping(path = "/programmes/{programmeId}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "One programme as a stream: its row, then each change to it")
-    SseEmitter programme(@PathVariable String programmeId,
-                         @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
-                         @RequestParam(name = "lastEventId", required = false) Long lastEventIdParam,
-                         Authentication authentication) {
-        return open(queries.subscriptionQuery(new WatchProgramme(programmeId), ResponseTypes.instanceOf(ProgrammeRow.class),
+    Flux<ServerSentEvent<Object>> programme(@PathVariable String programmeId,
+                                            @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
+                                            @RequestParam(name = "lastEventId", required = false) Long lastEventIdParam,
+                                            Authentication authentication) {
+        return stream(() -> queries.subscriptionQuery(new WatchProgramme(programmeId), ResponseTypes.instanceOf(ProgrammeRow.class),
                 ResponseTypes.instanceOf(BoardChange.class)), first(lastEventId, lastEventIdParam), programmeId, authentication);
     }
 
-    /** Proxies close idle connections and clients notice dead ones only when something is sent. */
-    @Scheduled(fixedRateString = "${cpm.live.heartbeat-interval}")
-    void heartbeat() {
-        streams.removeIf(stream -> !stream.isOpen());
-        streams.forEach(LiveStream::heartbeat);
+    /**
+     * The subscription is made first, so that changes committed while the snapshot or the missed changes are read
+     * wait in its buffer; a change is sent only if its number is above the last one sent.
+     */
+    private <I> Flux<ServerSentEvent<Object>> stream(Supplier<SubscriptionQueryResult<I, BoardChange>> subscribe, Long lastEventId,
+                                                     String programmeId, Authentication authentication) {
+        return Flux.defer(() -> {
+            SubscriptionQueryResult<I, BoardChange> result = subscribe.get();
+            long head = feed.head();
+            AtomicLong lastSent = new AtomicLong(lastEventId == null ? head : lastEventId);
+            Flux<ServerSentEvent<Object>> start = lastEventId == null
+                    ? result.initialResult().map(initial -> ServerSentEvent.builder((Object) initial).event("snapshot")
+                            .id(Long.toString(head)).build()).flux()
+                    : Flux.empty();
+            Flux<BoardChange> missed = lastEventId == null ? Flux.empty() : missedAfter(lastEventId, programmeId);
+            Flux<ServerSentEvent<Object>> changes = Flux.concat(missed, result.updates().publishOn(Schedulers.parallel()))
+                    .filter(change -> change.programme() != null && change.seq() > lastSent.get())
+                    .doOnNext(change -> lastSent.set(change.seq()))
+                    .map(change -> ServerSentEvent.builder((Object) change.json()).event("programme")
+                            .id(Long.toString(change.seq())).build());
+            Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(Duration.ZERO, heartbeat)
+                    .map(tick -> ServerSentEvent.builder().comment("heartbeat").build());
+            Flux<ServerSentEvent<Object>> events = Flux.merge(heartbeats, Flux.concat(start, changes));
+            Duration lifetime = lifetime(authentication);
+            return (lifetime == null ? events : events.take(lifetime)).doFinally(signal -> result.cancel());
+        });
     }
 
-    private <I> SseEmitter open(SubscriptionQueryResult<I, BoardChange> result, Long lastEventId, String programmeId,
-                                Authentication authentication) {
-        SseEmitter emitter = new SseEmitter(lifetime(authentication));
-        long head = feed.head();
-        LiveStream stream = new LiveStream(emitter, lastEventId == null ? head : lastEventId);
-        streams.add(stream);
-        Runnable close = () -> {
-            stream.close();
-            result.cancel();
-            streams.remove(stream);
-        };
-        emitter.onCompletion(close);
-        emitter.onTimeout(() -> {
-            close.run();
-            emitter.complete();
-        });
-        emitter.onError(failure -> close.run());
-        stream.heartbeat();
-        stream.subscribed(result.updates().publishOn(Schedulers.parallel()).subscribe(stream::live, failure -> close.run()));
-        if (lastEventId == null) {
-            stream.snapshot(result.initialResult().block(), head);
-        } else {
-            List<BoardChange> missed;
-            long from = lastEventId;
-            while (!(missed = feed.after(from, programmeId)).isEmpty()) {
-                stream.missed(missed);
-                from = missed.get(missed.size() - 1).seq();
-            }
-        }
-        stream.caughtUp();
-        return emitter;
+    /** The changes after {@code seq}, read from the database a batch at a time. */
+    private Flux<BoardChange> missedAfter(long seq, String programmeId) {
+        return Mono.fromCallable(() -> feed.after(seq, programmeId))
+                .expand(batch -> batch.isEmpty() ? Mono.empty()
+                        : Mono.fromCallable(() -> feed.after(batch.get(batch.size() - 1).seq(), programmeId)))
+                .flatMapIterable(batch -> batch);
     }
 
     /**
@@ -107,11 +107,11 @@ class LiveController {
      * expires the stream ends, and the client reconnects with a fresh token and {@code Last-Event-ID}. Without an
      * expiry (a Basic sign-in), it lives until the client leaves.
      */
-    private static long lifetime(Authentication authentication) {
+    private static Duration lifetime(Authentication authentication) {
         if (authentication instanceof JwtAuthenticationToken jwt && jwt.getToken().getExpiresAt() != null) {
-            return Math.max(1, Duration.between(Instant.now(), jwt.getToken().getExpiresAt()).toMillis());
+            return Duration.ofMillis(Math.max(1, Duration.between(Instant.now(), jwt.getToken().getExpiresAt()).toMillis()));
         }
-        return 0L;
+        return null;
     }
 
     private static Long first(Long header, Long parameter) {
