@@ -3,6 +3,10 @@ package org.ippc.cpm.command;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+/**
+ * command-service on its own, for its tests and the command benchmark: the engine itself is assembled by
+ * {@code CpmEngineApplication} (ADR 0006), whose component scan must not find a second application here.
+ */
 @SpringBootApplication
 public class CommandServiceApplication {
 
