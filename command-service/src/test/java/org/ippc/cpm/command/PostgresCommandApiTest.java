@@ -1,12 +1,12 @@
 package org.ippc.cpm.command;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The same command API suite on a real PostgreSQL, where the schema is Flyway's and payloads are bytea. */
 @ActiveProfiles("postgres")
@@ -20,12 +20,18 @@ class PostgresCommandApiTest extends CommandApiContract {
 
     @Test
     void payloads_are_bytea_never_large_objects_and_fsync_is_on() {
-        assertThat(jdbc.queryForList("SELECT data_type FROM information_schema.columns WHERE table_name IN "
-                + "('domainevententry','snapshotevententry','tokenentry','sagaentry','scheduled_tasks') AND data_type = 'oid'"))
+        assertThat(
+                        jdbc.queryForList(
+                                "SELECT data_type FROM information_schema.columns WHERE table_name IN "
+                                        + "('domainevententry','snapshotevententry','tokenentry','sagaentry','scheduled_tasks') AND data_type = 'oid'"))
                 .isEmpty();
-        assertThat(jdbc.queryForObject("SELECT data_type FROM information_schema.columns WHERE table_name = 'domainevententry' "
-                + "AND column_name = 'payload'", String.class)).isEqualTo("bytea");
+        assertThat(jdbc.queryForObject(
+                        "SELECT data_type FROM information_schema.columns WHERE table_name = 'domainevententry' "
+                                + "AND column_name = 'payload'",
+                        String.class))
+                .isEqualTo("bytea");
         assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE success", Integer.class)).isPositive();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE success", Integer.class))
+                .isPositive();
     }
 }

@@ -1,6 +1,13 @@
 package org.ippc.cpm.command;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.nimbusds.jwt.JWTClaimsSet;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -11,24 +18,16 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.time.Duration;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * The production profile on PostgreSQL: no demo users, a JWT resource server that takes the person, the role and the
  * party from the token's claims (issue 15's table of tokens). The issuer's key is a test key; the actor recorded is
  * the token's, never the body's.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "server.shutdown=immediate"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"server.shutdown=immediate"})
 @ActiveProfiles("production")
 class ProductionJwtSecurityTest {
-
 
     @LocalServerPort
     int port;
@@ -47,35 +46,62 @@ class ProductionJwtSecurityTest {
         HttpApi api = new HttpApi(port);
         String cpm = token("chair-1", "CPM", null);
         Map<String, String> asCpm = Map.of("Authorization", "Bearer " + cpm);
-        assertThat(api.post(null, "scheduleSession", "{\"sessionId\":\"CPM-9\",\"year\":2014,\"rationale\":\"x\"}", asCpm).status())
+        assertThat(api.post(
+                                null,
+                                "scheduleSession",
+                                "{\"sessionId\":\"CPM-9\",\"year\":2014,\"rationale\":\"x\"}",
+                                asCpm)
+                        .status())
                 .isEqualTo(200);
-        assertThat(api.post(null, "openRound", "{\"sessionId\":\"CPM-9\",\"inputDeadline\":\"2099-01-01T00:00:00Z\",\"rationale\":\"x\"}",
-                bearer(token("secretary-7", "SECRETARIAT", null))).status()).isEqualTo(200);
+        assertThat(api.post(
+                                null,
+                                "openRound",
+                                "{\"sessionId\":\"CPM-9\",\"inputDeadline\":\"2099-01-01T00:00:00Z\",\"rationale\":\"x\"}",
+                                bearer(token("secretary-7", "SECRETARIAT", null)))
+                        .status())
+                .isEqualTo(200);
         String input = "{\"roundId\":\"ROUND-CPM-9\",\"rationale\":\"x\"}";
-        assertThat(api.post(null, "submitInput", input, bearer(token("alice", "CONTRACTING_PARTY", "NZ"))).status()).isEqualTo(200);
-        assertThat(api.post(null, "submitInput", input, bearer(token("bob", "RPPO", "EPPO"))).status()).isEqualTo(200);
+        assertThat(api.post(null, "submitInput", input, bearer(token("alice", "CONTRACTING_PARTY", "NZ")))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post(null, "submitInput", input, bearer(token("bob", "RPPO", "EPPO")))
+                        .status())
+                .isEqualTo(200);
 
         assertThat(recordedActors("CPM-9")).containsExactly("{\"role\":\"CPM\",\"person\":\"chair-1\"}");
-        assertThat(recordedActors("ROUND-CPM-9")).containsExactly(
-                "{\"role\":\"SECRETARIAT\",\"person\":\"secretary-7\"}",
-                "{\"role\":\"CONTRACTING_PARTY\",\"person\":\"alice\",\"party\":\"NZ\"}",
-                "{\"role\":\"RPPO\",\"person\":\"bob\",\"party\":\"EPPO\"}");
+        assertThat(recordedActors("ROUND-CPM-9"))
+                .containsExactly(
+                        "{\"role\":\"SECRETARIAT\",\"person\":\"secretary-7\"}",
+                        "{\"role\":\"CONTRACTING_PARTY\",\"person\":\"alice\",\"party\":\"NZ\"}",
+                        "{\"role\":\"RPPO\",\"person\":\"bob\",\"party\":\"EPPO\"}");
 
-        HttpApi.Answer party = api.post(null, "openSession", "{\"sessionId\":\"CPM-9\",\"rationale\":\"x\"}",
+        HttpApi.Answer party = api.post(
+                null,
+                "openSession",
+                "{\"sessionId\":\"CPM-9\",\"rationale\":\"x\"}",
                 bearer(token("someone", "CONTRACTING_PARTY", "NZ")));
         assertThat(party.status()).isEqualTo(403);
         assertThat(party.body().get("detail").asText()).contains("not by CONTRACTING_PARTY NZ (someone)");
 
-        assertThat(api.post("cpm", "openSession", "{\"sessionId\":\"CPM-9\",\"rationale\":\"x\"}").status())
-                .as("the demo users do not exist").isEqualTo(401);
-        assertThat(api.post(null, "openSession", "{\"sessionId\":\"CPM-9\",\"rationale\":\"x\"}",
-                Map.of("Authorization", "Bearer not-a-token")).status()).isEqualTo(401);
+        assertThat(api.post("cpm", "openSession", "{\"sessionId\":\"CPM-9\",\"rationale\":\"x\"}")
+                        .status())
+                .as("the demo users do not exist")
+                .isEqualTo(401);
+        assertThat(api.post(
+                                null,
+                                "openSession",
+                                "{\"sessionId\":\"CPM-9\",\"rationale\":\"x\"}",
+                                Map.of("Authorization", "Bearer not-a-token"))
+                        .status())
+                .isEqualTo(401);
     }
 
     private List<String> recordedActors(String aggregate) throws Exception {
         List<String> actors = new java.util.ArrayList<>();
-        for (byte[] payload : jdbc.queryForList("SELECT payload FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber",
-                byte[].class, aggregate)) {
+        for (byte[] payload : jdbc.queryForList(
+                "SELECT payload FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber",
+                byte[].class,
+                aggregate)) {
             actors.add(HttpApi.JSON.readTree(payload).get("actor").toString());
         }
         return actors;
@@ -85,8 +111,9 @@ class ProductionJwtSecurityTest {
         return Map.of("Authorization", "Bearer " + token);
     }
 
-    private static String token(String subject, String role, String party,
-                                java.util.function.UnaryOperator<JWTClaimsSet.Builder> change) throws Exception {
+    private static String token(
+            String subject, String role, String party, java.util.function.UnaryOperator<JWTClaimsSet.Builder> change)
+            throws Exception {
         return TestIssuer.token(subject, role, party, Duration.ofMinutes(10), change);
     }
 
@@ -107,8 +134,11 @@ class ProductionJwtSecurityTest {
         refused.put("role as a list", token("p", null, null, c -> c.claim("cpm_role", List.of("CPM", "AUDITOR"))));
         refused.put("party claim on a non-party role", token("p", "SECRETARIAT", "NZ"));
         refused.put("party role without a party", token("p", "CONTRACTING_PARTY", null));
-        refused.put("party as a list", token("p", "CONTRACTING_PARTY", null, c -> c.claim("cpm_party", List.of("NZ", "KE"))));
-        refused.put("party as an object", token("p", "CONTRACTING_PARTY", null, c -> c.claim("cpm_party", Map.of("a", 1))));
+        refused.put(
+                "party as a list",
+                token("p", "CONTRACTING_PARTY", null, c -> c.claim("cpm_party", List.of("NZ", "KE"))));
+        refused.put(
+                "party as an object", token("p", "CONTRACTING_PARTY", null, c -> c.claim("cpm_party", Map.of("a", 1))));
         refused.put("unknown party code", token("p", "CONTRACTING_PARTY", "ZZ-ANY"));
         refused.put("lower-case party code", token("p", "CONTRACTING_PARTY", "nz"));
         refused.put("an RPPO naming a country", token("p", "RPPO", "NZ"));
@@ -119,60 +149,92 @@ class ProductionJwtSecurityTest {
         unauthenticated.put("another audience", token("p", "CPM", null, c -> c.audience("other-app")));
         unauthenticated.put("no audience", token("p", "CPM", null, c -> c.audience((String) null)));
         unauthenticated.put("no exp", token("p", "CPM", null, c -> c.expirationTime(null)));
-        unauthenticated.put("expired", token("p", "CPM", null, c -> c.expirationTime(new Date(System.currentTimeMillis() - 600_000))));
+        unauthenticated.put(
+                "expired",
+                token("p", "CPM", null, c -> c.expirationTime(new Date(System.currentTimeMillis() - 600_000))));
         unauthenticated.put("no sub", token(null, "CPM", null));
         unauthenticated.put("iat in the future", token("p", "CPM", null, c -> c.issueTime(new Date(future))));
         unauthenticated.put("not yet valid", token("p", "CPM", null, c -> c.notBeforeTime(new Date(future))));
 
         for (String path : List.of("/api/query/sessions", "/v3/api-docs", "/actuator/prometheus")) {
-            refused.forEach((why, jwt) -> assertThat(get(path, jwt)).as(why + " " + path).isEqualTo(403));
-            unauthenticated.forEach((why, jwt) -> assertThat(get(path, jwt)).as(why + " " + path).isEqualTo(401));
+            refused.forEach((why, jwt) ->
+                    assertThat(get(path, jwt)).as(why + " " + path).isEqualTo(403));
+            unauthenticated.forEach((why, jwt) ->
+                    assertThat(get(path, jwt)).as(why + " " + path).isEqualTo(401));
         }
         String open = "{\"sessionId\":\"CPM-20\",\"year\":2025,\"rationale\":\"x\"}";
         refused.forEach((why, jwt) -> {
             HttpApi.Answer answer = api.post(null, "scheduleSession", open, Map.of("Authorization", "Bearer " + jwt));
             assertThat(answer.status()).as(why).isEqualTo(403);
             assertThat(answer.isProblem()).as(why).isTrue();
-            assertThat(answer.body().get("detail").asText()).as(why).containsPattern("names no role|may not name a party|must name one known party");
+            assertThat(answer.body().get("detail").asText())
+                    .as(why)
+                    .containsPattern("names no role|may not name a party|must name one known party");
         });
         unauthenticated.forEach((why, jwt) -> {
             HttpApi.Answer answer = api.post(null, "scheduleSession", open, Map.of("Authorization", "Bearer " + jwt));
             assertThat(answer.status()).as(why).isEqualTo(401);
             assertThat(answer.isProblem()).as(why).isTrue();
         });
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = 'CPM-20'", Integer.class))
-                .as("nothing refused was recorded").isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = 'CPM-20'", Integer.class))
+                .as("nothing refused was recorded")
+                .isZero();
 
-        var challenge = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + port + "/api/query/sessions")).build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding());
+        var challenge = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://localhost:" + port + "/api/query/sessions"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
         assertThat(challenge.statusCode()).isEqualTo(401);
         assertThat(challenge.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
 
-        assertThat(api.post(null, "scheduleSession", open, Map.of("Authorization", "Bearer " + token("chair-2", "CPM", null)))
-                .status()).as("a good token").isEqualTo(200);
-        assertThat(api.post(null, "scheduleSession", "{\"sessionId\":\"CPM-21\",\"year\":2026,\"rationale\":\"x\"}",
-                Map.of("Authorization", "Bearer " + token("chair-3", "CPM", null, c -> c.issueTime(null)))).status())
-                .as("a good token without iat, which is optional").isEqualTo(200);
+        assertThat(api.post(
+                                null,
+                                "scheduleSession",
+                                open,
+                                Map.of("Authorization", "Bearer " + token("chair-2", "CPM", null)))
+                        .status())
+                .as("a good token")
+                .isEqualTo(200);
+        assertThat(api.post(
+                                null,
+                                "scheduleSession",
+                                "{\"sessionId\":\"CPM-21\",\"year\":2026,\"rationale\":\"x\"}",
+                                Map.of(
+                                        "Authorization",
+                                        "Bearer " + token("chair-3", "CPM", null, c -> c.issueTime(null))))
+                        .status())
+                .as("a good token without iat, which is optional")
+                .isEqualTo(200);
         assertThat(get("/v3/api-docs", token("reader", "VIEWER", null))).isEqualTo(200);
     }
 
     @Test
     void the_production_profile_refuses_to_start_on_the_embedded_H2_database() {
-        assertThatThrownBy(() -> new SpringApplicationBuilder(CommandServiceApplication.class).profiles("production")
-                .run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:not-production", "--cpm.security.issuer=" + TestIssuer.ISSUER,
-                        "--cpm.security.audience=" + TestIssuer.AUDIENCE).close())
+        assertThatThrownBy(() -> new SpringApplicationBuilder(CommandServiceApplication.class)
+                        .profiles("production")
+                        .run(
+                                "--server.port=0",
+                                "--spring.datasource.url=jdbc:h2:mem:not-production",
+                                "--cpm.security.issuer=" + TestIssuer.ISSUER,
+                                "--cpm.security.audience=" + TestIssuer.AUDIENCE)
+                        .close())
                 .hasStackTraceContaining("The production profile needs PostgreSQL");
     }
 
     private int get(String path, String jwt) {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + jwt).build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                                    .header("Authorization", "Bearer " + jwt)
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -1,6 +1,6 @@
 package org.ippc.cpm.domain;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * docs/rules.md is the rules in the repository: a row for every rule of the spec, and every class and test it names
@@ -22,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RulesDocumentTest {
 
     private static final Path ROOT = Path.of("..");
-    private static final List<String> SPEC_RULES = List.of("P1", "P2", "P3", "P4", "P5", "P6", "Y1", "Y2", "Y3", "Y4", "Y5",
-            "Y6", "D1", "D2", "D3", "M1", "M2", "M3", "M4", "S1", "S2", "C1", "C2", "C3", "A1", "A2", "A3");
+    private static final List<String> SPEC_RULES = List.of(
+            "P1", "P2", "P3", "P4", "P5", "P6", "Y1", "Y2", "Y3", "Y4", "Y5", "Y6", "D1", "D2", "D3", "M1", "M2", "M3",
+            "M4", "S1", "S2", "C1", "C2", "C3", "A1", "A2", "A3");
     private static final Pattern ROW = Pattern.compile("^\\| ([PYDMSCA][1-6]) \\|(.*)$", Pattern.MULTILINE);
     private static final Pattern RULE_NAMED = Pattern.compile("[PYDMSCA][1-6]_");
     private static final Pattern NAME = Pattern.compile("`([A-Z][A-Za-z0-9]*)(#([A-Za-z0-9_]+))?`");
@@ -53,9 +53,11 @@ class RulesDocumentTest {
                     }
                 } else {
                     tests++;
-                    boolean found = find(sources, "/test/java/", type).stream().anyMatch(file -> read(file).contains("void " + method + "("));
+                    boolean found = find(sources, "/test/java/", type).stream()
+                            .anyMatch(file -> read(file).contains("void " + method + "("));
                     if (!found || !RULE_NAMED.matcher(method).lookingAt()) {
-                        missing.add(rule + ": test " + type + "#" + method + (found ? " (not named after a rule)" : ""));
+                        missing.add(
+                                rule + ": test " + type + "#" + method + (found ? " (not named after a rule)" : ""));
                     }
                 }
             }
@@ -63,18 +65,25 @@ class RulesDocumentTest {
                 missing.add(rule + ": fewer than two tests (one accepting, one refusing)");
             }
         });
-        assertThat(missing).as("names in docs/rules.md that the code does not have").isEmpty();
+        assertThat(missing)
+                .as("names in docs/rules.md that the code does not have")
+                .isEmpty();
     }
 
     private static List<Path> sources() throws IOException {
         try (Stream<Path> files = Files.walk(ROOT, 12)) {
-            return files.filter(p -> p.toString().endsWith(".java") && !p.toString().contains("/target/")
-                    && !p.toString().contains("/.git/")).toList();
+            return files.filter(p -> p.toString().endsWith(".java")
+                            && !p.toString().contains("/target/")
+                            && !p.toString().contains("/.git/"))
+                    .toList();
         }
     }
 
     private static List<Path> find(List<Path> sources, String where, String type) {
-        return sources.stream().filter(p -> p.toString().contains(where) && p.getFileName().toString().equals(type + ".java")).toList();
+        return sources.stream()
+                .filter(p -> p.toString().contains(where)
+                        && p.getFileName().toString().equals(type + ".java"))
+                .toList();
     }
 
     private static String read(Path file) {

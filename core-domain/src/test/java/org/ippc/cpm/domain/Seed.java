@@ -1,5 +1,8 @@
 package org.ippc.cpm.domain;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
 import org.ippc.cpm.domain.decision.ActionItem;
 import org.ippc.cpm.domain.programme.DetailedPlan;
 import org.ippc.cpm.domain.programme.HighLevelPlan;
@@ -16,10 +19,6 @@ import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.RoundId;
 import org.ippc.cpm.domain.shared.SessionId;
-
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.List;
 
 /** Test data with fixed ids and times, drawn from the seed document's own story. */
 public final class Seed {
@@ -50,10 +49,10 @@ public final class Seed {
     public static final Actor EXPERT = new Actor(Role.EXPERT, EXPERT_ID.value());
     public static final Actor VIEWER = new Actor(Role.VIEWER, "dashboard-user");
 
-    public static final List<String> CRITERIA = List.of("strategic global impact", "feasibility with current resources");
+    public static final List<String> CRITERIA =
+            List.of("strategic global impact", "feasibility with current resources");
 
-    private Seed() {
-    }
+    private Seed() {}
 
     public static HighLevelPlan highLevelPlan() {
         return new HighLevelPlan(
@@ -66,7 +65,8 @@ public final class Seed {
     }
 
     public static DetailedPlan detailedPlan() {
-        return new DetailedPlan(highLevelPlan(),
+        return new DetailedPlan(
+                highLevelPlan(),
                 "No allocated funding; staff diverted from standard setting",
                 "Secretariat leads with Bureau guidance and an annual report to CPM",
                 "Work packages with milestones reviewed each quarter",
@@ -75,18 +75,30 @@ public final class Seed {
     }
 
     public static AnalysedOption option(String id, String title) {
-        return new AnalysedOption(id, title, CRITERIA.stream().map(c -> new Assessment(c, "meets it")).toList());
+        return new AnalysedOption(
+                id,
+                title,
+                CRITERIA.stream().map(c -> new Assessment(c, "meets it")).toList());
     }
 
     public static List<AnalysedOption> options() {
-        return List.of(option("surveillance", "Pilot programme on surveillance"),
+        return List.of(
+                option("surveillance", "Pilot programme on surveillance"),
                 option("diagnostics", "Diagnostic capacity"),
                 option("reporting", "National reporting obligations"));
     }
 
     public static ProgrammeProposed pilotProposed() {
-        return new ProgrammeProposed(PILOT, ROUND_10, CPM_10, "surveillance", "Pilot programme on surveillance",
-                "Article IV.2(b)", highLevelPlan(), SECRETARIAT, "Highest ranked option of the analysis");
+        return new ProgrammeProposed(
+                PILOT,
+                ROUND_10,
+                CPM_10,
+                "surveillance",
+                "Pilot programme on surveillance",
+                "Article IV.2(b)",
+                highLevelPlan(),
+                SECRETARIAT,
+                "Highest ranked option of the analysis");
     }
 
     public static Resource funds(String usd) {

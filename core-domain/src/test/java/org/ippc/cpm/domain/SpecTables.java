@@ -1,13 +1,12 @@
 package org.ippc.cpm.domain;
 
-import org.ippc.cpm.domain.shared.Role;
+import static org.ippc.cpm.domain.shared.Role.*;
 
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
-import static org.ippc.cpm.domain.shared.Role.*;
+import org.ippc.cpm.domain.shared.Role;
 
 /**
  * The spec's role table ("Who acts") written out by hand, command by command: the expectation of the role-matrix
@@ -26,7 +25,8 @@ public final class SpecTables {
             Map.entry("DelegateDevelopment", EnumSet.of(CPM)),
             Map.entry("CloseProgramme", EnumSet.of(CPM)),
             Map.entry("RecordDecision", EnumSet.of(CPM)),
-            // Secretariat: rounds, criteria, analysis, proposals, the detailed plan, experts, presenting, managing, reporting
+            // Secretariat: rounds, criteria, analysis, proposals, the detailed plan, experts, presenting, managing,
+            // reporting
             Map.entry("OpenRound", EnumSet.of(SECRETARIAT)),
             Map.entry("CloseInput", EnumSet.of(SECRETARIAT)),
             Map.entry("EstablishSelectionCriteria", EnumSet.of(SECRETARIAT)),
@@ -55,6 +55,5 @@ public final class SpecTables {
             Map.entry("MarkActionItemOverdue", EnumSet.of(ENGINE)),
             Map.entry("CorrectRecord", EnumSet.of(SECRETARIAT, CPM))));
 
-    private SpecTables() {
-    }
+    private SpecTables() {}
 }

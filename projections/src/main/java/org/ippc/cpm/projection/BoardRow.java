@@ -66,13 +66,32 @@ final class BoardRow {
 
     /** M1: the gap is what the detailed plan needs minus what has been contributed (none below zero); pledges and mobilised resources are shown beside it. */
     BigDecimal gapUsd() {
-        return fundingNeededUsd == null ? null : fundingNeededUsd.subtract(contributedUsd).max(BigDecimal.ZERO);
+        return fundingNeededUsd == null
+                ? null
+                : fundingNeededUsd.subtract(contributedUsd).max(BigDecimal.ZERO);
     }
 
     /** The arguments of {@link #INSERT} and {@link #UPDATE} alike: every column, the key last. */
     Object[] arguments() {
-        return new Object[]{title, conventionArticle, roundId, stage, yearOneSession, yearTwoSession, delayed, experts,
-                planVersion, fundingNeededUsd, pledgedUsd, contributedUsd, mobilisedUsd, gapUsd(), lastEvent, lastChangedAt,
-                version, programmeId};
+        return new Object[] {
+            title,
+            conventionArticle,
+            roundId,
+            stage,
+            yearOneSession,
+            yearTwoSession,
+            delayed,
+            experts,
+            planVersion,
+            fundingNeededUsd,
+            pledgedUsd,
+            contributedUsd,
+            mobilisedUsd,
+            gapUsd(),
+            lastEvent,
+            lastChangedAt,
+            version,
+            programmeId
+        };
     }
 }

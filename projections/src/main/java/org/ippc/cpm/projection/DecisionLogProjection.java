@@ -3,9 +3,9 @@ package org.ippc.cpm.projection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.ippc.cpm.domain.history.EventMetadata;
 import org.ippc.cpm.domain.shared.CpmEvent;
 import org.ippc.cpm.domain.shared.CpmJson;
@@ -42,13 +42,27 @@ public class DecisionLogProjection {
      */
     @EventHandler
     void on(CpmEvent event, DomainEventMessage<?> message) {
-        Object[] row = {message.getIdentifier(), message.getType(),
-                message.getAggregateIdentifier(), message.getSequenceNumber(), event.getClass().getSimpleName(),
-                Sql.time(message.getTimestamp()), EventFacts.session(event).orElse(null),
-                EventFacts.programme(event).orElse(null), event.actor().role().name(), event.actor().name(),
-                event.actor().person(), event.actor().party(),
-                message.getMetaData().get(EventMetadata.COMMAND), event.rationale(), message.getMetaData().get("traceId"),
-                message.getMetaData().get("correlationId"), json(event), message.getIdentifier(), message.getIdentifier()};
+        Object[] row = {
+            message.getIdentifier(),
+            message.getType(),
+            message.getAggregateIdentifier(),
+            message.getSequenceNumber(),
+            event.getClass().getSimpleName(),
+            Sql.time(message.getTimestamp()),
+            EventFacts.session(event).orElse(null),
+            EventFacts.programme(event).orElse(null),
+            event.actor().role().name(),
+            event.actor().name(),
+            event.actor().person(),
+            event.actor().party(),
+            message.getMetaData().get(EventMetadata.COMMAND),
+            event.rationale(),
+            message.getMetaData().get("traceId"),
+            message.getMetaData().get("correlationId"),
+            json(event),
+            message.getIdentifier(),
+            message.getIdentifier()
+        };
         batch.append(INSERT, row);
     }
 

@@ -1,5 +1,7 @@
 package org.ippc.cpm.projection;
 
+import java.sql.Timestamp;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -9,9 +11,6 @@ import org.ippc.cpm.domain.programme.*;
 import org.ippc.cpm.domain.shared.Actor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.sql.Timestamp;
-import java.util.function.Consumer;
 
 /**
  * The status board (one row per programme), its experts and its funding. An event changes the board only if its
@@ -75,8 +74,13 @@ public class ProgrammeBoardProjection {
     @EventHandler
     void on(ExpertAppointed event, DomainEventMessage<?> message, ReplayStatus replay) {
         change(message, replay, row -> {
-            jdbc.update("INSERT INTO programme_expert (programme_id, expert_id, name, expertise, appointed_at) VALUES (?, ?, ?, ?, ?)",
-                    row.programmeId, event.expertId().value(), event.name(), event.expertise(), Sql.time(message.getTimestamp()));
+            jdbc.update(
+                    "INSERT INTO programme_expert (programme_id, expert_id, name, expertise, appointed_at) VALUES (?, ?, ?, ?, ?)",
+                    row.programmeId,
+                    event.expertId().value(),
+                    event.name(),
+                    event.expertise(),
+                    Sql.time(message.getTimestamp()));
             row.experts++;
         });
     }
@@ -84,8 +88,11 @@ public class ProgrammeBoardProjection {
     @EventHandler
     void on(ExpertReleased event, DomainEventMessage<?> message, ReplayStatus replay) {
         change(message, replay, row -> {
-            jdbc.update("UPDATE programme_expert SET released_at = ? WHERE programme_id = ? AND expert_id = ?",
-                    Sql.time(message.getTimestamp()), row.programmeId, event.expertId().value());
+            jdbc.update(
+                    "UPDATE programme_expert SET released_at = ? WHERE programme_id = ? AND expert_id = ?",
+                    Sql.time(message.getTimestamp()),
+                    row.programmeId,
+                    event.expertId().value());
             row.experts--;
         });
     }
@@ -136,17 +143,23 @@ public class ProgrammeBoardProjection {
     @EventHandler
     void on(ProgressReported event, DomainEventMessage<?> message, ReplayStatus replay) {
         change(message, replay, row -> {
-            jdbc.update("DELETE FROM progress_report WHERE programme_id = ? AND session_id = ?", row.programmeId, event.sessionId().value());
-            jdbc.update("INSERT INTO progress_report (programme_id, session_id, revision, document_reference) VALUES (?, ?, ?, ?)",
-                    row.programmeId, event.sessionId().value(), event.revision(), event.documentReference());
+            jdbc.update(
+                    "DELETE FROM progress_report WHERE programme_id = ? AND session_id = ?",
+                    row.programmeId,
+                    event.sessionId().value());
+            jdbc.update(
+                    "INSERT INTO progress_report (programme_id, session_id, revision, document_reference) VALUES (?, ?, ?, ?)",
+                    row.programmeId,
+                    event.sessionId().value(),
+                    event.revision(),
+                    event.documentReference());
         });
     }
 
     /** Events that change nothing on the board but when it last changed (comments, guidance, reports, activities). */
     @EventHandler
     void on(ProgrammeEvent event, DomainEventMessage<?> message, ReplayStatus replay) {
-        change(message, replay, row -> {
-        });
+        change(message, replay, row -> {});
     }
 
     @ResetHandler
@@ -162,9 +175,11 @@ public class ProgrammeBoardProjection {
      * error (its proposal never reached the board): the event goes to the dead-letter queue.
      */
     private void change(DomainEventMessage<?> message, ReplayStatus replay, Consumer<BoardRow> effect) {
-        BoardRow row = batch.row(message.getAggregateIdentifier()).orElseThrow(() -> new IllegalStateException(
-                "the board has no row for " + message.getAggregateIdentifier() + ", so it cannot apply event #"
-                        + message.getSequenceNumber() + " " + message.getPayloadType().getSimpleName()));
+        BoardRow row = batch.row(message.getAggregateIdentifier())
+                .orElseThrow(
+                        () -> new IllegalStateException("the board has no row for " + message.getAggregateIdentifier()
+                                + ", so it cannot apply event #" + message.getSequenceNumber() + " "
+                                + message.getPayloadType().getSimpleName()));
         if (message.getSequenceNumber() <= row.version) {
             return;
         }
@@ -192,11 +207,19 @@ public class ProgrammeBoardProjection {
                 case "CONTRIBUTED" -> row.contributedUsd = row.contributedUsd.add(resource.valueUsd());
                 default -> row.mobilisedUsd = row.mobilisedUsd.add(resource.valueUsd());
             }
-            batch.append("""
+            batch.append(
+                    """
                     INSERT INTO funding_entry (event_id, programme_id, party, party_role, flow, resource_kind, value_usd,
                         description, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    message.getIdentifier(), message.getAggregateIdentifier(), actor.name(), actor.role().name(), flow,
-                    resource.kind().name(), resource.valueUsd(), resource.description(), Sql.time(message.getTimestamp()));
+                    message.getIdentifier(),
+                    message.getAggregateIdentifier(),
+                    actor.name(),
+                    actor.role().name(),
+                    flow,
+                    resource.kind().name(),
+                    resource.valueUsd(),
+                    resource.description(),
+                    Sql.time(message.getTimestamp()));
         });
     }
 

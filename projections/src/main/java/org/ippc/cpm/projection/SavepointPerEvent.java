@@ -1,5 +1,7 @@
 package org.ippc.cpm.projection;
 
+import java.lang.reflect.UndeclaredThrowableException;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
@@ -10,9 +12,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.lang.reflect.UndeclaredThrowableException;
-import java.util.Optional;
 
 /**
  * While {@link WriteBatch} is careful, each read-model handler runs in a savepoint of the batch's transaction: a
@@ -34,7 +33,8 @@ class SavepointPerEvent implements HandlerEnhancerDefinition {
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
         ProcessingGroup group = original.declaringClass().getAnnotation(ProcessingGroup.class);
-        if (group == null || !ReadModels.PROCESSING_GROUP.equals(group.value())
+        if (group == null
+                || !ReadModels.PROCESSING_GROUP.equals(group.value())
                 || !original.canHandleMessageType(EventMessage.class)) {
             return original;
         }
@@ -45,15 +45,17 @@ class SavepointPerEvent implements HandlerEnhancerDefinition {
                     return super.handle(message, target);
                 }
                 try {
-                    return savepoint.execute(status -> {
-                        try {
-                            return Optional.ofNullable(super.handle(message, target));
-                        } catch (RuntimeException | Error unchecked) {
-                            throw unchecked;
-                        } catch (Exception checked) {
-                            throw new UndeclaredThrowableException(checked);
-                        }
-                    }).orElse(null);
+                    return savepoint
+                            .execute(status -> {
+                                try {
+                                    return Optional.ofNullable(super.handle(message, target));
+                                } catch (RuntimeException | Error unchecked) {
+                                    throw unchecked;
+                                } catch (Exception checked) {
+                                    throw new UndeclaredThrowableException(checked);
+                                }
+                            })
+                            .orElse(null);
                 } catch (UndeclaredThrowableException wrapped) {
                     throw (Exception) wrapped.getUndeclaredThrowable();
                 }

@@ -1,5 +1,6 @@
 package org.ippc.cpm.projection;
 
+import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -13,8 +14,6 @@ import org.ippc.cpm.domain.session.SessionOpened;
 import org.ippc.cpm.domain.session.SessionScheduled;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
 
 /**
  * Sessions and the action items of their decisions; with the board and the decision log they make each session's
@@ -33,49 +32,69 @@ public class SessionAgendaProjection {
 
     @EventHandler
     void on(SessionScheduled event) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO cpm_session (session_id, session_number, session_year, status)
                 SELECT ?, ?, ?, 'SCHEDULED' FROM (VALUES (1)) AS one (x)
                 WHERE NOT EXISTS (SELECT 1 FROM cpm_session WHERE session_id = ?)""",
-                event.sessionId().value(), event.number(), event.year(), event.sessionId().value());
+                event.sessionId().value(),
+                event.number(),
+                event.year(),
+                event.sessionId().value());
     }
 
     @EventHandler
     void on(SessionOpened event, @Timestamp Instant at) {
-        jdbc.update("UPDATE cpm_session SET status = 'OPEN', opened_at = ? WHERE session_id = ? AND status = 'SCHEDULED'",
-                Sql.time(at), event.sessionId().value());
+        jdbc.update(
+                "UPDATE cpm_session SET status = 'OPEN', opened_at = ? WHERE session_id = ? AND status = 'SCHEDULED'",
+                Sql.time(at),
+                event.sessionId().value());
     }
 
     @EventHandler
     void on(SessionClosed event, @Timestamp Instant at) {
-        jdbc.update("UPDATE cpm_session SET status = 'CLOSED', closed_at = ? WHERE session_id = ? AND status <> 'CLOSED'",
-                Sql.time(at), event.sessionId().value());
+        jdbc.update(
+                "UPDATE cpm_session SET status = 'CLOSED', closed_at = ? WHERE session_id = ? AND status <> 'CLOSED'",
+                Sql.time(at),
+                event.sessionId().value());
     }
 
     @EventHandler
     void on(DecisionRecorded event) {
         for (ActionItem item : event.actionItems()) {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     INSERT INTO action_item (decision_id, item_id, decision_number, decision_session, addressee,
                         due_session, request, status)
                     SELECT ?, ?, ?, ?, ?, ?, ?, 'OPEN' FROM (VALUES (1)) AS one (x)
                     WHERE NOT EXISTS (SELECT 1 FROM action_item WHERE decision_id = ? AND item_id = ?)""",
-                    event.decisionId().value(), item.itemId(), event.number(), event.sessionId().value(),
-                    item.addressee().name(), item.dueSession().value(), item.request(),
-                    event.decisionId().value(), item.itemId());
+                    event.decisionId().value(),
+                    item.itemId(),
+                    event.number(),
+                    event.sessionId().value(),
+                    item.addressee().name(),
+                    item.dueSession().value(),
+                    item.request(),
+                    event.decisionId().value(),
+                    item.itemId());
         }
     }
 
     @EventHandler
     void on(ActionItemOverdue event) {
-        jdbc.update("UPDATE action_item SET status = 'OVERDUE' WHERE decision_id = ? AND item_id = ? AND status = 'OPEN'",
-                event.decisionId().value(), event.itemId());
+        jdbc.update(
+                "UPDATE action_item SET status = 'OVERDUE' WHERE decision_id = ? AND item_id = ? AND status = 'OPEN'",
+                event.decisionId().value(),
+                event.itemId());
     }
 
     @EventHandler
     void on(ActionItemReported event) {
-        jdbc.update("UPDATE action_item SET status = 'REPORTED', document_reference = ? WHERE decision_id = ? AND item_id = ?",
-                event.documentReference(), event.decisionId().value(), event.itemId());
+        jdbc.update(
+                "UPDATE action_item SET status = 'REPORTED', document_reference = ? WHERE decision_id = ? AND item_id = ?",
+                event.documentReference(),
+                event.decisionId().value(),
+                event.itemId());
     }
 
     @ResetHandler

@@ -6,8 +6,7 @@ import java.time.Instant;
 /** Values the way both H2 and PostgreSQL take them through JDBC. */
 final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     static Timestamp time(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);

@@ -1,10 +1,5 @@
 package org.ippc.cpm.projection;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * The writes of one batch of events: board rows are read once, changed in memory by every event of the batch, and
@@ -91,8 +90,13 @@ public class WriteBatch {
     }
 
     private Optional<BoardRow> read(String programmeId) {
-        return jdbc.query("SELECT * FROM programme_board WHERE programme_id = ?", (rs, i) -> BoardRow.read(rs), programmeId)
-                .stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT * FROM programme_board WHERE programme_id = ?",
+                        (rs, i) -> BoardRow.read(rs),
+                        programmeId)
+                .stream()
+                .findFirst();
     }
 
     private Pending pending() {

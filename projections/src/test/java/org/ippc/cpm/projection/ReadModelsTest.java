@@ -1,5 +1,15 @@
 package org.ippc.cpm.projection;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ippc.cpm.domain.Seed.*;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -17,8 +27,8 @@ import org.ippc.cpm.domain.round.RoundOpened;
 import org.ippc.cpm.domain.session.SessionClosed;
 import org.ippc.cpm.domain.session.SessionOpened;
 import org.ippc.cpm.domain.session.SessionScheduled;
-import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.AboutProgramme;
+import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.Body;
 import org.ippc.cpm.domain.shared.CpmJson;
 import org.ippc.cpm.domain.shared.DecisionId;
@@ -29,17 +39,6 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.ippc.cpm.domain.Seed.*;
 
 /**
  * The read models where they live, without Spring: the three projections driven in real Axon batching units of work
@@ -83,7 +82,9 @@ class ReadModelsTest {
         List<EventMessage<?>> backwards = new ArrayList<>(story);
         Collections.reverse(backwards);
         live.project(backwards);
-        assertThat(live.readModels()).as("everything again, backwards, after it was applied").isEqualTo(expected);
+        assertThat(live.readModels())
+                .as("everything again, backwards, after it was applied")
+                .isEqualTo(expected);
     }
 
     @Test
@@ -91,11 +92,16 @@ class ReadModelsTest {
         Database database = new Database();
         List<EventMessage<?>> story = stored(database, story());
         database.project(story);
-        Map<String, Object> pilot = database.jdbc.queryForMap("SELECT * FROM programme_board WHERE programme_id = ?", PILOT.value());
+        Map<String, Object> pilot =
+                database.jdbc.queryForMap("SELECT * FROM programme_board WHERE programme_id = ?", PILOT.value());
         assertThat(pilot.get("STAGE")).isEqualTo("UNDER_MANAGEMENT");
         assertThat(new java.math.BigDecimal(pilot.get("GAP_USD").toString()))
-                .as("M1: needed minus contributed").isEqualByComparingTo(detailedPlan().resourcesNeededUsd().subtract(new java.math.BigDecimal("30000.50")));
-        assertThat(database.jdbc.queryForObject("SELECT status FROM cpm_session WHERE session_id = 'CPM-10'", String.class)).isEqualTo("CLOSED");
+                .as("M1: needed minus contributed")
+                .isEqualByComparingTo(
+                        detailedPlan().resourcesNeededUsd().subtract(new java.math.BigDecimal("30000.50")));
+        assertThat(database.jdbc.queryForObject(
+                        "SELECT status FROM cpm_session WHERE session_id = 'CPM-10'", String.class))
+                .isEqualTo("CLOSED");
         assertThat(database.jdbc.queryForList("SELECT status FROM action_item ORDER BY item_id", String.class))
                 .containsExactly("REPORTED", "OVERDUE");
     }
@@ -106,8 +112,16 @@ class ReadModelsTest {
         return List.of(
                 new SessionScheduled(cpm9, 9, 2014, CPM_CHAIR, "Rome"),
                 new SessionOpened(cpm9, CPM_CHAIR, "Opening"),
-                new DecisionRecorded(D6, cpm9, 6, "Pilot work plan", List.of(new ActionItem("6a", Body.SECRETARIAT, CPM_10, "Submit"),
-                        new ActionItem("6b", Body.FINANCE_COMMITTEE, CPM_10, "Funding")), CPM_CHAIR, "Plenary"),
+                new DecisionRecorded(
+                        D6,
+                        cpm9,
+                        6,
+                        "Pilot work plan",
+                        List.of(
+                                new ActionItem("6a", Body.SECRETARIAT, CPM_10, "Submit"),
+                                new ActionItem("6b", Body.FINANCE_COMMITTEE, CPM_10, "Funding")),
+                        CPM_CHAIR,
+                        "Plenary"),
                 new SessionClosed(cpm9, List.of(), CPM_CHAIR, "Closing"),
                 new SessionScheduled(CPM_10, 10, 2015, CPM_CHAIR, "Rome"),
                 new RoundOpened(ROUND_10, CPM_10, INPUT_DEADLINE, SECRETARIAT, "Call"),
@@ -126,9 +140,13 @@ class ReadModelsTest {
                 new ExpertReleased(PILOT, EXPERT_ID, SECRETARIAT, "Done"),
                 new SessionScheduled(CPM_11, 11, 2016, CPM_CHAIR, "Rome"),
                 new SessionOpened(CPM_11, CPM_CHAIR, "Opening"),
-                new PlanPresented(PILOT, CPM_11, 1, "Summary", "https://www.ippc.int/plan", false, SECRETARIAT, "Year 2"),
-                new ResourcesContributed(PILOT, new Resource(ResourceKind.IN_KIND, new java.math.BigDecimal("30000.50"), "Translation"),
-                        EPPO, "Translation"),
+                new PlanPresented(
+                        PILOT, CPM_11, 1, "Summary", "https://www.ippc.int/plan", false, SECRETARIAT, "Year 2"),
+                new ResourcesContributed(
+                        PILOT,
+                        new Resource(ResourceKind.IN_KIND, new java.math.BigDecimal("30000.50"), "Translation"),
+                        EPPO,
+                        "Translation"),
                 new ResourcesMobilised(PILOT, funds("500000"), FINANCE_COMMITTEE, "Donors"),
                 new ProgressReported(PILOT, CPM_11, 1, "CPM 2016/12", SECRETARIAT, "First report"));
     }
@@ -140,11 +158,18 @@ class ReadModelsTest {
         for (Object item : events) {
             EventMessage<?> message = item instanceof EventMessage<?> given ? given : message(item, sequences);
             GenericDomainEventMessage<?> domain = (GenericDomainEventMessage<?>) message;
-            database.jdbc.update("""
+            database.jdbc.update(
+                    """
                     INSERT INTO domainevententry (eventidentifier, aggregateidentifier, sequencenumber, type, timestamp,
                         payloadtype, payloadrevision, payload, metadata) VALUES (?, ?, ?, ?, ?, ?, '2', ?, ?)""",
-                    domain.getIdentifier(), domain.getAggregateIdentifier(), domain.getSequenceNumber(), domain.getType(),
-                    domain.getTimestamp().toString(), domain.getPayloadType().getName(), json(domain.getPayload()), "{}".getBytes());
+                    domain.getIdentifier(),
+                    domain.getAggregateIdentifier(),
+                    domain.getSequenceNumber(),
+                    domain.getType(),
+                    domain.getTimestamp().toString(),
+                    domain.getPayloadType().getName(),
+                    json(domain.getPayload()),
+                    "{}".getBytes());
             messages.add(message);
         }
         return messages;
@@ -152,14 +177,26 @@ class ReadModelsTest {
 
     private static EventMessage<?> message(Object event, Map<String, Long> sequences) {
         String aggregate = switch (event.getClass().getPackageName().substring("org.ippc.cpm.domain.".length())) {
-            case "session" -> ((org.ippc.cpm.domain.session.SessionEvent) event).sessionId().value();
-            case "round" -> ((org.ippc.cpm.domain.round.RoundEvent) event).roundId().value();
-            case "decision" -> ((org.ippc.cpm.domain.decision.DecisionEvent) event).decisionId().value();
+            case "session" ->
+                ((org.ippc.cpm.domain.session.SessionEvent) event).sessionId().value();
+            case "round" ->
+                ((org.ippc.cpm.domain.round.RoundEvent) event).roundId().value();
+            case "decision" ->
+                ((org.ippc.cpm.domain.decision.DecisionEvent) event)
+                        .decisionId()
+                        .value();
             default -> ((AboutProgramme) event).programmeId().value();
         };
         long sequence = sequences.merge(aggregate, 0L, (last, zero) -> last + 1);
-        String type = org.ippc.cpm.domain.commission.AggregateTypes.of(event.getClass()).getSimpleName();
-        return new GenericDomainEventMessage<>(type, aggregate, sequence, event, Map.of(), UUID.randomUUID().toString(),
+        String type = org.ippc.cpm.domain.commission.AggregateTypes.of(event.getClass())
+                .getSimpleName();
+        return new GenericDomainEventMessage<>(
+                type,
+                aggregate,
+                sequence,
+                event,
+                Map.of(),
+                UUID.randomUUID().toString(),
                 Instant.parse("2015-03-16T09:00:00Z").plusSeconds(sequences.size() * 100L + sequence));
     }
 
@@ -188,11 +225,17 @@ class ReadModelsTest {
                         aggregateidentifier VARCHAR(255) NOT NULL, sequencenumber BIGINT NOT NULL, type VARCHAR(255),
                         timestamp VARCHAR(255) NOT NULL, payloadtype VARCHAR(255) NOT NULL, payloadrevision VARCHAR(255),
                         payload BLOB NOT NULL, metadata BLOB, UNIQUE (aggregateidentifier, sequencenumber))""");
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/projections").baselineOnMigrate(true)
-                    .baselineVersion("2").load().migrate();
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/projections")
+                    .baselineOnMigrate(true)
+                    .baselineVersion("2")
+                    .load()
+                    .migrate();
             transactions = new DataSourceTransactionManager(dataSource);
             WriteBatch batch = new WriteBatch(jdbc);
-            projections = List.of(new AnnotationEventHandlerAdapter(new DecisionLogProjection(jdbc, batch)),
+            projections = List.of(
+                    new AnnotationEventHandlerAdapter(new DecisionLogProjection(jdbc, batch)),
                     new AnnotationEventHandlerAdapter(new ProgrammeBoardProjection(jdbc, batch)),
                     new AnnotationEventHandlerAdapter(new SessionAgendaProjection(jdbc)));
         }
@@ -218,8 +261,11 @@ class ReadModelsTest {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 jdbc.queryForList("SELECT * FROM " + table + " ORDER BY 1, 2").forEach(row -> {
                     Map<String, Object> normalised = new LinkedHashMap<>();
-                    row.forEach((column, value) -> normalised.put(column.toLowerCase(),
-                            value == null ? null : value instanceof byte[] bytes ? new String(bytes) : value.toString()));
+                    row.forEach((column, value) -> normalised.put(
+                            column.toLowerCase(),
+                            value == null
+                                    ? null
+                                    : value instanceof byte[] bytes ? new String(bytes) : value.toString()));
                     rows.add(normalised);
                 });
                 tables.put(table, rows);

@@ -5,9 +5,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +23,19 @@ class EngineBanner {
     void announce(ApplicationReadyEvent ready) {
         Environment environment = ready.getApplicationContext().getEnvironment();
         String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
-        LOG.info("cpm-engine is ready at {}: dashboard {}/dashboard/, API {}/api/commands/{command} and {}/api/query, "
-                + "Swagger UI {}/swagger-ui.html, health {}/actuator/health", base, base, base, base, base, base);
-        LOG.info("Demo users (password = user name): {}", DemoUsers.USERS.stream().map(DemoUsers.DemoUser::name).collect(java.util.stream.Collectors.joining(", ")));
+        LOG.info(
+                "cpm-engine is ready at {}: dashboard {}/dashboard/, API {}/api/commands/{command} and {}/api/query, "
+                        + "Swagger UI {}/swagger-ui.html, health {}/actuator/health",
+                base,
+                base,
+                base,
+                base,
+                base,
+                base);
+        LOG.info(
+                "Demo users (password = user name): {}",
+                DemoUsers.USERS.stream()
+                        .map(DemoUsers.DemoUser::name)
+                        .collect(java.util.stream.Collectors.joining(", ")));
     }
 }

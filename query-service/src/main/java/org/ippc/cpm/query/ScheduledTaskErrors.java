@@ -4,8 +4,8 @@ import org.ippc.cpm.command.api.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
-import org.springframework.stereotype.Component;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.stereotype.Component;
 
 /**
  * The background jobs (live-update poller, rebuild progress, segment balancing) run again on their next tick; while

@@ -1,18 +1,17 @@
 package org.ippc.cpm.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.ippc.cpm.command.EmbeddedPostgresDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
-import javax.sql.DataSource;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A decision log written before events recorded the person and the party apart: the migration fills both columns
@@ -24,7 +23,10 @@ class ActorPersonAndPartyMigrationTest {
     @ValueSource(strings = {"h2", "postgresql"})
     void rows_of_revision_1_get_their_party_and_an_unrecorded_person_or_their_person(String vendor) {
         DataSource database = vendor.equals("h2")
-                ? new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;NON_KEYWORDS=TIMESTAMP,VALUE", "sa", "")
+                ? new DriverManagerDataSource(
+                        "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;NON_KEYWORDS=TIMESTAMP,VALUE",
+                        "sa",
+                        "")
                 : new DriverManagerDataSource(EmbeddedPostgresDatabase.create(), "postgres", "postgres");
         JdbcTemplate jdbc = new JdbcTemplate(database);
         migrate(database, vendor, "7");
@@ -35,24 +37,37 @@ class ActorPersonAndPartyMigrationTest {
 
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "SELECT actor_role, actor_id, actor_person, actor_party, payload FROM decision_log ORDER BY global_index");
-        assertThat(rows).extracting(r -> List.of(r.get("actor_id"), r.get("actor_person"), String.valueOf(r.get("actor_party"))))
+        assertThat(rows)
+                .extracting(
+                        r -> List.of(r.get("actor_id"), r.get("actor_person"), String.valueOf(r.get("actor_party"))))
                 .containsExactly(List.of("NZ", "(not recorded)", "NZ"), List.of("chair-1", "chair-1", "null"));
         assertThat(rows.get(0).get("payload").toString())
                 .contains("\"actor\":{\"role\":\"CONTRACTING_PARTY\",\"person\":\"(not recorded)\",\"party\":\"NZ\"}");
-        assertThat(rows.get(1).get("payload").toString()).contains("\"actor\":{\"role\":\"CPM\",\"person\":\"chair-1\"}");
+        assertThat(rows.get(1).get("payload").toString())
+                .contains("\"actor\":{\"role\":\"CPM\",\"person\":\"chair-1\"}");
     }
 
     private static void migrate(DataSource database, String vendor, String target) {
-        Flyway.configure().dataSource(database)
-                .locations("classpath:db/migration/" + vendor, "classpath:db/migration/common", "classpath:db/projections")
-                .target(target).load().migrate();
+        Flyway.configure()
+                .dataSource(database)
+                .locations(
+                        "classpath:db/migration/" + vendor, "classpath:db/migration/common", "classpath:db/projections")
+                .target(target)
+                .load()
+                .migrate();
     }
 
     private static void row(JdbcTemplate jdbc, long index, String role, String id) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO decision_log (global_index, event_id, aggregate_type, aggregate_id, sequence_number, event_type,
                     occurred_at, actor_role, actor_id, payload) VALUES (?, ?, 'Programme', 'p', ?, 'GuidanceGiven', CURRENT_TIMESTAMP, ?, ?, ?)""",
-                index, UUID.randomUUID().toString(), index, role, id,
-                "{\"programmeId\":\"p\",\"actor\":{\"role\":\"" + role + "\",\"id\":\"" + id + "\"},\"rationale\":\"r\"}");
+                index,
+                UUID.randomUUID().toString(),
+                index,
+                role,
+                id,
+                "{\"programmeId\":\"p\",\"actor\":{\"role\":\"" + role + "\",\"id\":\"" + id
+                        + "\"},\"rationale\":\"r\"}");
     }
 }

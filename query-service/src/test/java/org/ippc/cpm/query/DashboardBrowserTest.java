@@ -1,5 +1,13 @@
 package org.ippc.cpm.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import org.ippc.cpm.command.HttpApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,22 +24,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The dashboard in a real headless Chromium (Debian's, driven by its chromedriver): a command sent through the API
  * appears on the open page without a reload. Screenshots are left in target/screenshots.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "cpm.demo.load=true", "server.shutdown=immediate", "cpm.live.poll-interval=20ms",
-        "spring.datasource.url=jdbc:h2:mem:browser;NON_KEYWORDS=TIMESTAMP,VALUE;DB_CLOSE_DELAY=-1"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "cpm.demo.load=true",
+            "server.shutdown=immediate",
+            "cpm.live.poll-interval=20ms",
+            "spring.datasource.url=jdbc:h2:mem:browser;NON_KEYWORDS=TIMESTAMP,VALUE;DB_CLOSE_DELAY=-1"
+        })
 class DashboardBrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -49,12 +53,22 @@ class DashboardBrowserTest {
         Files.createDirectories(SCREENSHOTS);
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1000",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1400,1000",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         api = new HttpApi(port);
@@ -73,17 +87,26 @@ class DashboardBrowserTest {
         browser.findElement(By.id("user")).sendKeys("viewer");
         browser.findElement(By.id("password")).sendKeys("viewer");
         browser.findElement(By.id("sign-in")).click();
-        wait.until(d -> d.findElements(By.cssSelector("#lifecycle-diagram rect.current")).size() == 1);
-        assertThat(browser.findElement(By.cssSelector("#lifecycle-diagram rect.current")).getAttribute("data-stage"))
+        wait.until(d -> d.findElements(By.cssSelector("#lifecycle-diagram rect.current"))
+                        .size()
+                == 1);
+        assertThat(browser.findElement(By.cssSelector("#lifecycle-diagram rect.current"))
+                        .getAttribute("data-stage"))
                 .isEqualTo("UNDER_MANAGEMENT");
         assertThat(browser.findElements(By.cssSelector("#funding-chart rect"))).hasSize(5);
-        assertThat(browser.findElements(By.cssSelector("#timeline tbody tr[data-event-type='ResourcesPledged']"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("#timeline tbody tr[data-event-type='ResourcesPledged']")))
+                .hasSize(2);
         waitForLive();
         screenshot("programme");
 
-        ok(api.post("jp", "pledgeResources", "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\","
-                + "\"valueUsd\":70000,\"description\":\"Japan trust fund\"},\"rationale\":\"Pledge\"}"));
-        wait.until(d -> d.findElements(By.cssSelector("#timeline tbody tr[data-event-type='ResourcesPledged']")).size() == 3);
+        ok(api.post(
+                "jp",
+                "pledgeResources",
+                "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\","
+                        + "\"valueUsd\":70000,\"description\":\"Japan trust fund\"},\"rationale\":\"Pledge\"}"));
+        wait.until(d -> d.findElements(By.cssSelector("#timeline tbody tr[data-event-type='ResourcesPledged']"))
+                        .size()
+                == 3);
         screenshot("programme-after-pledge");
 
         browser.get(url("/dashboard/"));
@@ -92,17 +115,24 @@ class DashboardBrowserTest {
         waitForLive();
         screenshot("board");
         Object page = ((JavascriptExecutor) browser).executeScript("return window.performance.timeOrigin");
-        ok(api.post("cpm", "closeProgramme", "{\"programmeId\":\"" + PILOT + "\",\"sessionId\":\"CPM-11\","
-                + "\"outcomeStatement\":\"Surveillance guide adopted\",\"rationale\":\"Objectives met\"}"));
+        ok(api.post(
+                "cpm",
+                "closeProgramme",
+                "{\"programmeId\":\"" + PILOT + "\",\"sessionId\":\"CPM-11\","
+                        + "\"outcomeStatement\":\"Surveillance guide adopted\",\"rationale\":\"Objectives met\"}"));
         wait.until(d -> stageOf(d, PILOT).equals("CLOSED"));
-        assertThat(browser.findElement(By.id("stage-CLOSED")).getText()).contains("Pilot implementation programme on surveillance");
+        assertThat(browser.findElement(By.id("stage-CLOSED")).getText())
+                .contains("Pilot implementation programme on surveillance");
         assertThat(((JavascriptExecutor) browser).executeScript("return window.performance.timeOrigin"))
-                .as("the page was not reloaded").isEqualTo(page);
+                .as("the page was not reloaded")
+                .isEqualTo(page);
         screenshot("board-after-closure");
 
         browser.get(url("/dashboard/session.html?id=CPM-10"));
         wait.until(d -> !d.findElements(By.cssSelector("#overdue tbody tr")).isEmpty());
-        assertThat(browser.findElement(By.id("overdue")).getText()).contains("6b").contains("FINANCE_COMMITTEE");
+        assertThat(browser.findElement(By.id("overdue")).getText())
+                .contains("6b")
+                .contains("FINANCE_COMMITTEE");
         assertThat(browser.findElement(By.id("proposals")).getText()).contains("diagnostic protocols");
         screenshot("session");
     }
@@ -113,9 +143,11 @@ class DashboardBrowserTest {
 
     /** Read in one script call: the board re-renders its cards on every change, so an element found may go stale. */
     private static String stageOf(WebDriver browser, String programmeId) {
-        return (String) ((JavascriptExecutor) browser).executeScript(
-                "const card = document.querySelector(\".card[data-programme-id='\" + arguments[0] + \"']\");"
-                        + " return card ? card.dataset.stage : '';", programmeId);
+        return (String) ((JavascriptExecutor) browser)
+                .executeScript(
+                        "const card = document.querySelector(\".card[data-programme-id='\" + arguments[0] + \"']\");"
+                                + " return card ? card.dataset.stage : '';",
+                        programmeId);
     }
 
     private void screenshot(String name) throws IOException {

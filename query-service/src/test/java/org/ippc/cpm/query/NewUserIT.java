@@ -1,9 +1,8 @@
 package org.ippc.cpm.query;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.ippc.cpm.command.HttpApi;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,8 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.ippc.cpm.command.HttpApi;
+import org.junit.jupiter.api.Test;
 
 /**
  * What a new user does after the README's build command: starts the packaged engine as its own process exactly as the
@@ -38,11 +37,15 @@ class NewUserIT {
         try {
             awaitHealthy(api, engine, firstLog);
             awaitLog(firstLog, "Demo data: 48 of 48 commands accepted");
-            assertThat(Files.readString(firstLog)).contains("/dashboard/").contains("Demo users (password = user name)");
+            assertThat(Files.readString(firstLog))
+                    .contains("/dashboard/")
+                    .contains("Demo users (password = user name)");
             JsonNode board = awaitBoard(api);
             assertThat(board.findValuesAsText("programmeId")).containsExactly("diagnostics", "surveillance-pilot");
             assertThat(board.findValuesAsText("stage")).containsExactly("NOT_SELECTED", "UNDER_MANAGEMENT");
-            assertThat(api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dashboard/")).build()).status())
+            assertThat(api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dashboard/"))
+                                    .build())
+                            .status())
                     .isEqualTo(200);
         } finally {
             stop(engine);
@@ -57,12 +60,18 @@ class NewUserIT {
             awaitHealthy(api, again, secondLog);
             awaitLog(secondLog, "Demo data: 48 of 48 commands accepted");
             assertThat(awaitBoard(api).findValuesAsText("stage")).containsExactly("NOT_SELECTED", "UNDER_MANAGEMENT");
-            assertThat(api.get("auditor", "/api/audit/verify").body().get("intact").asBoolean()).isTrue();
+            assertThat(api.get("auditor", "/api/audit/verify")
+                            .body()
+                            .get("intact")
+                            .asBoolean())
+                    .isTrue();
         } finally {
             stop(again);
         }
-        assertThat(Files.readString(secondLog)).as("the demo loaded again on the same data changes nothing")
-                .doesNotContain(" ERROR ").doesNotContain("Demo step");
+        assertThat(Files.readString(secondLog))
+                .as("the demo loaded again on the same data changes nothing")
+                .doesNotContain(" ERROR ")
+                .doesNotContain("Demo step");
         assertReadyAfterTheDemo(secondLog);
     }
 
@@ -73,9 +82,12 @@ class NewUserIT {
     }
 
     private static Process start(Path home, int port, Path log, String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toAbsolutePath().toString()));
+        List<String> command =
+                new ArrayList<>(List.of("java", "-jar", JAR.toAbsolutePath().toString()));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("PORT", Integer.toString(port));
         return builder.start();
@@ -84,7 +96,9 @@ class NewUserIT {
     private static void awaitHealthy(HttpApi api, Process engine, Path log) throws Exception {
         long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < until) {
-            assertThat(engine.isAlive()).as("the engine stopped:\n" + Files.readString(log)).isTrue();
+            assertThat(engine.isAlive())
+                    .as("the engine stopped:\n" + Files.readString(log))
+                    .isTrue();
             try {
                 if (api.get(null, "/actuator/health").status() == 200) {
                     return;
@@ -100,7 +114,9 @@ class NewUserIT {
     private static void awaitLog(Path log, String line) throws Exception {
         long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!Files.readString(log).contains(line)) {
-            assertThat(System.nanoTime()).as("log line '%s' missing:\n%s", line, Files.readString(log)).isLessThan(until);
+            assertThat(System.nanoTime())
+                    .as("log line '%s' missing:\n%s", line, Files.readString(log))
+                    .isLessThan(until);
             Thread.sleep(250);
         }
     }
@@ -120,7 +136,9 @@ class NewUserIT {
 
     private static void stop(Process engine) throws InterruptedException {
         engine.destroy();
-        assertThat(engine.waitFor(60, TimeUnit.SECONDS)).as("the engine stops on SIGTERM").isTrue();
+        assertThat(engine.waitFor(60, TimeUnit.SECONDS))
+                .as("the engine stops on SIGTERM")
+                .isTrue();
         assertThat(engine.exitValue()).isIn(0, 143);
     }
 

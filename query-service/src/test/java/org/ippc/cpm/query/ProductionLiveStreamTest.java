@@ -1,5 +1,8 @@
 package org.ippc.cpm.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
 import org.ippc.cpm.command.EmbeddedPostgresDatabase;
 import org.ippc.cpm.command.TestIssuer;
 import org.junit.jupiter.api.Test;
@@ -8,10 +11,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The production profile's live streams: access is checked when a stream opens, so a stream ends when the token
@@ -37,20 +36,28 @@ class ProductionLiveStreamTest {
         try (SseClient live = SseClient.bearer(port, "/api/live/board", shortLived, null)) {
             assertThat(live.status).isEqualTo(200);
             assertThat(live.next("snapshot", Duration.ofSeconds(5))).isNotNull();
-            assertThat(live.ended(Duration.ofSeconds(10))).as("the stream ends with its token").isTrue();
-            assertThat(Duration.ofNanos(System.nanoTime() - opened)).as("not before the token expired")
+            assertThat(live.ended(Duration.ofSeconds(10)))
+                    .as("the stream ends with its token")
+                    .isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - opened))
+                    .as("not before the token expired")
                     .isGreaterThan(Duration.ofSeconds(2));
         }
         String fresh = TestIssuer.token("dashboard-user", "VIEWER", null, Duration.ofMinutes(10), claims -> claims);
         try (SseClient again = SseClient.bearer(port, "/api/live/board", fresh, "0")) {
             assertThat(again.status).isEqualTo(200);
-            assertThat(again.ended(Duration.ofSeconds(3))).as("a fresh token's stream stays open").isFalse();
+            assertThat(again.ended(Duration.ofSeconds(3)))
+                    .as("a fresh token's stream stays open")
+                    .isFalse();
         }
         try (SseClient justExpired = SseClient.bearer(port, "/api/live/board", shortLived, null)) {
             // Within the 60 s allowed for the issuer's clock the token still signs in, but its stream ends at once.
-            assertThat(justExpired.ended(Duration.ofSeconds(3))).as("a stream of an expired token ends at once").isTrue();
+            assertThat(justExpired.ended(Duration.ofSeconds(3)))
+                    .as("a stream of an expired token ends at once")
+                    .isTrue();
         }
-        String longExpired = TestIssuer.token("dashboard-user", "VIEWER", null, Duration.ofMinutes(-5), claims -> claims);
+        String longExpired =
+                TestIssuer.token("dashboard-user", "VIEWER", null, Duration.ofMinutes(-5), claims -> claims);
         try (SseClient expired = SseClient.bearer(port, "/api/live/board", longExpired, null)) {
             assertThat(expired.status).as("an expired token opens nothing").isEqualTo(401);
         }

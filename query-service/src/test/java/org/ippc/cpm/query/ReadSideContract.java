@@ -1,29 +1,9 @@
 package org.ippc.cpm.query;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.ippc.cpm.command.HttpApi;
-import org.ippc.cpm.projection.DecisionLogProjection;
-import org.ippc.cpm.projection.ProgrammeBoardProjection;
-import org.ippc.cpm.projection.ReadModels;
-import org.ippc.cpm.projection.SessionAgendaProjection;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.ippc.cpm.query.demo.DemoLoader;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,17 +16,37 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.ippc.cpm.command.HttpApi;
+import org.ippc.cpm.projection.DecisionLogProjection;
+import org.ippc.cpm.projection.ProgrammeBoardProjection;
+import org.ippc.cpm.projection.ReadModels;
+import org.ippc.cpm.projection.SessionAgendaProjection;
+import org.ippc.cpm.query.demo.DemoLoader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The read side over real HTTP, against the engine with the demo story loaded through the command API: read models,
  * replays, rebuild, dead letters, the auditor's tools, security and live updates. Run on H2 and on PostgreSQL.
  * Tests that change the story run after those that read it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "cpm.demo.load=true", "server.shutdown=immediate", "cpm.live.poll-interval=20ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"cpm.demo.load=true", "server.shutdown=immediate", "cpm.live.poll-interval=20ms"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class ReadSideContract {
 
@@ -54,18 +54,25 @@ abstract class ReadSideContract {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     EventStorageEngine store;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     DecisionLogProjection decisionLog;
+
     @Autowired
     ProgrammeBoardProjection board;
+
     @Autowired
     SessionAgendaProjection agenda;
+
     @Autowired
     DemoLoader demo;
 
@@ -78,19 +85,25 @@ abstract class ReadSideContract {
     }
 
     void awaitProjected() {
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                count("decision_log") + deadLetters() == count("domainevententry"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("decision_log") + deadLetters() == count("domainevententry"));
     }
 
     @Test
     void every_page_and_answer_carries_a_content_security_policy_and_a_referrer_policy() throws Exception {
-        for (String path : List.of("/dashboard/", "/dashboard/programme.html", "/swagger-ui/index.html", "/api/query/sessions")) {
-            HttpResponse<Void> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + path)).header("Authorization", HttpApi.basic("viewer", "viewer")).build(),
-                    HttpResponse.BodyHandlers.discarding());
+        for (String path :
+                List.of("/dashboard/", "/dashboard/programme.html", "/swagger-ui/index.html", "/api/query/sessions")) {
+            HttpResponse<Void> answer = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                    .header("Authorization", HttpApi.basic("viewer", "viewer"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
             assertThat(answer.statusCode()).as(path).isEqualTo(200);
-            assertThat(answer.headers().firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(policy ->
-                    assertThat(policy).contains("script-src 'self'").contains("frame-ancestors 'none'"));
+            assertThat(answer.headers().firstValue("Content-Security-Policy"))
+                    .as(path)
+                    .hasValueSatisfying(policy ->
+                            assertThat(policy).contains("script-src 'self'").contains("frame-ancestors 'none'"));
             assertThat(answer.headers().firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
         }
     }
@@ -111,12 +124,15 @@ abstract class ReadSideContract {
         assertThat(pilot.get("pledgedUsd").decimalValue()).isEqualByComparingTo("290000");
         assertThat(pilot.get("contributedUsd").decimalValue()).isEqualByComparingTo("280000");
         assertThat(pilot.get("mobilisedUsd").decimalValue()).isEqualByComparingTo("300000");
-        assertThat(pilot.get("gapUsd").decimalValue()).as("M1: needed minus contributed").isEqualByComparingTo("1070000");
+        assertThat(pilot.get("gapUsd").decimalValue())
+                .as("M1: needed minus contributed")
+                .isEqualByComparingTo("1070000");
         assertThat(pilot.get("lastEvent").asText()).isEqualTo("ProgressReported");
         assertThat(pilot.get("nextActions").findValuesAsText("command")).contains("closeProgramme", "pledgeResources");
         assertThat(pilot.get("nextActions").get(0).get("roles").get(0).asText()).isEqualTo("CPM");
 
-        JsonNode lapsed = ok(api.get("viewer", "/api/query/programmes?stage=NOT_SELECTED")).get("items");
+        JsonNode lapsed = ok(api.get("viewer", "/api/query/programmes?stage=NOT_SELECTED"))
+                .get("items");
         assertThat(lapsed.findValuesAsText("programmeId")).containsExactly("diagnostics");
         JsonNode sorted = ok(api.get("viewer", "/api/query/programmes?sort=title,desc&size=1"));
         assertThat(sorted.get("total").asInt()).isEqualTo(2);
@@ -128,35 +144,42 @@ abstract class ReadSideContract {
         JsonNode cpm10 = ok(api.get("viewer", "/api/query/sessions/CPM-10/agenda"));
         assertThat(cpm10.get("session").get("status").asText()).isEqualTo("CLOSED");
         assertThat(cpm10.get("proposals").findValuesAsText("programmeId")).containsExactly("diagnostics", PILOT);
-        assertThat(cpm10.get("decisions").findValuesAsText("eventType")).contains("PrioritySelected", "HighLevelPlanApproved",
-                "DevelopmentDelegated", "ProposalNotSelected");
+        assertThat(cpm10.get("decisions").findValuesAsText("eventType"))
+                .contains("PrioritySelected", "HighLevelPlanApproved", "DevelopmentDelegated", "ProposalNotSelected");
         assertThat(cpm10.get("actionItemsOverdue").findValuesAsText("itemId")).containsExactly("5a", "6b");
         assertThat(cpm10.get("actionItemsDue").findValuesAsText("status")).containsOnly("REPORTED");
         JsonNode cpm11 = ok(api.get("viewer", "/api/query/sessions/CPM-11/agenda"));
         assertThat(cpm11.get("presentations").findValuesAsText("programmeId")).containsExactly(PILOT);
-        assertThat(cpm11.get("decisions").findValuesAsText("eventType")).contains("PlanPresented", "SideSessionRecorded");
+        assertThat(cpm11.get("decisions").findValuesAsText("eventType"))
+                .contains("PlanPresented", "SideSessionRecorded");
 
         Map<String, JsonNode> parties = new LinkedHashMap<>();
-        ok(api.get("viewer", "/api/query/funding/by-party")).forEach(row -> parties.put(row.get("party").asText(), row));
+        ok(api.get("viewer", "/api/query/funding/by-party"))
+                .forEach(row -> parties.put(row.get("party").asText(), row));
         assertThat(parties.get("NZ").get("pledgedUsd").decimalValue()).isEqualByComparingTo("250000");
         assertThat(parties.get("NZ").get("contributedUsd").decimalValue()).isEqualByComparingTo("250000");
         assertThat(parties.get("EPPO").get("contributedUsd").decimalValue()).isEqualByComparingTo("30000");
-        assertThat(parties.get("finance-committee").get("mobilisedUsd").decimalValue()).isEqualByComparingTo("300000");
+        assertThat(parties.get("finance-committee").get("mobilisedUsd").decimalValue())
+                .isEqualByComparingTo("300000");
 
         JsonNode timeline = ok(api.get("viewer", "/api/query/programmes/" + PILOT + "/timeline"));
         List<String> steps = timeline.findValuesAsText("eventType");
-        assertThat(steps).startsWith("PriorityProposed", "ProgrammeProposed", "PrioritySelected").endsWith("ProgressReported");
+        assertThat(steps)
+                .startsWith("PriorityProposed", "ProgrammeProposed", "PrioritySelected")
+                .endsWith("ProgressReported");
         JsonNode selected = timeline.get(2);
         assertThat(selected.get("sessionId").asText()).isEqualTo("CPM-10");
         assertThat(selected.get("actorRole").asText()).isEqualTo("CPM");
         assertThat(selected.get("command").asText()).isEqualTo("SelectPriority");
         assertThat(selected.get("rationale").asText()).isEqualTo("Selected by consensus");
         assertThat(selected.get("correlationId").asText()).isNotBlank();
-        assertThat(api.get("viewer", "/api/query/programmes/nothing/timeline").status()).isEqualTo(404);
+        assertThat(api.get("viewer", "/api/query/programmes/nothing/timeline").status())
+                .isEqualTo(404);
         assertThat(jdbc.queryForObject("""
                 SELECT COUNT(*) FROM decision_log d
                 JOIN domainevententry e ON e.eventidentifier = d.event_id AND e.globalindex = d.global_index""", Long.class))
-                .as("every log row carries its event's own global index").isEqualTo(count("decision_log"));
+                .as("every log row carries its event's own global index")
+                .isEqualTo(count("decision_log"));
     }
 
     @Test
@@ -164,8 +187,10 @@ abstract class ReadSideContract {
     void every_event_handled_again_in_order_or_backwards_changes_nothing() {
         Map<String, List<Map<String, Object>>> before = readModels();
         long announcements = count("board_update");
-        List<AnnotationEventHandlerAdapter> projections = List.of(new AnnotationEventHandlerAdapter(decisionLog),
-                new AnnotationEventHandlerAdapter(board), new AnnotationEventHandlerAdapter(agenda));
+        List<AnnotationEventHandlerAdapter> projections = List.of(
+                new AnnotationEventHandlerAdapter(decisionLog),
+                new AnnotationEventHandlerAdapter(board),
+                new AnnotationEventHandlerAdapter(agenda));
         List<TrackedEventMessage<?>> events = new ArrayList<>();
         store.readEvents(null, false).forEach(events::add);
         assertThat(events).hasSizeGreaterThan(40);
@@ -208,26 +233,39 @@ abstract class ReadSideContract {
             assertThat(event.get("sequenceNumber").asLong()).isEqualTo(i);
             assertThat(event.get("metadata").has("cpm.command")).isTrue();
             assertThat(event.get("previousHash").asText())
-                    .isEqualTo(i == 0 ? "0".repeat(64) : history.get(i - 1).get("hash").asText());
+                    .isEqualTo(
+                            i == 0
+                                    ? "0".repeat(64)
+                                    : history.get(i - 1).get("hash").asText());
         }
         assertThat(history.get(2).get("eventType").asText()).isEqualTo("HighLevelPlanApproved");
 
         JsonNode approved = ok(api.get("auditor", "/api/audit/aggregates/" + PILOT + "/state?version=2"));
         assertThat(approved.get("version").asLong()).isEqualTo(2);
         assertThat(approved.at("/state/stage").asText()).isEqualTo("APPROVED");
-        assertThat(approved.at("/state/approvedPlan/objective").asText()).isEqualTo("Implement ISPM 6 in pilot regions");
+        assertThat(approved.at("/state/approvedPlan/objective").asText())
+                .isEqualTo("Implement ISPM 6 in pilot regions");
         String fourth = history.get(4).get("timestamp").asText();
         JsonNode asOf = ok(api.get("auditor", "/api/audit/aggregates/" + PILOT + "/state?asOf=" + fourth));
         assertThat(asOf.get("version").asLong()).isGreaterThanOrEqualTo(4);
         assertThat(Instant.parse(asOf.get("lastEventAt").asText())).isEqualTo(Instant.parse(fourth));
-        String beforeAll = Instant.parse(history.get(0).get("timestamp").asText()).minusMillis(1).toString();
-        assertThat(ok(api.get("auditor", "/api/audit/aggregates/" + PILOT + "/state?asOf=" + beforeAll)).get("version").asLong())
+        String beforeAll = Instant.parse(history.get(0).get("timestamp").asText())
+                .minusMillis(1)
+                .toString();
+        assertThat(ok(api.get("auditor", "/api/audit/aggregates/" + PILOT + "/state?asOf=" + beforeAll))
+                        .get("version")
+                        .asLong())
                 .isEqualTo(-1);
-        assertThat(api.get("auditor", "/api/audit/aggregates/" + PILOT + "/state").status()).isEqualTo(400);
-        assertThat(api.get("auditor", "/api/audit/aggregates/" + PILOT + "/state?asOf=yesterday").status()).isEqualTo(400);
+        assertThat(api.get("auditor", "/api/audit/aggregates/" + PILOT + "/state")
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.get("auditor", "/api/audit/aggregates/" + PILOT + "/state?asOf=yesterday")
+                        .status())
+                .isEqualTo(400);
 
         String last = history.get(history.size() - 1).get("timestamp").asText();
-        JsonNode diff = ok(api.get("auditor", "/api/audit/aggregates/" + PILOT + "/diff?from=" + beforeAll + "&to=" + last));
+        JsonNode diff =
+                ok(api.get("auditor", "/api/audit/aggregates/" + PILOT + "/diff?from=" + beforeAll + "&to=" + last));
         assertThat(diff.get("events")).hasSize(history.size());
         JsonNode stage = null;
         for (JsonNode change : diff.get("changes")) {
@@ -237,8 +275,11 @@ abstract class ReadSideContract {
         }
         assertThat(stage).isNotNull();
         assertThat(stage.get("after").asText()).isEqualTo("UNDER_MANAGEMENT");
-        assertThat(stage.get("changedBy").toString()).contains("PrioritySelected", "PlanPresented").doesNotContain("Pledged");
-        JsonNode quiet = ok(api.get("auditor", "/api/audit/aggregates/CPM-9-4/diff?from=" + last + "&to=" + Instant.now()));
+        assertThat(stage.get("changedBy").toString())
+                .contains("PrioritySelected", "PlanPresented")
+                .doesNotContain("Pledged");
+        JsonNode quiet =
+                ok(api.get("auditor", "/api/audit/aggregates/CPM-9-4/diff?from=" + last + "&to=" + Instant.now()));
         assertThat(quiet.get("changes")).isEmpty();
     }
 
@@ -256,21 +297,34 @@ abstract class ReadSideContract {
         assertThat(page.get("items").get(0).get("globalIndex").asLong())
                 .isGreaterThan(page.get("items").get(1).get("globalIndex").asLong());
 
-        JsonNode exported = HttpApi.JSON.readTree(api.get("auditor", "/api/audit/log/export?format=json&session=CPM-10&role=CPM").raw());
+        JsonNode exported =
+                HttpApi.JSON.readTree(api.get("auditor", "/api/audit/log/export?format=json&session=CPM-10&role=CPM")
+                        .raw());
         assertThat(exported.size()).isEqualTo(total);
-        String csv = api.get("auditor", "/api/audit/log/export?format=csv&session=CPM-10&role=CPM").raw();
+        String csv = api.get("auditor", "/api/audit/log/export?format=csv&session=CPM-10&role=CPM")
+                .raw();
         assertThat(csv.lines().count()).isEqualTo(total + 1);
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("globalIndex,eventId,aggregateType");
         long all = count("domainevententry");
-        assertThat(HttpApi.JSON.readTree(api.get("auditor", "/api/audit/log/export").raw()).size()).isEqualTo(all);
+        assertThat(HttpApi.JSON
+                        .readTree(api.get("auditor", "/api/audit/log/export").raw())
+                        .size())
+                .isEqualTo(all);
 
-        JsonNode one = ok(api.get("auditor", "/api/audit/log?eventType=PlanPresented")).get("items").get(0);
+        JsonNode one = ok(api.get("auditor", "/api/audit/log?eventType=PlanPresented"))
+                .get("items")
+                .get(0);
         Instant at = Instant.parse(one.get("occurredAt").asText());
-        JsonNode window = ok(api.get("auditor", "/api/audit/log?from=" + at + "&to=" + at.plusMillis(1) + "&eventType=PlanPresented"));
-        assertThat(window.get("items").findValuesAsText("eventId")).containsExactly(one.get("eventId").asText());
-        assertThat(ok(api.get("auditor", "/api/audit/log?from=" + at.plusMillis(1) + "&eventType=PlanPresented")).get("total").asInt())
+        JsonNode window = ok(api.get(
+                "auditor", "/api/audit/log?from=" + at + "&to=" + at.plusMillis(1) + "&eventType=PlanPresented"));
+        assertThat(window.get("items").findValuesAsText("eventId"))
+                .containsExactly(one.get("eventId").asText());
+        assertThat(ok(api.get("auditor", "/api/audit/log?from=" + at.plusMillis(1) + "&eventType=PlanPresented"))
+                        .get("total")
+                        .asInt())
                 .isZero();
-        assertThat(api.get("auditor", "/api/audit/log/export?format=xml").status()).isEqualTo(400);
+        assertThat(api.get("auditor", "/api/audit/log/export?format=xml").status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -279,7 +333,11 @@ abstract class ReadSideContract {
         assertThat(api.get("viewer", "/api/query/programmes").status()).isEqualTo(200);
         assertThat(api.get("nz", "/api/query/sessions").status()).isEqualTo(200);
         assertThat(api.get(null, "/api/query/programmes").status()).isEqualTo(401);
-        for (String path : List.of("/api/audit/verify", "/api/audit/log", "/api/admin/rebuild", "/api/admin/dead-letters",
+        for (String path : List.of(
+                "/api/audit/verify",
+                "/api/audit/log",
+                "/api/admin/rebuild",
+                "/api/admin/dead-letters",
                 "/api/audit/aggregates/" + PILOT + "/history")) {
             HttpApi.Answer forbidden = api.get("viewer", path);
             assertThat(forbidden.status()).as(path).isEqualTo(403);
@@ -287,7 +345,9 @@ abstract class ReadSideContract {
             assertThat(api.get("secretariat", path).status()).as(path).isEqualTo(403);
             assertThat(api.get("auditor", path).status()).as(path).isEqualTo(200);
         }
-        assertThat(api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dashboard/")).build()).status())
+        assertThat(api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dashboard/"))
+                                .build())
+                        .status())
                 .isEqualTo(200);
         JsonNode docs = ok(api.get("viewer", "/v3/api-docs"));
         assertThat(docs.get("paths").has("/api/query/programmes")).isTrue();
@@ -307,7 +367,8 @@ abstract class ReadSideContract {
                 WHERE aggregateidentifier = ? AND sequencenumber = 2""", PILOT);
         String eventId = (String) target.get("eventidentifier");
         byte[] original = (byte[]) target.get("payload");
-        byte[] forged = new String(original, StandardCharsets.UTF_8).replace("\"amended\":false", "\"amended\":true")
+        byte[] forged = new String(original, StandardCharsets.UTF_8)
+                .replace("\"amended\":false", "\"amended\":true")
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(forged).isNotEqualTo(original);
         jdbc.update("UPDATE domainevententry SET payload = ? WHERE eventidentifier = ?", forged, eventId);
@@ -330,8 +391,11 @@ abstract class ReadSideContract {
         Map<String, List<Map<String, Object>>> live = readModels();
         HttpApi.Answer started = api.postTo("auditor", "/api/admin/rebuild", "", Map.of());
         assertThat(started.status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> !ok(api.get("auditor", "/api/admin/rebuild")).get("running").asBoolean());
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> !ok(api.get("auditor", "/api/admin/rebuild"))
+                        .get("running")
+                        .asBoolean());
         JsonNode done = ok(api.get("auditor", "/api/admin/rebuild"));
         assertThat(done.get("percent").asDouble()).isEqualTo(100.0);
         assertThat(done.get("requestedBy").asText()).isEqualTo("auditor");
@@ -344,24 +408,39 @@ abstract class ReadSideContract {
     void a_live_board_subscriber_sees_a_change_after_a_command_and_catches_up_with_last_event_id() throws Exception {
         String missedId;
         try (SseClient board = new SseClient(port, "/api/live/board", "viewer", null);
-             SseClient programme = new SseClient(port, "/api/live/programmes/" + PILOT, "viewer", null)) {
+                SseClient programme = new SseClient(port, "/api/live/programmes/" + PILOT, "viewer", null)) {
             assertThat(board.status).isEqualTo(200);
             assertThat(board.contentType).startsWith("text/event-stream");
             assertThat(board.next("snapshot", Duration.ofSeconds(10)).data()).hasSize(2);
-            assertThat(programme.next("snapshot", Duration.ofSeconds(10)).data().get("stage").asText()).isEqualTo("UNDER_MANAGEMENT");
+            assertThat(programme
+                            .next("snapshot", Duration.ofSeconds(10))
+                            .data()
+                            .get("stage")
+                            .asText())
+                    .isEqualTo("UNDER_MANAGEMENT");
 
-            ok(api.post("secretariat", "recordManagementActivity",
+            ok(api.post(
+                    "secretariat",
+                    "recordManagementActivity",
                     "{\"programmeId\":\"" + PILOT + "\",\"activity\":\"MONITORING\",\"rationale\":\"Second review\"}"));
             SseClient.Event change = board.next("programme", Duration.ofSeconds(10));
             assertThat(change).isNotNull();
             assertThat(change.data().at("/programme/lastEvent").asText()).isEqualTo("ManagementActivityRecorded");
             assertThat(change.id()).isEqualTo(change.data().get("seq").asText());
-            assertThat(programme.next("programme", Duration.ofSeconds(10)).data().at("/programme/programmeId").asText())
+            assertThat(programme
+                            .next("programme", Duration.ofSeconds(10))
+                            .data()
+                            .at("/programme/programmeId")
+                            .asText())
                     .isEqualTo(PILOT);
             missedId = change.id();
         }
-        ok(api.post("br", "pledgeResources", "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\","
-                + "\"valueUsd\":5000,\"description\":\"Small grant\"},\"rationale\":\"Pledged while nobody watched\"}"));
+        ok(
+                api.post(
+                        "br",
+                        "pledgeResources",
+                        "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\","
+                                + "\"valueUsd\":5000,\"description\":\"Small grant\"},\"rationale\":\"Pledged while nobody watched\"}"));
         try (SseClient again = new SseClient(port, "/api/live/board", "viewer", missedId)) {
             SseClient.Event missed = again.next("programme", Duration.ofSeconds(10));
             assertThat(missed).isNotNull();
@@ -378,17 +457,28 @@ abstract class ReadSideContract {
         jdbc.execute("CREATE TABLE board_backup AS SELECT * FROM programme_board WHERE programme_id = '" + PILOT + "'");
         jdbc.update("DELETE FROM programme_board WHERE programme_id = ?", PILOT);
         try {
-            ok(api.post("jp", "pledgeResources", "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\","
-                    + "\"valueUsd\":70000,\"description\":\"Japan trust fund\"},\"rationale\":\"Pledge\"}"));
-            ok(api.post("secretariat", "recordManagementActivity",
-                    "{\"programmeId\":\"" + PILOT + "\",\"activity\":\"REPORTING\",\"rationale\":\"Behind the failed one\"}"));
-            ok(api.post("cpm", "recordDecision", "{\"decisionId\":\"CPM-11-3\",\"sessionId\":\"CPM-11\",\"number\":3,"
-                    + "\"text\":\"Noted the pilot\",\"actionItems\":[{\"itemId\":\"3a\",\"addressee\":\"SECRETARIAT\","
-                    + "\"dueSession\":\"CPM-12\",\"request\":\"Report again\"}],\"rationale\":\"Plenary\"}"));
-            await().atMost(Duration.ofSeconds(20)).until(() -> count("action_item WHERE decision_id = 'CPM-11-3'") == 1);
+            ok(api.post(
+                    "jp",
+                    "pledgeResources",
+                    "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\","
+                            + "\"valueUsd\":70000,\"description\":\"Japan trust fund\"},\"rationale\":\"Pledge\"}"));
+            ok(api.post(
+                    "secretariat",
+                    "recordManagementActivity",
+                    "{\"programmeId\":\"" + PILOT
+                            + "\",\"activity\":\"REPORTING\",\"rationale\":\"Behind the failed one\"}"));
+            ok(api.post(
+                    "cpm",
+                    "recordDecision",
+                    "{\"decisionId\":\"CPM-11-3\",\"sessionId\":\"CPM-11\",\"number\":3,"
+                            + "\"text\":\"Noted the pilot\",\"actionItems\":[{\"itemId\":\"3a\",\"addressee\":\"SECRETARIAT\","
+                            + "\"dueSession\":\"CPM-12\",\"request\":\"Report again\"}],\"rationale\":\"Plenary\"}"));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> count("action_item WHERE decision_id = 'CPM-11-3'") == 1);
             await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters() == 2);
             JsonNode letters = ok(api.get("auditor", "/api/admin/dead-letters"));
-            assertThat(letters.findValuesAsText("eventType")).containsExactly("ResourcesPledged", "ManagementActivityRecorded");
+            assertThat(letters.findValuesAsText("eventType"))
+                    .containsExactly("ResourcesPledged", "ManagementActivityRecorded");
             assertThat(letters.findValuesAsText("aggregateId")).containsOnly(PILOT);
             assertThat(letters.get(0).get("cause").asText()).contains("no row for " + PILOT);
         } finally {
@@ -402,7 +492,8 @@ abstract class ReadSideContract {
         assertThat(after.get("pledgedUsd").decimalValue())
                 .isEqualByComparingTo(before.get("pledgedUsd").decimalValue().add(new BigDecimal("70000")));
         assertThat(after.get("lastEvent").asText()).isEqualTo("ManagementActivityRecorded");
-        assertThat(after.get("version").asLong()).isEqualTo(before.get("version").asLong() + 2);
+        assertThat(after.get("version").asLong())
+                .isEqualTo(before.get("version").asLong() + 2);
     }
 
     @Test
@@ -411,54 +502,89 @@ abstract class ReadSideContract {
         JsonNode before = ok(api.get("viewer", "/api/query/programmes/" + PILOT));
         jdbc.execute("ALTER TABLE funding_entry RENAME TO funding_entry_unavailable");
         try {
-            ok(api.post("fr", "pledgeResources", "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\","
-                    + "\"valueUsd\":1000,\"description\":\"Small grant\"},\"rationale\":\"Pledge\"}"));
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
-                    ok(api.get("viewer", "/api/query/programmes/" + PILOT)).get("version").asLong() == before.get("version").asLong());
+            ok(api.post(
+                    "fr",
+                    "pledgeResources",
+                    "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\","
+                            + "\"valueUsd\":1000,\"description\":\"Small grant\"},\"rationale\":\"Pledge\"}"));
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> ok(api.get("viewer", "/api/query/programmes/" + PILOT))
+                                    .get("version")
+                                    .asLong()
+                            == before.get("version").asLong());
         } finally {
             jdbc.execute("ALTER TABLE funding_entry_unavailable RENAME TO funding_entry");
         }
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                ok(api.get("viewer", "/api/query/programmes/" + PILOT)).get("version").asLong() == before.get("version").asLong() + 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ok(api.get("viewer", "/api/query/programmes/" + PILOT))
+                                .get("version")
+                                .asLong()
+                        == before.get("version").asLong() + 1);
         assertThat(deadLetters()).isZero();
     }
 
     @Test
     @Order(11)
-    void every_event_shows_the_role_the_person_and_the_party_of_a_party_role_also_those_recorded_before_revision_2() throws Exception {
-        JsonNode pledge = ok(api.get("auditor", "/api/audit/log?eventType=ResourcesPledged&actor=NZ")).get("items").get(0);
-        assertThat(List.of(pledge.get("actorRole").asText(), pledge.get("actorParty").asText(), pledge.get("actorPerson").asText()))
+    void every_event_shows_the_role_the_person_and_the_party_of_a_party_role_also_those_recorded_before_revision_2()
+            throws Exception {
+        JsonNode pledge = ok(api.get("auditor", "/api/audit/log?eventType=ResourcesPledged&actor=NZ"))
+                .get("items")
+                .get(0);
+        assertThat(List.of(
+                        pledge.get("actorRole").asText(),
+                        pledge.get("actorParty").asText(),
+                        pledge.get("actorPerson").asText()))
                 .containsExactly("CONTRACTING_PARTY", "NZ", "nz");
-        JsonNode chair = ok(api.get("auditor", "/api/audit/log?role=CPM&size=1")).get("items").get(0);
+        JsonNode chair = ok(api.get("auditor", "/api/audit/log?role=CPM&size=1"))
+                .get("items")
+                .get(0);
         assertThat(chair.get("actorPerson").asText()).isEqualTo("cpm");
         assertThat(chair.get("actorParty").isNull()).isTrue();
 
         // Revision 1 recorded a party role's party code as the actor's id, and no person.
-        String roundType = jdbc.queryForObject("SELECT MIN(type) FROM domainevententry WHERE aggregateidentifier LIKE 'ROUND-%'", String.class);
-        String sessionType = jdbc.queryForObject("SELECT MIN(type) FROM domainevententry WHERE aggregateidentifier = 'CPM-10'", String.class);
+        String roundType = jdbc.queryForObject(
+                "SELECT MIN(type) FROM domainevententry WHERE aggregateidentifier LIKE 'ROUND-%'", String.class);
+        String sessionType = jdbc.queryForObject(
+                "SELECT MIN(type) FROM domainevententry WHERE aggregateidentifier = 'CPM-10'", String.class);
         String deadline = Instant.now().plus(Duration.ofDays(30)).toString();
-        storeRevision1(sessionType, "CPM-1", 0, "org.ippc.cpm.domain.session.SessionScheduled",
+        storeRevision1(
+                sessionType,
+                "CPM-1",
+                0,
+                "org.ippc.cpm.domain.session.SessionScheduled",
                 "{\"sessionId\":\"CPM-1\",\"number\":1,\"year\":2006,\"actor\":{\"role\":\"CPM\",\"id\":\"chair-2006\"},\"rationale\":\"Rome\"}");
-        storeRevision1(roundType, "ROUND-CPM-1", 0, "org.ippc.cpm.domain.round.RoundOpened",
+        storeRevision1(
+                roundType,
+                "ROUND-CPM-1",
+                0,
+                "org.ippc.cpm.domain.round.RoundOpened",
                 "{\"roundId\":\"ROUND-CPM-1\",\"sessionId\":\"CPM-1\",\"inputDeadline\":\"" + deadline + "\","
                         + "\"actor\":{\"role\":\"SECRETARIAT\",\"id\":\"secretary-2006\"},\"rationale\":\"Call for input\"}");
-        storeRevision1(roundType, "ROUND-CPM-1", 1, "org.ippc.cpm.domain.round.InputSubmitted",
+        storeRevision1(
+                roundType,
+                "ROUND-CPM-1",
+                1,
+                "org.ippc.cpm.domain.round.InputSubmitted",
                 "{\"roundId\":\"ROUND-CPM-1\",\"documentReference\":\"NZ-2005-01\",\"actor\":{\"role\":\"CONTRACTING_PARTY\",\"id\":\"NZ\"},"
                         + "\"rationale\":\"Early input\"}");
         ok(api.post("ke", "submitInput", "{\"roundId\":\"ROUND-CPM-1\",\"rationale\":\"Kenya's input\"}"));
         awaitProjected();
 
         JsonNode history = ok(api.get("auditor", "/api/audit/aggregates/ROUND-CPM-1/history"));
-        assertThat(history.findValues("actor").stream().map(JsonNode::toString).toList()).containsExactly(
-                "{\"role\":\"SECRETARIAT\",\"person\":\"secretary-2006\"}",
-                "{\"role\":\"CONTRACTING_PARTY\",\"person\":\"(not recorded)\",\"party\":\"NZ\"}",
-                "{\"role\":\"CONTRACTING_PARTY\",\"person\":\"ke\",\"party\":\"KE\"}");
+        assertThat(history.findValues("actor").stream().map(JsonNode::toString).toList())
+                .containsExactly(
+                        "{\"role\":\"SECRETARIAT\",\"person\":\"secretary-2006\"}",
+                        "{\"role\":\"CONTRACTING_PARTY\",\"person\":\"(not recorded)\",\"party\":\"NZ\"}",
+                        "{\"role\":\"CONTRACTING_PARTY\",\"person\":\"ke\",\"party\":\"KE\"}");
         JsonNode logged = ok(api.get("auditor", "/api/audit/log?eventType=InputSubmitted&actor=NZ&session=CPM-1"));
         assertThat(logged.get("items")).hasSize(1);
         assertThat(logged.at("/items/0/actorPerson").asText()).isEqualTo("(not recorded)");
         assertThat(logged.at("/items/0/payload/actor/party").asText()).isEqualTo("NZ");
-        JsonNode exported = HttpApi.JSON.readTree(api.get("auditor", "/api/audit/log/export?format=json&session=CPM-1").raw());
-        assertThat(exported.findValuesAsText("actorPerson")).containsExactly("chair-2006", "secretary-2006", "(not recorded)", "ke");
+        JsonNode exported = HttpApi.JSON.readTree(api.get("auditor", "/api/audit/log/export?format=json&session=CPM-1")
+                .raw());
+        assertThat(exported.findValuesAsText("actorPerson"))
+                .containsExactly("chair-2006", "secretary-2006", "(not recorded)", "ke");
         assertThat(exported.findValuesAsText("actorId")).containsExactly("chair-2006", "secretary-2006", "NZ", "KE");
         assertThat(deadLetters()).isZero();
     }
@@ -467,36 +593,65 @@ abstract class ReadSideContract {
     @Order(12)
     void M3_a_session_that_opens_without_a_progress_report_on_an_approved_programme_shows_it_as_missing() {
         JsonNode cpm11 = ok(api.get("viewer", "/api/query/sessions/CPM-11/agenda"));
-        assertThat(cpm11.get("missingReports")).as("CPM-11 has the pilot's report").isEmpty();
+        assertThat(cpm11.get("missingReports"))
+                .as("CPM-11 has the pilot's report")
+                .isEmpty();
         ok(api.post("cpm", "closeSession", "{\"sessionId\":\"CPM-11\",\"rationale\":\"Closing\"}"));
-        ok(api.post("cpm", "scheduleSession", "{\"sessionId\":\"CPM-12\",\"year\":2017,\"rationale\":\"Twelfth session\"}"));
+        ok(api.post(
+                "cpm",
+                "scheduleSession",
+                "{\"sessionId\":\"CPM-12\",\"year\":2017,\"rationale\":\"Twelfth session\"}"));
         awaitProjected();
         assertThat(ok(api.get("viewer", "/api/query/sessions/CPM-12/agenda")).get("missingReports"))
-                .as("a session not yet open misses nothing").isEmpty();
+                .as("a session not yet open misses nothing")
+                .isEmpty();
         ok(api.post("cpm", "openSession", "{\"sessionId\":\"CPM-12\",\"rationale\":\"Opening\"}"));
         awaitProjected();
 
         JsonNode agenda = ok(api.get("viewer", "/api/query/sessions/CPM-12/agenda"));
         assertThat(agenda.get("missingReports").findValuesAsText("programmeId")).containsExactly(PILOT);
-        assertThat(ok(api.get("viewer", "/api/query/programmes/" + PILOT)).get("reportMissingAt").asText()).isEqualTo("CPM-12");
-        assertThat(ok(api.get("viewer", "/api/query/programmes/diagnostics")).get("reportMissingAt").isNull())
-                .as("a proposal that was not selected owes no report").isTrue();
+        assertThat(ok(api.get("viewer", "/api/query/programmes/" + PILOT))
+                        .get("reportMissingAt")
+                        .asText())
+                .isEqualTo("CPM-12");
+        assertThat(ok(api.get("viewer", "/api/query/programmes/diagnostics"))
+                        .get("reportMissingAt")
+                        .isNull())
+                .as("a proposal that was not selected owes no report")
+                .isTrue();
 
-        ok(api.post("secretariat", "reportProgress", "{\"programmeId\":\"" + PILOT + "\",\"sessionId\":\"CPM-12\","
-                + "\"documentReference\":\"CPM 2017/09\",\"rationale\":\"Second progress report\"}"));
+        ok(api.post(
+                "secretariat",
+                "reportProgress",
+                "{\"programmeId\":\"" + PILOT + "\",\"sessionId\":\"CPM-12\","
+                        + "\"documentReference\":\"CPM 2017/09\",\"rationale\":\"Second progress report\"}"));
         awaitProjected();
-        assertThat(ok(api.get("viewer", "/api/query/sessions/CPM-12/agenda")).get("missingReports")).isEmpty();
-        assertThat(ok(api.get("viewer", "/api/query/programmes/" + PILOT)).get("reportMissingAt").isNull()).isTrue();
-        assertThat(ok(api.get("viewer", "/api/query/sessions/CPM-12/agenda")).get("decisions").findValuesAsText("eventType"))
+        assertThat(ok(api.get("viewer", "/api/query/sessions/CPM-12/agenda")).get("missingReports"))
+                .isEmpty();
+        assertThat(ok(api.get("viewer", "/api/query/programmes/" + PILOT))
+                        .get("reportMissingAt")
+                        .isNull())
+                .isTrue();
+        assertThat(ok(api.get("viewer", "/api/query/sessions/CPM-12/agenda"))
+                        .get("decisions")
+                        .findValuesAsText("eventType"))
                 .contains("ProgressReported");
     }
 
-    private void storeRevision1(String aggregateType, String aggregateId, long sequence, String payloadType, String payload) {
-        jdbc.update("""
+    private void storeRevision1(
+            String aggregateType, String aggregateId, long sequence, String payloadType, String payload) {
+        jdbc.update(
+                """
                 INSERT INTO domainevententry (eventidentifier, aggregateidentifier, sequencenumber, type, timestamp, payloadtype,
                     payloadrevision, payload, metadata) VALUES (?, ?, ?, ?, ?, ?, '1', ?, ?)""",
-                java.util.UUID.randomUUID().toString(), aggregateId, sequence, aggregateType, Instant.now().toString(), payloadType,
-                payload.getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
+                java.util.UUID.randomUUID().toString(),
+                aggregateId,
+                sequence,
+                aggregateType,
+                Instant.now().toString(),
+                payloadType,
+                payload.getBytes(StandardCharsets.UTF_8),
+                "{}".getBytes(StandardCharsets.UTF_8));
     }
 
     Map<String, List<Map<String, Object>>> readModels() {
@@ -505,7 +660,8 @@ abstract class ReadSideContract {
             List<Map<String, Object>> rows = new ArrayList<>();
             jdbc.queryForList("SELECT * FROM " + table + " ORDER BY 1, 2").forEach(row -> {
                 Map<String, Object> normalised = new LinkedHashMap<>();
-                row.forEach((column, value) -> normalised.put(column.toLowerCase(), value == null ? null : value.toString()));
+                row.forEach((column, value) ->
+                        normalised.put(column.toLowerCase(), value == null ? null : value.toString()));
                 rows.add(normalised);
             });
             tables.put(table, rows);

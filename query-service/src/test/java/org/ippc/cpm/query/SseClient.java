@@ -1,8 +1,6 @@
 package org.ippc.cpm.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.ippc.cpm.command.HttpApi;
-
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -15,12 +13,12 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.ippc.cpm.command.HttpApi;
 
 /** A real HTTP Server-Sent Events client: reads the stream line by line on its own thread, as a browser would. */
 public final class SseClient implements AutoCloseable {
 
-    public record Event(String name, String id, JsonNode data, long receivedNanos) {
-    }
+    public record Event(String name, String id, JsonNode data, long receivedNanos) {}
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final InputStream body;
@@ -28,7 +26,8 @@ public final class SseClient implements AutoCloseable {
     public final int status;
     public final String contentType;
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public SseClient(int port, String path, String user, String lastEventId) throws Exception {
         this(HttpApi.basic(user, user), port, path, lastEventId);
@@ -46,7 +45,8 @@ public final class SseClient implements AutoCloseable {
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
-        HttpResponse<InputStream> response = HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response =
+                HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         status = response.statusCode();
         contentType = response.headers().firstValue("Content-Type").orElse("");
         body = response.body();

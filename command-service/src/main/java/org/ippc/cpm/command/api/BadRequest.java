@@ -30,6 +30,5 @@ public class BadRequest extends RuntimeException {
         return rule;
     }
 
-    record FieldError(String field, String message) {
-    }
+    record FieldError(String field, String message) {}
 }

@@ -7,13 +7,12 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 
 /** Refuses request bodies over {@code cpm.http.max-body-bytes} with 413, also when they arrive chunked. */
 @Component
@@ -49,8 +48,12 @@ class BodySizeLimit extends OncePerRequestFilter {
 
     private void tooLarge(HttpServletResponse response) throws IOException {
         response.setHeader("Connection", "close");
-        problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
-                "A command body may be at most %d bytes".formatted(maxBytes), null);
+        problems.write(
+                response,
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "Request body too large",
+                "A command body may be at most %d bytes".formatted(maxBytes),
+                null);
     }
 
     private static final class CachedBody extends HttpServletRequestWrapper {

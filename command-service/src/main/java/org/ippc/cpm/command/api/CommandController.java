@@ -10,13 +10,18 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Timer;
 import io.swagger.v3.oas.annotations.Hidden;
-import org.ippc.cpm.command.axon.CommandMetadata;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.ippc.cpm.command.axon.CommandSender;
-import org.ippc.cpm.command.axon.VersionMismatch;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.ippc.cpm.command.axon.CommandMetadata;
+import org.ippc.cpm.command.axon.CommandSender;
 import org.ippc.cpm.command.axon.IdempotencyStore;
+import org.ippc.cpm.command.axon.VersionMismatch;
 import org.ippc.cpm.command.security.Actors;
 import org.ippc.cpm.domain.history.EventHash;
 import org.ippc.cpm.domain.shared.Actor;
@@ -32,13 +37,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * One endpoint per command, {@code POST /api/commands/{lowerCamelName}} (documented one by one in OpenAPI by
@@ -60,10 +58,15 @@ class CommandController {
     private final IdempotencyStore idempotency;
     private final CommandMetrics metrics;
 
-    CommandController(CommandSender commands, ObjectMapper json, Actors actors, IdempotencyStore idempotency,
-                      CommandMetrics metrics) {
+    CommandController(
+            CommandSender commands,
+            ObjectMapper json,
+            Actors actors,
+            IdempotencyStore idempotency,
+            CommandMetrics metrics) {
         this.commands = commands;
-        this.strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        this.strict = json.copy()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 // {"rationale":"a","rationale":"b"} is refused, not read as "b".
@@ -75,11 +78,16 @@ class CommandController {
         this.metrics = metrics;
     }
 
-    @PostMapping(path = "/{name}", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CommandAccepted> send(@PathVariable String name, @RequestBody byte[] body,
-                                         @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                         @RequestHeader(name = "Idempotency-Key", required = false) String key,
-                                         Authentication authentication) {
+    @PostMapping(
+            path = "/{name}",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CommandAccepted> send(
+            @PathVariable String name,
+            @RequestBody byte[] body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            Authentication authentication) {
         Timer.Sample sample = metrics.start();
         String outcome = "failed";
         String rule = null;
@@ -110,7 +118,8 @@ class CommandController {
             }
             CommandAccepted accepted;
             try {
-                accepted = commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+                accepted = commands.send(
+                        GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
             } catch (RuntimeException failure) {
                 // A concurrent retry with the same key may have committed first: answer as it was answered.
                 accepted = replay(authentication.getName(), key, hash).orElseThrow(() -> failure);
@@ -124,7 +133,10 @@ class CommandController {
         } catch (BadRequest invalid) {
             outcome = "invalid";
             throw invalid;
-        } catch (VersionMismatch | IdempotencyConflict | ConcurrencyException | AggregateStreamCreationException conflict) {
+        } catch (VersionMismatch
+                | IdempotencyConflict
+                | ConcurrencyException
+                | AggregateStreamCreationException conflict) {
             outcome = "conflict";
             throw conflict;
         } finally {
@@ -142,7 +154,8 @@ class CommandController {
             return Optional.empty();
         }
         if (!KEY.matcher(key).matches()) {
-            throw new BadRequest("Idempotency-Key must be 1-200 visible ASCII characters",
+            throw new BadRequest(
+                    "Idempotency-Key must be 1-200 visible ASCII characters",
                     List.of(new BadRequest.FieldError("Idempotency-Key", "1-200 visible ASCII characters")));
         }
         return idempotency.find(principal, key).map(remembered -> {
@@ -159,7 +172,8 @@ class CommandController {
         }
         var matcher = IF_MATCH.matcher(ifMatch.trim());
         if (!matcher.matches()) {
-            throw new BadRequest("If-Match must be the ETag of an earlier answer, e.g. \"3\"",
+            throw new BadRequest(
+                    "If-Match must be the ETag of an earlier answer, e.g. \"3\"",
                     List.of(new BadRequest.FieldError("If-Match", "an aggregate version in quotes")));
         }
         return Optional.of(Long.parseLong(matcher.group(1)));
@@ -176,7 +190,8 @@ class CommandController {
             throw new BadRequest("The body must be a JSON object");
         }
         if (tree.has("actor")) {
-            throw new BadRequest("The actor is taken from the authenticated user, not from the body",
+            throw new BadRequest(
+                    "The actor is taken from the authenticated user, not from the body",
                     List.of(new BadRequest.FieldError("actor", "must not be given")));
         }
         InputLimits.check(tree);
@@ -189,15 +204,20 @@ class CommandController {
         try {
             return strict.treeToValue(withActor, type.recordType());
         } catch (UnrecognizedPropertyException unknown) {
-            throw new BadRequest("Unknown field '%s'".formatted(unknown.getPropertyName()),
-                    List.of(new BadRequest.FieldError(FieldFault.join(unknown.getPath(), null), "is not a field of " + type.name())));
+            throw new BadRequest(
+                    "Unknown field '%s'".formatted(unknown.getPropertyName()),
+                    List.of(new BadRequest.FieldError(
+                            FieldFault.join(unknown.getPath(), null), "is not a field of " + type.name())));
         } catch (JsonMappingException wrong) {
             FieldFault fault = FieldFault.of(wrong);
-            throw new BadRequest("The body does not describe a valid " + type.name() + ": "
-                    + (fault.rule() == null ? "" : fault.rule() + ": ") + fault.message(),
-                    List.of(new BadRequest.FieldError(fault.path(), fault.message())), fault.rule());
+            throw new BadRequest(
+                    "The body does not describe a valid " + type.name() + ": "
+                            + (fault.rule() == null ? "" : fault.rule() + ": ") + fault.message(),
+                    List.of(new BadRequest.FieldError(fault.path(), fault.message())),
+                    fault.rule());
         } catch (JsonProcessingException | IllegalArgumentException wrong) {
-            throw new BadRequest("The body does not describe a valid " + type.name() + ": " + FieldFault.firstLine(wrong.getMessage()));
+            throw new BadRequest("The body does not describe a valid " + type.name() + ": "
+                    + FieldFault.firstLine(wrong.getMessage()));
         }
     }
 }

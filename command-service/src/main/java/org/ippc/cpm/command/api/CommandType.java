@@ -1,8 +1,7 @@
 package org.ippc.cpm.command.api;
 
-import org.ippc.cpm.domain.shared.Role;
-
 import java.util.Set;
+import org.ippc.cpm.domain.shared.Role;
 
 /**
  * A command the API accepts: its HTTP name (the record's name in lowerCamelCase), the record it becomes, the roles

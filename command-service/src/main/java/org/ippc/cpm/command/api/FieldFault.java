@@ -3,13 +3,11 @@ package org.ippc.cpm.command.api;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import org.ippc.cpm.domain.shared.InvalidValue;
-import org.ippc.cpm.domain.shared.RequiredBy;
-
-import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.ippc.cpm.domain.shared.InvalidValue;
+import org.ippc.cpm.domain.shared.RequiredBy;
 
 /**
  * Which field of a command's body is at fault, why, and the rule that requires it ({@link RequiredBy} on the record
@@ -19,26 +17,35 @@ record FieldFault(String path, String message, String rule) {
 
     static FieldFault of(JsonMappingException wrong) {
         List<JsonMappingException.Reference> path = wrong.getPath();
-        if (wrong instanceof ValueInstantiationException created && created.getCause() instanceof InvalidValue invalid) {
+        if (wrong instanceof ValueInstantiationException created
+                && created.getCause() instanceof InvalidValue invalid) {
             Class<?> record = created.getType().getRawClass();
-            return new FieldFault(join(path, invalid.field()), firstLine(invalid.getMessage()), rule(record, invalid.field()));
+            return new FieldFault(
+                    join(path, invalid.field()), firstLine(invalid.getMessage()), rule(record, invalid.field()));
         }
         String rule = null;
         if (!path.isEmpty()) {
             JsonMappingException.Reference last = path.get(path.size() - 1);
             Object from = last.getFrom();
-            rule = last.getFieldName() == null ? null
+            rule = last.getFieldName() == null
+                    ? null
                     : rule(from instanceof Class<?> type ? type : from.getClass(), last.getFieldName());
         }
-        String field = path.isEmpty() || path.get(path.size() - 1).getFieldName() == null ? null
+        String field = path.isEmpty() || path.get(path.size() - 1).getFieldName() == null
+                ? null
                 : path.get(path.size() - 1).getFieldName();
-        if (wrong instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null && mismatch.getTargetType().isEnum()) {
-            String allowed = Arrays.stream(mismatch.getTargetType().getEnumConstants()).map(Object::toString)
+        if (wrong instanceof MismatchedInputException mismatch
+                && mismatch.getTargetType() != null
+                && mismatch.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(mismatch.getTargetType().getEnumConstants())
+                    .map(Object::toString)
                     .collect(Collectors.joining(", ", "[", "]"));
-            return new FieldFault(join(path, null), (field == null ? "the value" : field) + " must be one of " + allowed, rule);
+            return new FieldFault(
+                    join(path, null), (field == null ? "the value" : field) + " must be one of " + allowed, rule);
         }
         if (wrong instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null && field != null) {
-            String what = mismatch.getOriginalMessage().startsWith("Cannot map `null`") ? " is required"
+            String what = mismatch.getOriginalMessage().startsWith("Cannot map `null`")
+                    ? " is required"
                     : " must be " + kind(mismatch.getTargetType());
             return new FieldFault(join(path, null), field + what, rule);
         }
@@ -62,15 +69,20 @@ record FieldFault(String path, String message, String rule) {
         if (type == null || !type.isRecord() || field == null) {
             return null;
         }
-        return Arrays.stream(type.getRecordComponents()).filter(c -> c.getName().equals(field))
-                .map(c -> c.getAnnotation(RequiredBy.class)).filter(a -> a != null).map(RequiredBy::value)
-                .findFirst().orElse(null);
+        return Arrays.stream(type.getRecordComponents())
+                .filter(c -> c.getName().equals(field))
+                .map(c -> c.getAnnotation(RequiredBy.class))
+                .filter(a -> a != null)
+                .map(RequiredBy::value)
+                .findFirst()
+                .orElse(null);
     }
 
     static String join(List<JsonMappingException.Reference> path, String field) {
         String joined = path.stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
         if (field != null) {
             joined = joined.isEmpty() ? field : joined + "." + field;
         }

@@ -1,13 +1,12 @@
 package org.ippc.cpm.command.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.ippc.cpm.domain.shared.Validation;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.ippc.cpm.domain.shared.Validation;
 
 /**
  * The limits every value of a command body keeps, checked on the JSON before it becomes a command: whatever the API
@@ -17,16 +16,17 @@ import java.util.Map;
  */
 final class InputLimits {
 
-    private InputLimits() {
-    }
+    private InputLimits() {}
 
     /** Refuses the body with every value at fault named by its path. */
     static void check(JsonNode body) {
         List<BadRequest.FieldError> errors = new ArrayList<>();
         check(body, "", errors);
         if (!errors.isEmpty()) {
-            throw new BadRequest("A value is beyond what the engine stores: " + errors.get(0).field() + " "
-                    + errors.get(0).message(), errors);
+            throw new BadRequest(
+                    "A value is beyond what the engine stores: " + errors.get(0).field() + " "
+                            + errors.get(0).message(),
+                    errors);
         }
     }
 
@@ -49,9 +49,11 @@ final class InputLimits {
         } else if (node.isNumber()) {
             BigDecimal value = node.decimalValue();
             if (value.abs().compareTo(Validation.MAX_AMOUNT_USD) > 0) {
-                errors.add(new BadRequest.FieldError(path, "must be at most " + Validation.MAX_AMOUNT_USD.toPlainString()));
+                errors.add(new BadRequest.FieldError(
+                        path, "must be at most " + Validation.MAX_AMOUNT_USD.toPlainString()));
             } else if (value.stripTrailingZeros().scale() > Validation.AMOUNT_DECIMALS) {
-                errors.add(new BadRequest.FieldError(path, "must have at most " + Validation.AMOUNT_DECIMALS + " decimals"));
+                errors.add(new BadRequest.FieldError(
+                        path, "must have at most " + Validation.AMOUNT_DECIMALS + " decimals"));
             }
         }
     }

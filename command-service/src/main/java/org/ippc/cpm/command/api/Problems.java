@@ -2,13 +2,12 @@ package org.ippc.cpm.command.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-
-import java.io.IOException;
-import java.net.URI;
 
 /** RFC 9457 problem details, one shape everywhere: for controllers and for filters that answer before them. */
 @Component

@@ -1,11 +1,10 @@
 package org.ippc.cpm.command.axon;
 
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
-
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /**
  * This node's cache of programmes, which notes whether the command running on the current thread read a cached copy.

@@ -11,6 +11,5 @@ public final class CommandMetadata {
     public static final String PRINCIPAL = "cpm.principal";
     public static final String REQUEST_HASH = "cpm.requestHash";
 
-    private CommandMetadata() {
-    }
+    private CommandMetadata() {}
 }

@@ -17,7 +17,6 @@ import org.ippc.cpm.domain.shared.RoundId;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-
 /**
  * Runs inside each command's unit of work and database transaction. Before the handler it loads the addressed
  * aggregate and checks If-Match (the aggregate stays locked for the rest of the unit of work, so nothing can slip
@@ -29,7 +28,8 @@ class CommandOutcomeInterceptor {
 
     private final Configuration axon;
     private final IdempotencyStore idempotency;
-    private final AnnotationCommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
+    private final AnnotationCommandTargetResolver targets =
+            AnnotationCommandTargetResolver.builder().build();
 
     CommandOutcomeInterceptor(Configuration axon, CommandBus commandBus, IdempotencyStore idempotency) {
         this.axon = axon;
@@ -60,9 +60,12 @@ class CommandOutcomeInterceptor {
             if (!TransactionSynchronizationManager.isActualTransactionActive()) {
                 throw new IllegalStateException("an idempotency key must be stored in the command's transaction");
             }
-            idempotency.remember((String) metaData.get(CommandMetadata.PRINCIPAL),
+            idempotency.remember(
+                    (String) metaData.get(CommandMetadata.PRINCIPAL),
                     (String) metaData.get(CommandMetadata.IDEMPOTENCY_KEY),
-                    (String) metaData.get(CommandMetadata.REQUEST_HASH), name, accepted);
+                    (String) metaData.get(CommandMetadata.REQUEST_HASH),
+                    name,
+                    accepted);
         }
         return accepted;
     }

@@ -1,42 +1,41 @@
 package org.ippc.cpm.command.axon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.config.ConfigurerModule;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.caching.Cache;
-import org.ippc.cpm.command.cluster.SharedDatabase;
-import org.ippc.cpm.domain.commission.SessionRegister;
-import org.springframework.beans.factory.annotation.Value;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.serialization.Serializer;
-import org.ippc.cpm.command.chain.HashChainedEventStorageEngine;
-import org.ippc.cpm.domain.shared.PersonAndPartyUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.ippc.cpm.command.chain.HashChainedEventStorageEngine;
+import org.ippc.cpm.command.cluster.SharedDatabase;
 import org.ippc.cpm.domain.commission.CommissionModule;
+import org.ippc.cpm.domain.commission.SessionRegister;
 import org.ippc.cpm.domain.programme.Programme;
 import org.ippc.cpm.domain.shared.CpmJson;
+import org.ippc.cpm.domain.shared.PersonAndPartyUpcaster;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ProblemDetail;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
-
-import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Wires core-domain's {@link CommissionModule} into Axon's Spring configuration, with the services' own storage choices. */
 @Configuration(proxyBeanMethods = false)
@@ -71,22 +70,27 @@ class DomainConfiguration {
 
     /** Axon's JDBC storage engine as its auto-configuration builds it, plus the hash chain (ADR 0005). */
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          org.axonframework.config.Configuration configuration,
-                                          ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                          JdbcTemplate jdbc) {
-        return new HashChainedEventStorageEngine(JdbcEventStorageEngine.builder()
-                .snapshotSerializer(defaultSerializer)
-                .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
-                .eventSerializer(eventSerializer)
-                .snapshotFilter(configuration.snapshotFilter())
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .schema(new EventSchema())
-                // Events read per query by a tracking processor; a rebuild reads the whole store this way.
-                .batchSize(1000), jdbc);
+    EventStorageEngine eventStorageEngine(
+            Serializer defaultSerializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            org.axonframework.config.Configuration configuration,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            JdbcTemplate jdbc) {
+        return new HashChainedEventStorageEngine(
+                JdbcEventStorageEngine.builder()
+                        .snapshotSerializer(defaultSerializer)
+                        .upcasterChain(configuration.upcasterChain())
+                        .persistenceExceptionResolver(persistenceExceptionResolver)
+                        .eventSerializer(eventSerializer)
+                        .snapshotFilter(configuration.snapshotFilter())
+                        .connectionProvider(connectionProvider)
+                        .transactionManager(transactionManager)
+                        .schema(new EventSchema())
+                        // Events read per query by a tracking processor; a rebuild reads the whole store this way.
+                        .batchSize(1000),
+                jdbc);
     }
 
     /** Events of revision 1 read with the person and the party apart (their shape since revision 2). */
@@ -99,7 +103,10 @@ class DomainConfiguration {
     @Bean
     CorrelationDataProvider commandNameOnEvents() {
         return message -> message instanceof CommandMessage<?> command
-                ? Map.of(CommandMetadata.COMMAND_NAME, command.getCommandName().substring(command.getCommandName().lastIndexOf('.') + 1))
+                ? Map.of(
+                        CommandMetadata.COMMAND_NAME,
+                        command.getCommandName()
+                                .substring(command.getCommandName().lastIndexOf('.') + 1))
                 : Map.of();
     }
 
@@ -121,7 +128,8 @@ class DomainConfiguration {
         boolean shared = SharedDatabase.isShared(databaseUrl);
         return new CommissionModule(
                 programme -> programme
-                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_EVERY))
+                        .configureSnapshotTrigger(
+                                c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_EVERY))
                         .configureCache(c -> programmes),
                 session -> shared ? session.configureLockFactory(c -> new AggregateLocks(jdbc)) : session);
     }

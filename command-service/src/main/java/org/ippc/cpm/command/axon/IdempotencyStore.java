@@ -2,14 +2,13 @@ package org.ippc.cpm.command.axon;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.ippc.cpm.command.api.CommandAccepted;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.ippc.cpm.command.api.CommandAccepted;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Idempotency keys in the database, written in the command's own transaction: a retry after a crash or on another
@@ -26,21 +25,28 @@ public class IdempotencyStore {
         this.json = json;
     }
 
-    public record Remembered(String requestHash, CommandAccepted answer) {
-    }
+    public record Remembered(String requestHash, CommandAccepted answer) {}
 
     public Optional<Remembered> find(String principal, String key) {
         List<Remembered> rows = jdbc.query(
                 "SELECT request_hash, response FROM idempotency_key WHERE principal = ? AND idempotency_key = ?",
-                (rs, n) -> new Remembered(rs.getString(1), read(rs.getString(2))), principal, key);
+                (rs, n) -> new Remembered(rs.getString(1), read(rs.getString(2))),
+                principal,
+                key);
         return rows.stream().findFirst();
     }
 
     public void remember(String principal, String key, String requestHash, String command, CommandAccepted answer) {
         try {
-            jdbc.update("INSERT INTO idempotency_key (idempotency_key, principal, request_hash, command_name, response, created_at)"
+            jdbc.update(
+                    "INSERT INTO idempotency_key (idempotency_key, principal, request_hash, command_name, response, created_at)"
                             + " VALUES (?, ?, ?, ?, ?, ?)",
-                    key, principal, requestHash, command, json.writeValueAsString(answer), Timestamp.from(Instant.now()));
+                    key,
+                    principal,
+                    requestHash,
+                    command,
+                    json.writeValueAsString(answer),
+                    Timestamp.from(Instant.now()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

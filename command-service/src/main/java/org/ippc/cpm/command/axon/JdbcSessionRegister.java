@@ -1,13 +1,12 @@
 package org.ippc.cpm.command.axon;
 
+import java.util.Optional;
 import org.ippc.cpm.domain.commission.SessionRegister;
 import org.ippc.cpm.domain.shared.RuleViolation;
 import org.ippc.cpm.domain.shared.SessionId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
 
 /**
  * S1's register in the {@code open_session} table, written in the command's own transaction. Its key admits one
@@ -25,7 +24,9 @@ class JdbcSessionRegister implements SessionRegister {
 
     @Override
     public Optional<SessionId> openSession() {
-        return jdbc.queryForList("SELECT session_id FROM open_session", String.class).stream().findFirst().map(SessionId::new);
+        return jdbc.queryForList("SELECT session_id FROM open_session", String.class).stream()
+                .findFirst()
+                .map(SessionId::new);
     }
 
     @Override
@@ -34,7 +35,8 @@ class JdbcSessionRegister implements SessionRegister {
             jdbc.update("INSERT INTO open_session (slot, session_id) VALUES ('1', ?)", session.value());
         } catch (DuplicateKeyException another) {
             // The transaction cannot ask which one any more (PostgreSQL aborts it at the failed statement).
-            throw new RuleViolation("S1", "only one session is open at a time: another session opened at the same instant");
+            throw new RuleViolation(
+                    "S1", "only one session is open at a time: another session opened at the same instant");
         }
     }
 

@@ -1,5 +1,9 @@
 package org.ippc.cpm.command.chain;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -9,11 +13,6 @@ import org.axonframework.serialization.Serializer;
 import org.ippc.cpm.domain.history.EventHash;
 import org.ippc.cpm.domain.history.StoredEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Axon's JDBC storage engine that also links every appended event into its aggregate's hash chain, in the same
@@ -38,12 +37,16 @@ public class HashChainedEventStorageEngine extends JdbcEventStorageEngine {
             if (!(message instanceof DomainEventMessage<?> event)) {
                 continue;
             }
-            String previous = heads.computeIfAbsent(event.getAggregateIdentifier(), id -> previousHash(id, event.getSequenceNumber()));
+            String previous = heads.computeIfAbsent(
+                    event.getAggregateIdentifier(), id -> previousHash(id, event.getSequenceNumber()));
             String hash = EventHash.of(previous, stored(event, serializer));
             heads.put(event.getAggregateIdentifier(), hash);
-            links.add(new Object[]{event.getIdentifier(), event.getAggregateIdentifier(), event.getSequenceNumber(), previous, hash});
+            links.add(new Object[] {
+                event.getIdentifier(), event.getAggregateIdentifier(), event.getSequenceNumber(), previous, hash
+            });
         }
-        jdbc.batchUpdate("INSERT INTO event_hash (event_id, aggregate_id, sequence_number, previous_hash, hash) VALUES (?, ?, ?, ?, ?)",
+        jdbc.batchUpdate(
+                "INSERT INTO event_hash (event_id, aggregate_id, sequence_number, previous_hash, hash) VALUES (?, ?, ?, ?, ?)",
                 links);
     }
 
@@ -51,8 +54,11 @@ public class HashChainedEventStorageEngine extends JdbcEventStorageEngine {
         if (sequenceNumber == 0) {
             return EventHash.GENESIS;
         }
-        List<String> found = jdbc.queryForList("SELECT hash FROM event_hash WHERE aggregate_id = ? AND sequence_number = ?",
-                String.class, aggregateId, sequenceNumber - 1);
+        List<String> found = jdbc.queryForList(
+                "SELECT hash FROM event_hash WHERE aggregate_id = ? AND sequence_number = ?",
+                String.class,
+                aggregateId,
+                sequenceNumber - 1);
         return found.isEmpty() ? EventHash.GENESIS : found.get(0);
     }
 
@@ -60,8 +66,15 @@ public class HashChainedEventStorageEngine extends JdbcEventStorageEngine {
     private static StoredEvent stored(DomainEventMessage<?> event, Serializer serializer) {
         SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
         SerializedObject<byte[]> metadata = event.serializeMetaData(serializer, byte[].class);
-        return new StoredEvent(event.getIdentifier(), event.getAggregateIdentifier(), event.getSequenceNumber(),
-                event.getType(), DateTimeUtils.formatInstant(event.getTimestamp()), payload.getType().getName(),
-                payload.getType().getRevision(), payload.getData(), metadata.getData());
+        return new StoredEvent(
+                event.getIdentifier(),
+                event.getAggregateIdentifier(),
+                event.getSequenceNumber(),
+                event.getType(),
+                DateTimeUtils.formatInstant(event.getTimestamp()),
+                payload.getType().getName(),
+                payload.getType().getRevision(),
+                payload.getData(),
+                metadata.getData());
     }
 }

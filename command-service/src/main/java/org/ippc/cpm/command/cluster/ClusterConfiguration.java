@@ -1,5 +1,6 @@
 package org.ippc.cpm.command.cluster;
 
+import java.time.Duration;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -8,8 +9,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
-
-import java.time.Duration;
 
 /** What lets several nodes share one PostgreSQL and still see each other's events at once. */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
@@ -20,8 +19,10 @@ class ClusterConfiguration {
      * wake-ups it polls every {@code cpm.events.poll-interval} (Axon's default: 1 s).
      */
     @Bean(name = "eventBus")
-    WakeableEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                                  @Value("${cpm.events.poll-interval:1s}") Duration pollInterval) {
+    WakeableEventStore eventStore(
+            EventStorageEngine storageEngine,
+            Configuration configuration,
+            @Value("${cpm.events.poll-interval:1s}") Duration pollInterval) {
         return new WakeableEventStore(WakeableEventStore.builder()
                 .storageEngine(storageEngine)
                 .fetchDelay(pollInterval.toMillis())

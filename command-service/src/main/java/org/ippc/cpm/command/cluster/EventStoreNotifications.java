@@ -1,17 +1,16 @@
 package org.ippc.cpm.command.cluster;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.SmartLifecycle;
-
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 
 /**
  * Every commit that appends events on any node sends a PostgreSQL {@code NOTIFY cpm_events} (a trigger on the
@@ -59,14 +58,16 @@ class EventStoreNotifications implements SmartLifecycle {
     private void listen() {
         boolean connectedBefore = false;
         while (running) {
-            try (Connection connection = DriverManager.getConnection(database.determineUrl(), database.determineUsername(),
-                    database.determinePassword())) {
+            try (Connection connection = DriverManager.getConnection(
+                    database.determineUrl(), database.determineUsername(), database.determinePassword())) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
                 if (connectedBefore) {
-                    LOG.info("The database answers again: listening for events committed on other nodes, and {} "
-                            + "connection pool retries woken", PoolBackoff.cutShort());
+                    LOG.info(
+                            "The database answers again: listening for events committed on other nodes, and {} "
+                                    + "connection pool retries woken",
+                            PoolBackoff.cutShort());
                 }
                 connectedBefore = true;
                 // Events committed while nobody listened are read now, not at the next poll.
@@ -80,7 +81,8 @@ class EventStoreNotifications implements SmartLifecycle {
                 }
             } catch (SQLException broken) {
                 if (running) {
-                    LOG.warn("Event notifications unavailable ({}); processors poll until the connection is back",
+                    LOG.warn(
+                            "Event notifications unavailable ({}); processors poll until the connection is back",
                             broken.getMessage());
                     sleep();
                 }

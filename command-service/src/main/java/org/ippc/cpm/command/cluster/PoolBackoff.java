@@ -10,8 +10,7 @@ import java.util.Arrays;
  */
 final class PoolBackoff {
 
-    private PoolBackoff() {
-    }
+    private PoolBackoff() {}
 
     static int cutShort() {
         int woken = 0;
@@ -25,9 +24,12 @@ final class PoolBackoff {
     }
 
     private static boolean sleepsInBackoff(StackTraceElement[] stack) {
-        boolean sleeping = Arrays.stream(stack).anyMatch(frame -> frame.getClassName().equals("com.zaxxer.hikari.util.UtilityElf")
-                && frame.getMethodName().equals("quietlySleep"));
-        boolean adding = Arrays.stream(stack).anyMatch(frame -> frame.getClassName().startsWith("com.zaxxer.hikari.pool.HikariPool$PoolEntryCreator"));
+        boolean sleeping = Arrays.stream(stack)
+                .anyMatch(frame -> frame.getClassName().equals("com.zaxxer.hikari.util.UtilityElf")
+                        && frame.getMethodName().equals("quietlySleep"));
+        boolean adding = Arrays.stream(stack)
+                .anyMatch(
+                        frame -> frame.getClassName().startsWith("com.zaxxer.hikari.pool.HikariPool$PoolEntryCreator"));
         return sleeping && adding;
     }
 }

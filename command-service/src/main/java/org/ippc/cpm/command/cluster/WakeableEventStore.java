@@ -1,10 +1,9 @@
 package org.ippc.cpm.command.cluster;
 
+import java.util.List;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-
-import java.util.List;
 
 /**
  * Axon's embedded event store, which its tracking processors read; it wakes them at once for events committed in

@@ -1,5 +1,7 @@
 package org.ippc.cpm.command.security;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.Role;
 import org.springframework.security.access.AccessDeniedException;
@@ -7,9 +9,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The actor recorded in events comes from the authenticated principal, never from the request body: the person is
@@ -41,10 +40,14 @@ public class Actors {
     }
 
     private static String one(Authentication authentication, String prefix) {
-        List<String> values = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length())).toList();
+        List<String> values = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith(prefix))
+                .map(a -> a.substring(prefix.length()))
+                .toList();
         if (values.size() != 1) {
-            throw new AccessDeniedException("%s has %d authorities %s*, not one".formatted(authentication.getName(), values.size(), prefix));
+            throw new AccessDeniedException(
+                    "%s has %d authorities %s*, not one".formatted(authentication.getName(), values.size(), prefix));
         }
         return values.get(0);
     }

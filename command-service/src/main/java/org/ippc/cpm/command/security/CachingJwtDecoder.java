@@ -3,14 +3,13 @@ package org.ippc.cpm.command.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
  * Verifies each distinct token once and then serves it from memory until it expires: a client sends the same
@@ -30,7 +29,8 @@ final class CachingJwtDecoder implements JwtDecoder {
         this.verified = Caffeine.newBuilder()
                 .maximumSize(maxTokens)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                .expireAfter(Expiry.creating((String token, Jwt jwt) -> Duration.between(clock.instant(), jwt.getExpiresAt())))
+                .expireAfter(Expiry.creating(
+                        (String token, Jwt jwt) -> Duration.between(clock.instant(), jwt.getExpiresAt())))
                 .executor(Runnable::run)
                 .build();
     }

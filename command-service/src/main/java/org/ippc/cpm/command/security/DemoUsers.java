@@ -1,11 +1,10 @@
 package org.ippc.cpm.command.security;
 
-import org.ippc.cpm.domain.shared.Role;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.ippc.cpm.domain.shared.Role;
 
 /**
  * The embedded profile's demo users, one per role plus parties and RPPOs; username = password. A party's user acts
@@ -14,8 +13,7 @@ import java.util.Locale;
 public final class DemoUsers {
 
     /** A demo user: its name (and password), its role, and the party it acts for, if its role acts for one. */
-    public record DemoUser(String name, Role role, String party) {
-    }
+    public record DemoUser(String name, Role role, String party) {}
 
     public static final List<DemoUser> USERS;
 
@@ -26,7 +24,7 @@ public final class DemoUsers {
                 users.add(new DemoUser(role.name().toLowerCase(Locale.ROOT).replace('_', '-'), role, null));
             }
         }
-        for (String party : new String[]{"nz", "ke", "br", "fr", "jp"}) {
+        for (String party : new String[] {"nz", "ke", "br", "fr", "jp"}) {
             users.add(new DemoUser(party, Role.CONTRACTING_PARTY, party.toUpperCase(Locale.ROOT)));
         }
         users.add(new DemoUser("eppo", Role.RPPO, "EPPO"));
@@ -34,6 +32,5 @@ public final class DemoUsers {
         USERS = Collections.unmodifiableList(users);
     }
 
-    private DemoUsers() {
-    }
+    private DemoUsers() {}
 }

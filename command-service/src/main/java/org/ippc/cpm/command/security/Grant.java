@@ -1,8 +1,7 @@
 package org.ippc.cpm.command.security;
 
-import org.springframework.security.core.GrantedAuthority;
-
 import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
 
 /** What a valid token lets its holder do: the authorities of one known role and its party, or none and why. */
 record Grant(List<GrantedAuthority> authorities, String refusal) {

@@ -1,6 +1,10 @@
 package org.ippc.cpm.command.security;
 
+import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.util.Arrays;
 import org.ippc.cpm.command.api.Problems;
+import org.ippc.cpm.domain.shared.Role;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +13,7 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,26 +25,17 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
-import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-
-import jakarta.servlet.DispatcherType;
-import org.ippc.cpm.domain.shared.Role;
-
-import java.time.Clock;
-
-import java.util.Arrays;
-import java.util.List;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Every endpoint but health needs an authenticated principal. The embedded profile authenticates the demo users
@@ -57,8 +53,9 @@ class SecurityConfiguration {
      * Pages load scripts and data from this engine only, and no other site may frame them. Styles may be inline
      * (Swagger UI sets some); images may be data URIs (Swagger UI's icons).
      */
-    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    private static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                    + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private final Problems problems;
 
@@ -67,28 +64,35 @@ class SecurityConfiguration {
     }
 
     /** Every role of the spec's table; the engine's own role is never a user's. */
-    private static final String[] CPM_ROLES = Arrays.stream(Role.values()).filter(role -> role != Role.ENGINE)
-            .map(Role::name).toArray(String[]::new);
+    private static final String[] CPM_ROLES = Arrays.stream(Role.values())
+            .filter(role -> role != Role.ENGINE)
+            .map(Role::name)
+            .toArray(String[]::new);
 
     private HttpSecurity common(HttpSecurity http, String challenge) throws Exception {
-        return http
-                .csrf(csrf -> csrf.disable())
+        return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         // Plain path patterns: the MVC-aware matchers ask every handler mapping on every request,
                         // which was a third of an HTTP command's CPU.
                         // An SSE stream ends with an async dispatch; the request was authorised when it began.
-                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers(PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**")).permitAll()
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**"))
+                        .permitAll()
                         // The dashboard's pages and scripts hold no data; what they show comes from the secured API.
-                        .requestMatchers(PATHS.matcher("/"), PATHS.matcher("/dashboard/**")).permitAll()
-                        .requestMatchers(PATHS.matcher("/api/audit/**"), PATHS.matcher("/api/admin/**")).hasRole(Role.AUDITOR.name())
+                        .requestMatchers(PATHS.matcher("/"), PATHS.matcher("/dashboard/**"))
+                        .permitAll()
+                        .requestMatchers(PATHS.matcher("/api/audit/**"), PATHS.matcher("/api/admin/**"))
+                        .hasRole(Role.AUDITOR.name())
                         // A signed-in user without one of the spec's roles may do nothing.
-                        .anyRequest().hasAnyRole(CPM_ROLES))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(challenge)).accessDeniedHandler(accessDenied()));
+                        .anyRequest()
+                        .hasAnyRole(CPM_ROLES))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(entryPoint(challenge)).accessDeniedHandler(accessDenied()));
     }
 
     /**
@@ -116,16 +120,21 @@ class SecurityConfiguration {
     @Profile("!production")
     SecurityFilterChain demoSecurity(HttpSecurity http, SignInThrottle throttle) throws Exception {
         SignInThrottleFilter throttled = new SignInThrottleFilter(throttle, problems);
-        return common(http, BASIC).httpBasic(basic -> basic.authenticationEntryPoint(entryPoint(BASIC)))
+        return common(http, BASIC)
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint(BASIC)))
                 .addFilterBefore(throttled, BasicAuthenticationFilter.class)
-                .addFilterAfter(throttled.clearOnSuccess(), BasicAuthenticationFilter.class).build();
+                .addFilterAfter(throttled.clearOnSuccess(), BasicAuthenticationFilter.class)
+                .build();
     }
 
     @Bean
     @Profile("!production")
     UserDetailsService demoUsers(PasswordEncoder passwords) {
         return new InMemoryUserDetailsManager(DemoUsers.USERS.stream()
-                .map(u -> User.withUsername(u.name()).password(passwords.encode(u.name())).authorities(Actors.authorities(u.role(), u.party())).build())
+                .map(u -> User.withUsername(u.name())
+                        .password(passwords.encode(u.name()))
+                        .authorities(Actors.authorities(u.role(), u.party()))
+                        .build())
                 .toList());
     }
 
@@ -138,7 +147,8 @@ class SecurityConfiguration {
 
     @Bean
     @Profile("production")
-    SecurityFilterChain jwtSecurity(HttpSecurity http, SecurityProperties properties, JwtDecoder decoder) throws Exception {
+    SecurityFilterChain jwtSecurity(HttpSecurity http, SecurityProperties properties, JwtDecoder decoder)
+            throws Exception {
         if (decoder instanceof NimbusJwtDecoder nimbus) {
             nimbus.setClaimSetConverter(TokenRules.claimsAsSent());
         }
@@ -153,9 +163,10 @@ class SecurityConfiguration {
             return jwt;
         };
         JwtDecoder cached = new CachingJwtDecoder(validated, clock, 10_000);
-        return common(http, BEARER).oauth2ResourceServer(oauth -> oauth
-                .authenticationEntryPoint(entryPoint(BEARER))
-                .jwt(jwt -> jwt.decoder(cached).jwtAuthenticationConverter(roleAndPartyFromClaims(properties)))).build();
+        return common(http, BEARER)
+                .oauth2ResourceServer(oauth -> oauth.authenticationEntryPoint(entryPoint(BEARER))
+                        .jwt(jwt -> jwt.decoder(cached).jwtAuthenticationConverter(roleAndPartyFromClaims(properties))))
+                .build();
     }
 
     /** The person is the token's subject; a token that grants nothing keeps why, for the 403's detail. */
@@ -171,8 +182,12 @@ class SecurityConfiguration {
     private AuthenticationEntryPoint entryPoint(String challenge) {
         return (request, response, failure) -> {
             response.setHeader("WWW-Authenticate", challenge);
-            problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
-                    "Sign in with a CPM account to use this endpoint", null);
+            problems.write(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "Authentication required",
+                    "Sign in with a CPM account to use this endpoint",
+                    null);
         };
     }
 
@@ -180,7 +195,8 @@ class SecurityConfiguration {
         return (request, response, denied) -> {
             Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
             String detail = signedIn != null && signedIn.getDetails() instanceof Grant grant && grant.refusal() != null
-                    ? grant.refusal() : "Your role may not use this endpoint";
+                    ? grant.refusal()
+                    : "Your role may not use this endpoint";
             problems.write(response, HttpStatus.FORBIDDEN, "Forbidden", detail, null);
         };
     }

@@ -1,13 +1,12 @@
 package org.ippc.cpm.command.security;
 
-import org.ippc.cpm.domain.shared.Role;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.ippc.cpm.domain.shared.Role;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The production profile's tokens: which JWT claims carry the CPM role and the party code, and the issuer and the
@@ -16,16 +15,23 @@ import java.util.stream.Stream;
  * (by default the ten the IPPC recognises).
  */
 @ConfigurationProperties("cpm.security")
-public record SecurityProperties(String roleClaim, String partyClaim, String issuer, String audience,
-                                 Set<String> contractingParties, Set<String> rppos) {
+public record SecurityProperties(
+        String roleClaim,
+        String partyClaim,
+        String issuer,
+        String audience,
+        Set<String> contractingParties,
+        Set<String> rppos) {
 
-    static final List<String> IPPC_RPPOS = List.of("APPPC", "CA", "CAHFSA", "COSAVE", "EPPO", "IAPSC", "NAPPO", "NEPPO", "OIRSA", "PPPO");
+    static final List<String> IPPC_RPPOS =
+            List.of("APPPC", "CA", "CAHFSA", "COSAVE", "EPPO", "IAPSC", "NAPPO", "NEPPO", "OIRSA", "PPPO");
 
     public SecurityProperties {
         roleClaim = roleClaim == null ? "cpm_role" : roleClaim;
         partyClaim = partyClaim == null ? "cpm_party" : partyClaim;
         contractingParties = contractingParties == null || contractingParties.isEmpty()
-                ? Set.copyOf(Stream.concat(Arrays.stream(Locale.getISOCountries()), Stream.of("EU")).toList())
+                ? Set.copyOf(Stream.concat(Arrays.stream(Locale.getISOCountries()), Stream.of("EU"))
+                        .toList())
                 : Set.copyOf(contractingParties);
         rppos = rppos == null || rppos.isEmpty() ? Set.copyOf(IPPC_RPPOS) : Set.copyOf(rppos);
     }

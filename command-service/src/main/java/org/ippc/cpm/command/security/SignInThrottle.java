@@ -1,5 +1,10 @@
 package org.ippc.cpm.command.security;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,12 +16,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
-
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Failed sign-ins of the embedded profile, counted per user and address in the database (so that every node sees
@@ -37,8 +36,10 @@ public class SignInThrottle {
     private static final Duration DATABASE_AWAY = Duration.ofSeconds(5);
     private volatile Instant databaseAwayUntil = Instant.MIN;
 
-    SignInThrottle(JdbcTemplate jdbc, @Value("${cpm.security.sign-in.max-failures:5}") int maxFailures,
-                   @Value("${cpm.security.sign-in.lockout:15m}") Duration lockout) {
+    SignInThrottle(
+            JdbcTemplate jdbc,
+            @Value("${cpm.security.sign-in.max-failures:5}") int maxFailures,
+            @Value("${cpm.security.sign-in.lockout:15m}") Duration lockout) {
         this.jdbc = jdbc;
         this.maxFailures = maxFailures;
         this.lockout = lockout;
@@ -53,28 +54,41 @@ public class SignInThrottle {
             return readFailures(user, address);
         } catch (DataAccessException unavailable) {
             // Without the database nothing can be done anyway: the request goes on and gets the engine's 503. For a few
-            // seconds this node does not ask again, so that requests wait for the pool once (in the command), not twice.
+            // seconds this node does not ask again, so that requests wait for the pool once (in the command), not
+            // twice.
             databaseAwayUntil = clock.instant().plus(DATABASE_AWAY);
             return Optional.empty();
         }
     }
 
     private Optional<Failures> readFailures(String user, String address) {
-        return jdbc.query("SELECT failures, window_start FROM sign_in_failure WHERE username = ? AND address = ?", (rs, row) -> {
-            Duration left = Duration.between(clock.instant(), rs.getTimestamp(2).toInstant().plus(lockout));
-            boolean refused = rs.getInt(1) >= maxFailures && !left.isNegative() && !left.isZero();
-            return new Failures(rs.getInt(1), refused ? Optional.of(left) : Optional.<Duration>empty());
-        }, user, address).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT failures, window_start FROM sign_in_failure WHERE username = ? AND address = ?",
+                        (rs, row) -> {
+                            Duration left = Duration.between(
+                                    clock.instant(),
+                                    rs.getTimestamp(2).toInstant().plus(lockout));
+                            boolean refused = rs.getInt(1) >= maxFailures && !left.isNegative() && !left.isZero();
+                            return new Failures(rs.getInt(1), refused ? Optional.of(left) : Optional.<Duration>empty());
+                        },
+                        user,
+                        address)
+                .stream()
+                .findFirst();
     }
 
-    record Failures(int count, Optional<Duration> refusedFor) {
-    }
+    record Failures(int count, Optional<Duration> refusedFor) {}
 
     void succeeded(String user, String address) {
         try {
             jdbc.update("DELETE FROM sign_in_failure WHERE username = ? AND address = ?", user, address);
         } catch (DataAccessException unavailable) {
-            LOG.warn("Could not clear the failed sign-ins of '{}' from {}: {}", user, address, unavailable.getMostSpecificCause().getMessage());
+            LOG.warn(
+                    "Could not clear the failed sign-ins of '{}' from {}: {}",
+                    user,
+                    address,
+                    unavailable.getMostSpecificCause().getMessage());
         }
     }
 
@@ -83,35 +97,48 @@ public class SignInThrottle {
         try {
             count(event);
         } catch (DataAccessException unavailable) {
-            LOG.warn("Sign-in failed for user '{}' (not counted: {})", printable(event.getAuthentication().getName()),
+            LOG.warn(
+                    "Sign-in failed for user '{}' (not counted: {})",
+                    printable(event.getAuthentication().getName()),
                     unavailable.getMostSpecificCause().getMessage());
         }
     }
 
     private void count(AuthenticationFailureBadCredentialsEvent event) {
         String user = printable(event.getAuthentication().getName());
-        String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
+        String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails web
+                ? web.getRemoteAddress()
+                : "unknown";
         Instant now = clock.instant();
         Timestamp windowOpen = Timestamp.from(now.minus(lockout));
         jdbc.update("DELETE FROM sign_in_failure WHERE window_start < ?", windowOpen);
         if (count(user, address, now, windowOpen) == 0) {
             try {
-                jdbc.update("INSERT INTO sign_in_failure (username, address, failures, window_start) VALUES (?, ?, 1, ?)",
-                        user, address, Timestamp.from(now));
+                jdbc.update(
+                        "INSERT INTO sign_in_failure (username, address, failures, window_start) VALUES (?, ?, 1, ?)",
+                        user,
+                        address,
+                        Timestamp.from(now));
             } catch (DuplicateKeyException another) {
                 count(user, address, now, windowOpen);
             }
         }
-        Integer failures = jdbc.queryForObject("SELECT MAX(failures) FROM sign_in_failure WHERE username = ? AND address = ?",
-                Integer.class, user, address);
-        LOG.warn("Sign-in failed for user '{}' from {} ({} in a row{})", user, address, failures,
+        Integer failures = jdbc.queryForObject(
+                "SELECT MAX(failures) FROM sign_in_failure WHERE username = ? AND address = ?",
+                Integer.class,
+                user,
+                address);
+        LOG.warn(
+                "Sign-in failed for user '{}' from {} ({} in a row{})",
+                user,
+                address,
+                failures,
                 failures != null && failures >= maxFailures ? "; refused for " + lockout.toMinutes() + " min" : "");
     }
 
     private int count(String user, String address, Instant now, Timestamp windowOpen) {
         return jdbc.update("""
-                UPDATE sign_in_failure SET failures = failures + 1 WHERE username = ? AND address = ? AND window_start >= ?""",
-                user, address, windowOpen);
+                UPDATE sign_in_failure SET failures = failures + 1 WHERE username = ? AND address = ? AND window_start >= ?""", user, address, windowOpen);
     }
 
     /** A user name as typed, without the characters that would forge log lines. */

@@ -4,17 +4,16 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
 import org.ippc.cpm.command.api.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Optional;
 
 /** Before HTTP Basic checks a password: a user throttled at this address gets 429 and a Retry-After, not a check. */
 class SignInThrottleFilter extends OncePerRequestFilter {
@@ -43,9 +42,15 @@ class SignInThrottleFilter extends OncePerRequestFilter {
         Optional<SignInThrottle.Failures> failures = throttle.failures(user, address);
         Optional<Duration> refused = failures.flatMap(SignInThrottle.Failures::refusedFor);
         if (refused.isPresent()) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, refused.get().toSeconds())));
-            problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins",
-                    "Sign-in for this user from this address is refused for a while after repeated wrong passwords", null);
+            response.setHeader(
+                    HttpHeaders.RETRY_AFTER,
+                    Long.toString(Math.max(1, refused.get().toSeconds())));
+            problems.write(
+                    response,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many failed sign-ins",
+                    "Sign-in for this user from this address is refused for a while after repeated wrong passwords",
+                    null);
             return;
         }
         if (failures.isPresent()) {
@@ -64,7 +69,9 @@ class SignInThrottleFilter extends OncePerRequestFilter {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 var signedIn = SecurityContextHolder.getContext().getAuthentication();
-                if (request.getAttribute(FAILED_BEFORE) instanceof String user && signedIn != null && signedIn.isAuthenticated()
+                if (request.getAttribute(FAILED_BEFORE) instanceof String user
+                        && signedIn != null
+                        && signedIn.isAuthenticated()
                         && user.equals(SignInThrottle.printable(signedIn.getName()))) {
                     throttle.succeeded(user, request.getRemoteAddr());
                 }

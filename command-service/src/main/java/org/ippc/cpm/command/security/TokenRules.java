@@ -1,5 +1,13 @@
 package org.ippc.cpm.command.security;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.ippc.cpm.domain.shared.Role;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -9,15 +17,6 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * What a signed token must also say to be accepted (401 otherwise): the configured issuer and audience, an expiry,
@@ -30,20 +29,22 @@ final class TokenRules {
     /** How far the issuer's clock may run ahead of ours. */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
-    private TokenRules() {
-    }
+    private TokenRules() {}
 
     static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties, Clock clock) {
         if (properties.issuer() == null || properties.audience() == null) {
-            throw new IllegalStateException("the production profile needs cpm.security.issuer and cpm.security.audience "
-                    + "(CPM_SECURITY_ISSUER, CPM_SECURITY_AUDIENCE): the tokens this engine accepts must name both");
+            throw new IllegalStateException(
+                    "the production profile needs cpm.security.issuer and cpm.security.audience "
+                            + "(CPM_SECURITY_ISSUER, CPM_SECURITY_AUDIENCE): the tokens this engine accepts must name both");
         }
         return new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
-                new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(properties.audience())),
+                new JwtClaimValidator<Collection<String>>(
+                        JwtClaimNames.AUD, aud -> aud != null && aud.contains(properties.audience())),
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, exp -> exp != null),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()),
-                new JwtClaimValidator<Instant>(JwtClaimNames.IAT,
+                new JwtClaimValidator<Instant>(
+                        JwtClaimNames.IAT,
                         iat -> iat == null || !iat.isAfter(clock.instant().plus(CLOCK_SKEW))));
     }
 
@@ -70,18 +71,22 @@ final class TokenRules {
     static Grant grant(Jwt token, SecurityProperties properties) {
         Object roleClaim = token.getClaims().get(properties.roleClaim());
         Optional<Role> role = Arrays.stream(Role.values())
-                .filter(known -> known != Role.ENGINE && known.name().equals(roleClaim)).findFirst();
+                .filter(known -> known != Role.ENGINE && known.name().equals(roleClaim))
+                .findFirst();
         if (role.isEmpty()) {
             return Grant.refused("The token names no role of the engine in its claim " + properties.roleClaim());
         }
         Object party = token.getClaims().get(properties.partyClaim());
         if (!role.get().actsForParty()) {
-            return party == null ? Grant.of(Actors.authorities(role.get(), null))
-                    : Grant.refused("A %s token may not name a party (claim %s)".formatted(role.get(), properties.partyClaim()));
+            return party == null
+                    ? Grant.of(Actors.authorities(role.get(), null))
+                    : Grant.refused("A %s token may not name a party (claim %s)"
+                            .formatted(role.get(), properties.partyClaim()));
         }
         if (party instanceof String code && properties.knows(role.get(), code)) {
             return Grant.of(Actors.authorities(role.get(), code));
         }
-        return Grant.refused("A %s token must name one known party code in its claim %s".formatted(role.get(), properties.partyClaim()));
+        return Grant.refused("A %s token must name one known party code in its claim %s"
+                .formatted(role.get(), properties.partyClaim()));
     }
 }

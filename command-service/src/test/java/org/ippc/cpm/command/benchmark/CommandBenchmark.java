@@ -1,6 +1,38 @@
 package org.ippc.cpm.command.benchmark;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.ippc.cpm.command.CommandServiceApplication;
 import org.ippc.cpm.domain.programme.ApproveHighLevelPlan;
@@ -31,40 +63,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-
-import javax.sql.DataSource;
-import java.math.BigDecimal;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
 /**
  * Durable command throughput and latency on a real PostgreSQL 17 with fsync on, at 1, 4 and 16 clients: the raw
  * JDBC limit for the same durable work (read an aggregate's events, append one, commit), commands through the
@@ -82,19 +80,24 @@ public final class CommandBenchmark {
     private static final Actor CPM = new Actor(Role.CPM, "cpm");
     private static final Actor SECRETARIAT = new Actor(Role.SECRETARIAT, "secretariat");
     private static final Actor NZ = new Actor(Role.CONTRACTING_PARTY, "nz-delegate", "NZ");
-    private static final byte[] PAYLOAD = ("{\"programmeId\":\"bench\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":1000,"
-            + "\"description\":\"Benchmark pledge\"},\"actor\":{\"role\":\"CONTRACTING_PARTY\",\"id\":\"NZ\"},"
-            + "\"rationale\":\"Benchmark pledge\"}").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PAYLOAD =
+            ("{\"programmeId\":\"bench\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":1000,"
+                            + "\"description\":\"Benchmark pledge\"},\"actor\":{\"role\":\"CONTRACTING_PARTY\",\"id\":\"NZ\"},"
+                            + "\"rationale\":\"Benchmark pledge\"}")
+                    .getBytes(StandardCharsets.UTF_8);
 
-    private CommandBenchmark() {
-    }
+    private CommandBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on").setServerConfig("max_connections", "100").start()) {
-            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("max_connections", "100")
+                .start()) {
+            try (Connection c = postgres.getPostgresDatabase().getConnection();
+                    Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE cpm_bench");
             }
             String url = postgres.getJdbcUrl("postgres", "cpm_bench");
@@ -102,14 +105,23 @@ public final class CommandBenchmark {
             generator.initialize(2048);
             KeyPair issuer = generator.generateKeyPair();
             Path publicKey = Files.createTempFile("cpm-bench-issuer", ".pem");
-            Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
-                    + Base64.getMimeEncoder().encodeToString(issuer.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+            Files.writeString(
+                    publicKey,
+                    "-----BEGIN PUBLIC KEY-----\n"
+                            + Base64.getMimeEncoder()
+                                    .encodeToString(issuer.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CommandServiceApplication.class)
-                    .profiles("postgres", "production").run("--server.port=0", "--spring.datasource.url=" + url,
+                    .profiles("postgres", "production")
+                    .run(
+                            "--server.port=0",
+                            "--spring.datasource.url=" + url,
                             "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey,
-                            "--cpm.security.issuer=https://login.example", "--cpm.security.audience=cpm-engine",
-                            "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                            "--spring.datasource.hikari.maximum-pool-size=40", "--logging.level.root=WARN",
+                            "--cpm.security.issuer=https://login.example",
+                            "--cpm.security.audience=cpm-engine",
+                            "--spring.datasource.username=postgres",
+                            "--spring.datasource.password=postgres",
+                            "--spring.datasource.hikari.maximum-pool-size=40",
+                            "--logging.level.root=WARN",
                             "--logging.level.cpm.security=WARN")) {
                 CommandGateway gateway = app.getBean(CommandGateway.class);
                 List<ProgrammeId> programmes = prepareProgrammes(gateway, 16);
@@ -143,24 +155,36 @@ public final class CommandBenchmark {
     }
 
     private static String partyToken(KeyPair issuer) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder().subject("nz-officer")
-                .claim("cpm_role", "CONTRACTING_PARTY").claim("cpm_party", "NZ")
-                .issuer("https://login.example").audience("cpm-engine")
-                .expirationTime(new Date(System.currentTimeMillis() + 3_600_000)).build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader(JWSAlgorithm.RS256),
+                new JWTClaimsSet.Builder()
+                        .subject("nz-officer")
+                        .claim("cpm_role", "CONTRACTING_PARTY")
+                        .claim("cpm_party", "NZ")
+                        .issuer("https://login.example")
+                        .audience("cpm-engine")
+                        .expirationTime(new Date(System.currentTimeMillis() + 3_600_000))
+                        .build());
         jwt.sign(new RSASSASigner((RSAPrivateKey) issuer.getPrivate()));
         return jwt.serialize();
     }
 
-    private static void run(DataSource dataSource, CommandGateway gateway, int port, List<ProgrammeId> programmes,
-                            String token) throws Exception {
+    private static void run(
+            DataSource dataSource, CommandGateway gateway, int port, List<ProgrammeId> programmes, String token)
+            throws Exception {
         Resource pledge = new Resource(ResourceKind.FUNDS, new BigDecimal("1000"), "Benchmark pledge");
         LoadRunner.Operation inProcess = client ->
                 gateway.sendAndWait(new PledgeResources(programmes.get(client), pledge, NZ, "Benchmark pledge"));
         String auth = "Bearer " + token;
-        URL endpoint = URI.create("http://localhost:" + port + "/api/commands/pledgeResources").toURL();
-        LoadRunner.Operation overHttp = client -> post(endpoint, auth, ("{\"programmeId\":\"" + programmes.get(client)
-                + "\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":1000,\"description\":\"Benchmark pledge\"},"
-                + "\"rationale\":\"Benchmark pledge\"}").getBytes(StandardCharsets.UTF_8));
+        URL endpoint = URI.create("http://localhost:" + port + "/api/commands/pledgeResources")
+                .toURL();
+        LoadRunner.Operation overHttp = client -> post(
+                endpoint,
+                auth,
+                ("{\"programmeId\":\"" + programmes.get(client)
+                                + "\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":1000,\"description\":\"Benchmark pledge\"},"
+                                + "\"rationale\":\"Benchmark pledge\"}")
+                        .getBytes(StandardCharsets.UTF_8));
         // Both paths are JIT-compiled before anything is measured, as a server that has been running would be.
         Optional<Path> wrk = WrkLoad.wrk();
         String url = endpoint.toString();
@@ -169,7 +193,8 @@ public final class CommandBenchmark {
         if (wrk.isPresent()) {
             WrkLoad.run(wrk.get(), 4, 0, JIT_WARMUP, url, token, ids);
         } else {
-            System.out.println("wrk is not installed (apt-get install wrk): HTTP load comes from this JVM, which then shares its CPU");
+            System.out.println(
+                    "wrk is not installed (apt-get install wrk): HTTP load comes from this JVM, which then shares its CPU");
             LoadRunner.run(4, 0, JIT_WARMUP, overHttp);
         }
 
@@ -182,16 +207,23 @@ public final class CommandBenchmark {
                 connections.add(connection);
             }
             long[] nextSequence = new long[clients];
-            results.put("raw JDBC, " + clients, LoadRunner.run(clients, WARMUP, SECONDS,
-                    client -> nextSequence[client] = rawTransaction(connections.get(client), "raw-" + clients + "-" + client,
-                            nextSequence[client])));
+            results.put(
+                    "raw JDBC, " + clients,
+                    LoadRunner.run(
+                            clients,
+                            WARMUP,
+                            SECONDS,
+                            client -> nextSequence[client] = rawTransaction(
+                                    connections.get(client), "raw-" + clients + "-" + client, nextSequence[client])));
             for (Connection connection : connections) {
                 connection.close();
             }
             results.put("in-process, " + clients, LoadRunner.run(clients, WARMUP, SECONDS, inProcess));
-            results.put("HTTP, " + clients, wrk.isPresent()
-                    ? WrkLoad.run(wrk.get(), clients, WARMUP, SECONDS, url, token, ids)
-                    : LoadRunner.run(clients, WARMUP, SECONDS, overHttp));
+            results.put(
+                    "HTTP, " + clients,
+                    wrk.isPresent()
+                            ? WrkLoad.run(wrk.get(), clients, WARMUP, SECONDS, url, token, ids)
+                            : LoadRunner.run(clients, WARMUP, SECONDS, overHttp));
         }
         report(results);
     }
@@ -201,15 +233,17 @@ public final class CommandBenchmark {
      * snapshot every 100 events, as the engine does for programmes), append the next event, commit.
      */
     private static long rawTransaction(Connection connection, String aggregate, long sequence) throws Exception {
-        try (PreparedStatement snapshot = connection.prepareStatement("SELECT sequencenumber, payload FROM snapshotevententry "
-                + "WHERE aggregateidentifier = ? ORDER BY sequencenumber DESC LIMIT 1")) {
+        try (PreparedStatement snapshot =
+                connection.prepareStatement("SELECT sequencenumber, payload FROM snapshotevententry "
+                        + "WHERE aggregateidentifier = ? ORDER BY sequencenumber DESC LIMIT 1")) {
             snapshot.setString(1, aggregate);
             try (ResultSet rows = snapshot.executeQuery()) {
                 consume(rows);
             }
         }
-        try (PreparedStatement select = connection.prepareStatement("SELECT sequencenumber, payload, metadata FROM "
-                + "domainevententry WHERE aggregateidentifier = ? AND sequencenumber >= ? ORDER BY sequencenumber ASC")) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT sequencenumber, payload, metadata FROM "
+                        + "domainevententry WHERE aggregateidentifier = ? AND sequencenumber >= ? ORDER BY sequencenumber ASC")) {
             select.setString(1, aggregate);
             select.setLong(2, sequence - sequence % SNAPSHOT_EVERY);
             try (ResultSet rows = select.executeQuery()) {
@@ -242,11 +276,12 @@ public final class CommandBenchmark {
 
     private static void report(Map<String, Percentiles> results) {
         System.out.println();
-        System.out.printf("cpm-engine command benchmark: PostgreSQL 17 (fsync on), %d cores, %.0f s per run after %.0f s warm-up%n",
+        System.out.printf(
+                "cpm-engine command benchmark: PostgreSQL 17 (fsync on), %d cores, %.0f s per run after %.0f s warm-up%n",
                 Runtime.getRuntime().availableProcessors(), SECONDS, WARMUP);
         System.out.printf("%-18s %12s %10s %10s%n", "mode, clients", "commands/s", "p50 ms", "p99 ms");
-        results.forEach((name, p) -> System.out.printf("%-18s %12.0f %10.2f %10.2f%n", name, p.perSecond(),
-                p.p50() / 1000.0, p.p99() / 1000.0));
+        results.forEach((name, p) -> System.out.printf(
+                "%-18s %12.0f %10.2f %10.2f%n", name, p.perSecond(), p.p50() / 1000.0, p.p99() / 1000.0));
         double raw16 = results.get("raw JDBC, 16").perSecond();
         double inProcess16 = results.get("in-process, 16").perSecond();
         double http16 = results.get("HTTP, 16").perSecond();
@@ -265,21 +300,31 @@ public final class CommandBenchmark {
             SessionId session = SessionId.of(500 + s);
             RoundId round = RoundId.forSession(session);
             gateway.sendAndWait(new ScheduleSession(session, session.year(), CPM, "benchmark"));
-            gateway.sendAndWait(new OpenRound(session, Instant.now().plus(Duration.ofDays(1)), SECRETARIAT, "benchmark"));
+            gateway.sendAndWait(
+                    new OpenRound(session, Instant.now().plus(Duration.ofDays(1)), SECRETARIAT, "benchmark"));
             gateway.sendAndWait(new SubmitInput(round, null, NZ, "benchmark"));
             gateway.sendAndWait(new EstablishSelectionCriteria(round, List.of("impact"), SECRETARIAT, "benchmark"));
             gateway.sendAndWait(new CloseInput(round, SECRETARIAT, "benchmark"));
-            gateway.sendAndWait(new CompleteAnalysis(round, List.of(
-                    new AnalysedOption("a", "A", List.of(new Assessment("impact", "high"))),
-                    new AnalysedOption("b", "B", List.of(new Assessment("impact", "high")))), null, SECRETARIAT, "benchmark"));
-            List<ProgrammeId> pair = List.of(new ProgrammeId("bench-" + (2 * s)), new ProgrammeId("bench-" + (2 * s + 1)));
-            gateway.sendAndWait(new ProposePriority(round, pair.get(0), "a", "A", "Article I", plan, SECRETARIAT, "benchmark"));
-            gateway.sendAndWait(new ProposePriority(round, pair.get(1), "b", "B", "Article I", plan, SECRETARIAT, "benchmark"));
+            gateway.sendAndWait(new CompleteAnalysis(
+                    round,
+                    List.of(
+                            new AnalysedOption("a", "A", List.of(new Assessment("impact", "high"))),
+                            new AnalysedOption("b", "B", List.of(new Assessment("impact", "high")))),
+                    null,
+                    SECRETARIAT,
+                    "benchmark"));
+            List<ProgrammeId> pair =
+                    List.of(new ProgrammeId("bench-" + (2 * s)), new ProgrammeId("bench-" + (2 * s + 1)));
+            gateway.sendAndWait(
+                    new ProposePriority(round, pair.get(0), "a", "A", "Article I", plan, SECRETARIAT, "benchmark"));
+            gateway.sendAndWait(
+                    new ProposePriority(round, pair.get(1), "b", "B", "Article I", plan, SECRETARIAT, "benchmark"));
             gateway.sendAndWait(new OpenSession(session, CPM, "benchmark"));
             for (ProgrammeId programme : pair) {
                 gateway.sendAndWait(new SelectPriority(programme, session, CPM, "benchmark"));
                 gateway.sendAndWait(new ApproveHighLevelPlan(programme, session, null, CPM, "benchmark"));
-                gateway.sendAndWait(new DelegateDevelopment(programme, session, Body.SECRETARIAT, Body.BUREAU, CPM, "benchmark"));
+                gateway.sendAndWait(
+                        new DelegateDevelopment(programme, session, Body.SECRETARIAT, Body.BUREAU, CPM, "benchmark"));
             }
             gateway.sendAndWait(new CloseSession(session, CPM, "benchmark"));
             programmes.addAll(pair);

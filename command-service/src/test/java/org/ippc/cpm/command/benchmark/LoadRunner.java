@@ -12,10 +12,10 @@ final class LoadRunner {
         void run(int client) throws Exception;
     }
 
-    private LoadRunner() {
-    }
+    private LoadRunner() {}
 
-    static Percentiles run(int clients, double warmupSeconds, double seconds, Operation operation) throws InterruptedException {
+    static Percentiles run(int clients, double warmupSeconds, double seconds, Operation operation)
+            throws InterruptedException {
         AtomicBoolean measuring = new AtomicBoolean(false);
         AtomicBoolean stop = new AtomicBoolean(false);
         long[][] latencies = new long[clients][400_000];
@@ -24,24 +24,26 @@ final class LoadRunner {
         CountDownLatch done = new CountDownLatch(clients);
         for (int c = 0; c < clients; c++) {
             int client = c;
-            Thread thread = new Thread(() -> {
-                try {
-                    while (!stop.get()) {
-                        long start = System.nanoTime();
-                        operation.run(client);
-                        if (measuring.get() && counts[client] < latencies[client].length) {
-                            latencies[client][counts[client]++] = (System.nanoTime() - start) / 1_000;
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            while (!stop.get()) {
+                                long start = System.nanoTime();
+                                operation.run(client);
+                                if (measuring.get() && counts[client] < latencies[client].length) {
+                                    latencies[client][counts[client]++] = (System.nanoTime() - start) / 1_000;
+                                }
+                            }
+                        } catch (Throwable failure) {
+                            synchronized (failures) {
+                                failures.add(failure);
+                            }
+                            stop.set(true);
+                        } finally {
+                            done.countDown();
                         }
-                    }
-                } catch (Throwable failure) {
-                    synchronized (failures) {
-                        failures.add(failure);
-                    }
-                    stop.set(true);
-                } finally {
-                    done.countDown();
-                }
-            }, "bench-" + c);
+                    },
+                    "bench-" + c);
             thread.start();
         }
         Thread.sleep((long) (warmupSeconds * 1000));

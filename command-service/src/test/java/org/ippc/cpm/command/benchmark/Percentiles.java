@@ -12,7 +12,9 @@ public record Percentiles(long count, double seconds, long p50, long p99) {
     }
 
     private static long at(long[] sorted, double quantile) {
-        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
+        return sorted.length == 0
+                ? 0
+                : sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
     }
 
     public double perSecond() {

@@ -20,17 +20,28 @@ final class WrkLoad {
     private static final Pattern COUNT = Pattern.compile("(\\d+) requests in ([\\d.]+)(ms|s|m)");
     private static final Pattern ERRORS = Pattern.compile("Non-2xx or 3xx responses: (\\d+)|Socket errors: .*");
 
-    private WrkLoad() {
-    }
+    private WrkLoad() {}
 
     static Optional<Path> wrk() {
-        return List.of("/usr/bin/wrk", "/usr/local/bin/wrk").stream().map(Path::of).filter(Files::isExecutable).findFirst();
+        return List.of("/usr/bin/wrk", "/usr/local/bin/wrk").stream()
+                .map(Path::of)
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
-    static Percentiles run(Path wrk, int clients, double warmupSeconds, double seconds, String url, String token,
-                           List<String> programmes) throws IOException, InterruptedException {
+    static Percentiles run(
+            Path wrk,
+            int clients,
+            double warmupSeconds,
+            double seconds,
+            String url,
+            String token,
+            List<String> programmes)
+            throws IOException, InterruptedException {
         Path script = Files.createTempFile("cpm-bench", ".lua");
-        Files.writeString(script, """
+        Files.writeString(
+                script,
+                """
                 local programmes = {%s}
                 local next = 1
                 function setup(thread)
@@ -44,7 +55,14 @@ final class WrkLoad {
                   wrk.body = '{"programmeId":"' .. programme .. '","resource":{"kind":"FUNDS","valueUsd":1000,'
                     .. '"description":"Benchmark pledge"},"rationale":"Benchmark pledge"}'
                 end
-                """.formatted(String.join(",", programmes.stream().limit(clients).map(p -> "\"" + p + "\"").toList()), token),
+                """.formatted(
+                                String.join(
+                                        ",",
+                                        programmes.stream()
+                                                .limit(clients)
+                                                .map(p -> "\"" + p + "\"")
+                                                .toList()),
+                                token),
                 StandardCharsets.UTF_8);
         if (warmupSeconds > 0) {
             execute(wrk, clients, warmupSeconds, url, script);
@@ -58,18 +76,29 @@ final class WrkLoad {
         if (!count.find()) {
             throw new IllegalStateException("unexpected wrk output:\n" + output);
         }
-        double measured = Double.parseDouble(count.group(2)) * switch (count.group(3)) {
-            case "ms" -> 0.001;
-            case "m" -> 60;
-            default -> 1;
-        };
-        return new Percentiles(Long.parseLong(count.group(1)), measured, percentile(output, "50%"), percentile(output, "99%"));
+        double measured = Double.parseDouble(count.group(2))
+                * switch (count.group(3)) {
+                    case "ms" -> 0.001;
+                    case "m" -> 60;
+                    default -> 1;
+                };
+        return new Percentiles(
+                Long.parseLong(count.group(1)), measured, percentile(output, "50%"), percentile(output, "99%"));
     }
 
     private static String execute(Path wrk, int clients, double seconds, String url, Path script)
             throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(wrk.toString(), "-t" + clients, "-c" + clients, "-d" + Math.round(seconds) + "s",
-                "--latency", "-s", script.toString(), url).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        wrk.toString(),
+                        "-t" + clients,
+                        "-c" + clients,
+                        "-d" + Math.round(seconds) + "s",
+                        "--latency",
+                        "-s",
+                        script.toString(),
+                        url)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(Math.round(seconds) + 60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException("wrk failed:\n" + output);
@@ -84,10 +113,11 @@ final class WrkLoad {
             throw new IllegalStateException("no " + label + " in wrk output:\n" + output);
         }
         double value = Double.parseDouble(line.group(1));
-        return Math.round(switch (line.group(2)) {
-            case "us" -> value;
-            case "ms" -> value * 1_000;
-            default -> value * 1_000_000;
-        });
+        return Math.round(
+                switch (line.group(2)) {
+                    case "us" -> value;
+                    case "ms" -> value * 1_000;
+                    default -> value * 1_000_000;
+                });
     }
 }

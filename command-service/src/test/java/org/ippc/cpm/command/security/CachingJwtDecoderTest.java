@@ -1,16 +1,15 @@
 package org.ippc.cpm.command.security;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.security.oauth2.jwt.BadJwtException;
-import org.springframework.security.oauth2.jwt.Jwt;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 class CachingJwtDecoderTest {
 
@@ -18,8 +17,12 @@ class CachingJwtDecoderTest {
     private final AtomicInteger verifications = new AtomicInteger();
 
     private Jwt jwt(String token, Instant expiresAt) {
-        return Jwt.withTokenValue(token).header("alg", "RS256").subject("someone").issuedAt(NOW.minusSeconds(10))
-                .expiresAt(expiresAt).build();
+        return Jwt.withTokenValue(token)
+                .header("alg", "RS256")
+                .subject("someone")
+                .issuedAt(NOW.minusSeconds(10))
+                .expiresAt(expiresAt)
+                .build();
     }
 
     @Test
@@ -41,13 +44,16 @@ class CachingJwtDecoderTest {
                 return now[0];
             }
         };
-        CachingJwtDecoder decoder = new CachingJwtDecoder(token -> {
-            verifications.incrementAndGet();
-            if (token.startsWith("bad")) {
-                throw new BadJwtException("signature");
-            }
-            return jwt(token, now[0].plusSeconds(60));
-        }, clock, 2);
+        CachingJwtDecoder decoder = new CachingJwtDecoder(
+                token -> {
+                    verifications.incrementAndGet();
+                    if (token.startsWith("bad")) {
+                        throw new BadJwtException("signature");
+                    }
+                    return jwt(token, now[0].plusSeconds(60));
+                },
+                clock,
+                2);
 
         decoder.decode("good");
         decoder.decode("good");
@@ -59,7 +65,9 @@ class CachingJwtDecoderTest {
 
         now[0] = NOW.plusSeconds(61);
         decoder.decode("good");
-        assertThat(verifications).as("an expired token goes back to the real decoder").hasValue(4);
+        assertThat(verifications)
+                .as("an expired token goes back to the real decoder")
+                .hasValue(4);
 
         for (int i = 0; i < 50; i++) {
             decoder.decode("token-" + i);

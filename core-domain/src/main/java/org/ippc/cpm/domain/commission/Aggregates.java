@@ -1,15 +1,13 @@
 package org.ippc.cpm.domain.commission;
 
+import java.util.Optional;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 
-import java.util.Optional;
-
 final class Aggregates {
 
-    private Aggregates() {
-    }
+    private Aggregates() {}
 
     static <T> Optional<Aggregate<T>> find(Repository<T> repository, Object id) {
         try {

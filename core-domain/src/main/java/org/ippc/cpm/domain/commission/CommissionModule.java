@@ -1,5 +1,6 @@
 package org.ippc.cpm.domain.commission;
 
+import java.util.function.UnaryOperator;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
@@ -8,8 +9,6 @@ import org.ippc.cpm.domain.decision.CpmDecision;
 import org.ippc.cpm.domain.programme.Programme;
 import org.ippc.cpm.domain.round.PrioritisationRound;
 import org.ippc.cpm.domain.session.CpmSession;
-
-import java.util.function.UnaryOperator;
 
 /**
  * Everything the Commission's records consist of, for Axon: the four aggregates, the handlers that span them and
@@ -24,8 +23,9 @@ public final class CommissionModule implements ConfigurerModule {
      * @param programmes what the host adds to the programme aggregate's configuration (e.g. snapshotting, a cache)
      * @param sessions   what the host adds to the session aggregate's configuration (e.g. a lock across nodes)
      */
-    public CommissionModule(UnaryOperator<AggregateConfigurer<Programme>> programmes,
-                            UnaryOperator<AggregateConfigurer<CpmSession>> sessions) {
+    public CommissionModule(
+            UnaryOperator<AggregateConfigurer<Programme>> programmes,
+            UnaryOperator<AggregateConfigurer<CpmSession>> sessions) {
         this.programmes = programmes;
         this.sessions = sessions;
     }
@@ -41,12 +41,16 @@ public final class CommissionModule implements ConfigurerModule {
                 .configureAggregate(PrioritisationRound.class)
                 .configureAggregate(programmes.apply(AggregateConfigurer.defaultConfiguration(Programme.class)))
                 .configureAggregate(CpmDecision.class)
-                .registerCommandHandler(c -> new SessionCalendar(c.repository(CpmSession.class),
-                        c.repository(PrioritisationRound.class), c.repository(Programme.class),
+                .registerCommandHandler(c -> new SessionCalendar(
+                        c.repository(CpmSession.class),
+                        c.repository(PrioritisationRound.class),
+                        c.repository(Programme.class),
                         c.getComponent(SessionRegister.class, SessionRegister::inMemory)))
-                .registerCommandHandler(c -> new DecisionsAtSession(c.repository(CpmSession.class),
-                        c.repository(Programme.class), c.repository(CpmDecision.class)))
-                .registerCommandHandler(c -> new RoundsAtSession(c.repository(CpmSession.class), c.repository(PrioritisationRound.class),
+                .registerCommandHandler(c -> new DecisionsAtSession(
+                        c.repository(CpmSession.class), c.repository(Programme.class), c.repository(CpmDecision.class)))
+                .registerCommandHandler(c -> new RoundsAtSession(
+                        c.repository(CpmSession.class),
+                        c.repository(PrioritisationRound.class),
                         c.repository(Programme.class)))
                 .eventProcessing(processing -> processing.registerSaga(ActionItemDueSaga.class));
     }

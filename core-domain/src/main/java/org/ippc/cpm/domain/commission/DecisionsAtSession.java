@@ -1,5 +1,6 @@
 package org.ippc.cpm.domain.commission;
 
+import java.util.function.Consumer;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
@@ -16,8 +17,6 @@ import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.RuleViolation;
 import org.ippc.cpm.domain.shared.SessionId;
 
-import java.util.function.Consumer;
-
 /**
  * Acts that happen at a CPM session and so need it open (S2 for the decisions of Y1, M4 and C1; Y5 for the
  * presentation). The subject aggregate checks its own rules first; if the session then turns out not to be open,
@@ -29,8 +28,8 @@ public class DecisionsAtSession {
     private final Repository<Programme> programmes;
     private final Repository<CpmDecision> decisions;
 
-    public DecisionsAtSession(Repository<CpmSession> sessions, Repository<Programme> programmes,
-                              Repository<CpmDecision> decisions) {
+    public DecisionsAtSession(
+            Repository<CpmSession> sessions, Repository<Programme> programmes, Repository<CpmDecision> decisions) {
         this.sessions = sessions;
         this.programmes = programmes;
         this.decisions = decisions;
@@ -74,8 +73,11 @@ public class DecisionsAtSession {
     @CommandHandler
     public void handle(RecordDecision command) throws Exception {
         Aggregate<CpmSession> session = sessionOf(command.sessionId(), "S2", "RecordDecision");
-        RuleViolation.check(Aggregates.find(decisions, command.decisionId()).isEmpty(), "C1",
-                "decision %s is already recorded; a correction is a new decision", command.decisionId());
+        RuleViolation.check(
+                Aggregates.find(decisions, command.decisionId()).isEmpty(),
+                "C1",
+                "decision %s is already recorded; a correction is a new decision",
+                command.decisionId());
         decisions.newInstance(() -> new CpmDecision(command));
         requireOpen(session, "S2", "RecordDecision");
     }
@@ -89,8 +91,9 @@ public class DecisionsAtSession {
      * its programmes, and one order everywhere keeps two such commands from waiting on each other.
      */
     private Aggregate<CpmSession> sessionOf(SessionId session, String rule, String act) {
-        return Aggregates.find(sessions, session).orElseThrow(() -> new RuleViolation(rule,
-                "%s must be taken at an open session; %s is not scheduled".formatted(act, session)));
+        return Aggregates.find(sessions, session)
+                .orElseThrow(() -> new RuleViolation(
+                        rule, "%s must be taken at an open session; %s is not scheduled".formatted(act, session)));
     }
 
     private static void requireOpen(Aggregate<CpmSession> session, String rule, String act) {

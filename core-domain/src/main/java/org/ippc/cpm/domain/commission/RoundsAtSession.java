@@ -1,11 +1,12 @@
 package org.ippc.cpm.domain.commission;
 
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.ippc.cpm.domain.programme.Programme;
 import org.ippc.cpm.domain.programme.ProgrammeStage;
-import org.axonframework.deadline.DeadlineManager;
 import org.ippc.cpm.domain.round.OpenRound;
 import org.ippc.cpm.domain.round.PrioritisationRound;
 import org.ippc.cpm.domain.round.ProposePriority;
@@ -15,8 +16,6 @@ import org.ippc.cpm.domain.session.SessionStatus;
 import org.ippc.cpm.domain.shared.RoundId;
 import org.ippc.cpm.domain.shared.RuleViolation;
 import org.ippc.cpm.domain.shared.SessionId;
-
-import java.util.Optional;
 
 /**
  * The round's acts that feed its session, and so are taken only while that session is still to come or open: opening
@@ -30,7 +29,8 @@ public class RoundsAtSession {
     private final Repository<PrioritisationRound> rounds;
     private final Repository<Programme> programmes;
 
-    public RoundsAtSession(Repository<CpmSession> sessions, Repository<PrioritisationRound> rounds, Repository<Programme> programmes) {
+    public RoundsAtSession(
+            Repository<CpmSession> sessions, Repository<PrioritisationRound> rounds, Repository<Programme> programmes) {
         this.sessions = sessions;
         this.rounds = rounds;
         this.programmes = programmes;
@@ -41,7 +41,8 @@ public class RoundsAtSession {
     public void handle(OpenRound command, DeadlineManager deadlines) throws Exception {
         requireSessionToCome(command.sessionId(), "P1", "a round is opened");
         RoundId id = RoundId.forSession(command.sessionId());
-        RuleViolation.check(Aggregates.find(rounds, id).isEmpty(), "P1", "%s is already open; each session has one round", id);
+        RuleViolation.check(
+                Aggregates.find(rounds, id).isEmpty(), "P1", "%s is already open; each session has one round", id);
         rounds.newInstance(() -> new PrioritisationRound(command, deadlines));
     }
 
@@ -54,8 +55,11 @@ public class RoundsAtSession {
     @CommandHandler
     public void handle(ProposePriority command) throws Exception {
         requireSessionToCome(command.roundId().session(), "Y4", "priorities are proposed");
-        RuleViolation.check(Aggregates.find(programmes, command.programmeId()).isEmpty(), "P4",
-                "%s already exists; each proposal brings a new programme into being", command.programmeId());
+        RuleViolation.check(
+                Aggregates.find(programmes, command.programmeId()).isEmpty(),
+                "P4",
+                "%s already exists; each proposal brings a new programme into being",
+                command.programmeId());
         Aggregate<PrioritisationRound> round = rounds.load(command.roundId().value());
         long live = round.invoke(PrioritisationRound::proposals).stream()
                 .map(id -> programmes.load(id.value()).invoke(Programme::stage))
@@ -68,7 +72,9 @@ public class RoundsAtSession {
 
     private void requireSessionToCome(SessionId session, String rule, String act) {
         Optional<SessionStatus> status = Aggregates.find(sessions, session).map(s -> s.invoke(CpmSession::status));
-        status.ifPresent(s -> RuleViolation.check(s != SessionStatus.CLOSED, rule,
+        status.ifPresent(s -> RuleViolation.check(
+                s != SessionStatus.CLOSED,
+                rule,
                 "%s only while the round's session is SCHEDULED or OPEN; %s is CLOSED".formatted(act, session)));
     }
 }

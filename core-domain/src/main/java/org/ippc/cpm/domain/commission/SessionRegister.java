@@ -1,9 +1,8 @@
 package org.ippc.cpm.domain.commission;
 
+import java.util.Optional;
 import org.ippc.cpm.domain.shared.RuleViolation;
 import org.ippc.cpm.domain.shared.SessionId;
-
-import java.util.Optional;
 
 /**
  * Which session is open now, across every session of the Commission (S1), kept where every node sees it and
@@ -50,7 +49,6 @@ public interface SessionRegister {
 
     /** S1's refusal when {@code open} is open already. */
     static RuleViolation anotherIsOpen(SessionId open) {
-        return new RuleViolation("S1",
-                "only one session is open at a time: %s is OPEN".formatted(open));
+        return new RuleViolation("S1", "only one session is open at a time: %s is OPEN".formatted(open));
     }
 }

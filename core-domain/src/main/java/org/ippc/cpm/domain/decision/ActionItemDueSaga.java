@@ -1,6 +1,10 @@
 package org.ippc.cpm.domain.decision;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
@@ -8,11 +12,6 @@ import org.axonframework.modelling.saga.StartSaga;
 import org.ippc.cpm.domain.session.SessionOpened;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.DecisionId;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * C3: follows one decision's action items until each is reported or overdue. When a session opens at which some of
@@ -31,7 +30,9 @@ public class ActionItemDueSaga {
     void on(DecisionRecorded event) {
         decisionId = event.decisionId().value();
         for (ActionItem item : event.actionItems()) {
-            pendingBySession.computeIfAbsent(item.dueSession().value(), due -> new ArrayList<>()).add(item.itemId());
+            pendingBySession
+                    .computeIfAbsent(item.dueSession().value(), due -> new ArrayList<>())
+                    .add(item.itemId());
             SagaLifecycle.associateWith(SESSION, item.dueSession().value());
         }
     }
@@ -47,8 +48,12 @@ public class ActionItemDueSaga {
         List<String> due = pendingBySession.remove(event.sessionId().value());
         SagaLifecycle.removeAssociationWith(SESSION, event.sessionId().value());
         for (String itemId : due == null ? List.<String>of() : due) {
-            commands.send(new MarkActionItemOverdue(new DecisionId(decisionId), itemId, event.sessionId(),
-                    Actor.engine(), event.sessionId() + " opened without a report on action item " + itemId));
+            commands.send(new MarkActionItemOverdue(
+                    new DecisionId(decisionId),
+                    itemId,
+                    event.sessionId(),
+                    Actor.engine(),
+                    event.sessionId() + " opened without a report on action item " + itemId));
         }
         endWhenNothingIsPending();
     }

@@ -8,11 +8,9 @@ import org.ippc.cpm.domain.shared.Validation;
 
 /** The item's due session opened without a report (C3). */
 @Revision("2")
-public record ActionItemOverdue(DecisionId decisionId,
-                                String itemId,
-                                SessionId dueSession,
-                                Actor actor,
-                                String rationale) implements DecisionEvent {
+public record ActionItemOverdue(
+        DecisionId decisionId, String itemId, SessionId dueSession, Actor actor, String rationale)
+        implements DecisionEvent {
 
     public ActionItemOverdue {
         Validation.requireValue(decisionId, "decisionId");

@@ -7,16 +7,16 @@ import org.ippc.cpm.domain.shared.Validation;
 
 /** The addressee reported on an action item; the item is complete. */
 @Revision("2")
-public record ActionItemReported(DecisionId decisionId,
-                                 String itemId,
-                                 String documentReference,
-                                 Actor actor,
-                                 String rationale) implements DecisionEvent {
+public record ActionItemReported(
+        DecisionId decisionId, String itemId, String documentReference, Actor actor, String rationale)
+        implements DecisionEvent {
 
     public ActionItemReported {
         Validation.requireValue(decisionId, "decisionId");
         Validation.requireText(itemId, "itemId");
-        documentReference = documentReference == null || documentReference.isBlank() ? null : Validation.requireText(documentReference, "documentReference");
+        documentReference = documentReference == null || documentReference.isBlank()
+                ? null
+                : Validation.requireText(documentReference, "documentReference");
         Validation.requireValue(actor, "actor");
         Validation.requireText(rationale, "rationale");
     }

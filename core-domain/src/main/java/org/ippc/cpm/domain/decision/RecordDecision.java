@@ -1,25 +1,25 @@
 package org.ippc.cpm.domain.decision;
 
-import org.ippc.cpm.domain.shared.RequiredBy;
-import org.ippc.cpm.domain.shared.IssuedBy;
-import org.ippc.cpm.domain.shared.Role;
+import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.DecisionId;
+import org.ippc.cpm.domain.shared.IssuedBy;
+import org.ippc.cpm.domain.shared.RequiredBy;
+import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.SessionId;
 import org.ippc.cpm.domain.shared.Validation;
 
-import java.util.List;
-
 /** The CPM records a numbered decision with its action items at an open session (C1, S2). */
 @IssuedBy(value = Role.CPM, rule = "C1")
-public record RecordDecision(@TargetAggregateIdentifier DecisionId decisionId,
-                             @RequiredBy("C1") SessionId sessionId,
-                             @RequiredBy("C1") int number,
-                             @RequiredBy("C1") String text,
-                             @RequiredBy("C1") List<ActionItem> actionItems,
-                             Actor actor,
-                             String rationale) {
+public record RecordDecision(
+        @TargetAggregateIdentifier DecisionId decisionId,
+        @RequiredBy("C1") SessionId sessionId,
+        @RequiredBy("C1") int number,
+        @RequiredBy("C1") String text,
+        @RequiredBy("C1") List<ActionItem> actionItems,
+        Actor actor,
+        String rationale) {
 
     public RecordDecision {
         Validation.requireValue(decisionId, "decisionId");

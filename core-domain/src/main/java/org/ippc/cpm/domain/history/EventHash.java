@@ -14,13 +14,20 @@ public final class EventHash {
 
     public static final String GENESIS = "0".repeat(64);
 
-    private EventHash() {
-    }
+    private EventHash() {}
 
     public static String of(String previousHash, StoredEvent event) {
         MessageDigest digest = sha256();
-        for (String text : new String[]{previousHash, event.eventId(), event.aggregateId(), Long.toString(event.sequenceNumber()),
-                event.aggregateType(), event.timestamp(), event.payloadType(), event.payloadRevision()}) {
+        for (String text : new String[] {
+            previousHash,
+            event.eventId(),
+            event.aggregateId(),
+            Long.toString(event.sequenceNumber()),
+            event.aggregateType(),
+            event.timestamp(),
+            event.payloadType(),
+            event.payloadRevision()
+        }) {
             field(digest, text == null ? null : text.getBytes(StandardCharsets.UTF_8));
         }
         field(digest, event.payload());
@@ -29,7 +36,8 @@ public final class EventHash {
     }
 
     private static void field(MessageDigest digest, byte[] value) {
-        digest.update(ByteBuffer.allocate(4).putInt(value == null ? -1 : value.length).array());
+        digest.update(
+                ByteBuffer.allocate(4).putInt(value == null ? -1 : value.length).array());
         if (value != null) {
             digest.update(value);
         }

@@ -6,6 +6,5 @@ public final class EventMetadata {
     /** The name of the command that produced the event, e.g. {@code SelectPriority}: the decision log's "command". */
     public static final String COMMAND = "cpm.command";
 
-    private EventMetadata() {
-    }
+    private EventMetadata() {}
 }

@@ -1,6 +1,13 @@
 package org.ippc.cpm.domain.history;
 
 /** The columns of one row of {@code domainevententry}, as the hash chain sees them. */
-public record StoredEvent(String eventId, String aggregateId, long sequenceNumber, String aggregateType, String timestamp,
-                          String payloadType, String payloadRevision, byte[] payload, byte[] metadata) {
-}
+public record StoredEvent(
+        String eventId,
+        String aggregateId,
+        long sequenceNumber,
+        String aggregateType,
+        String timestamp,
+        String payloadType,
+        String payloadRevision,
+        byte[] payload,
+        byte[] metadata) {}

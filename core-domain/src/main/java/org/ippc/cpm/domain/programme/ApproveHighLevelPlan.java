@@ -1,21 +1,22 @@
 package org.ippc.cpm.domain.programme;
 
-import org.ippc.cpm.domain.shared.RequiredBy;
-import org.ippc.cpm.domain.shared.IssuedBy;
-import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.RequiredBy;
+import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.SessionId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The CPM approves the high-level work plan, possibly amended (Y1, Y2). */
 @IssuedBy(value = Role.CPM, rule = "Y1")
-public record ApproveHighLevelPlan(@TargetAggregateIdentifier ProgrammeId programmeId,
-                                   @RequiredBy("Y1") SessionId sessionId,
-                                   @RequiredBy("Y2") HighLevelPlan amendedPlan,
-                                   Actor actor,
-                                   String rationale) {
+public record ApproveHighLevelPlan(
+        @TargetAggregateIdentifier ProgrammeId programmeId,
+        @RequiredBy("Y1") SessionId sessionId,
+        @RequiredBy("Y2") HighLevelPlan amendedPlan,
+        Actor actor,
+        String rationale) {
 
     public ApproveHighLevelPlan {
         Validation.requireValue(programmeId, "programmeId");

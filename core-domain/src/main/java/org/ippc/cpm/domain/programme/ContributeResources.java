@@ -1,19 +1,22 @@
 package org.ippc.cpm.domain.programme;
 
-import org.ippc.cpm.domain.shared.RequiredBy;
-import org.ippc.cpm.domain.shared.IssuedBy;
-import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.RequiredBy;
+import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** A contracting party or RPPO contributes funds or in-kind resources (M1). */
-@IssuedBy(value = {Role.CONTRACTING_PARTY, Role.RPPO}, rule = "M1")
-public record ContributeResources(@TargetAggregateIdentifier ProgrammeId programmeId,
-                                  @RequiredBy("M1") Resource resource,
-                                  Actor actor,
-                                  String rationale) {
+@IssuedBy(
+        value = {Role.CONTRACTING_PARTY, Role.RPPO},
+        rule = "M1")
+public record ContributeResources(
+        @TargetAggregateIdentifier ProgrammeId programmeId,
+        @RequiredBy("M1") Resource resource,
+        Actor actor,
+        String rationale) {
 
     public ContributeResources {
         Validation.requireValue(programmeId, "programmeId");

@@ -1,23 +1,24 @@
 package org.ippc.cpm.domain.programme;
 
-import org.ippc.cpm.domain.shared.RequiredBy;
-import org.ippc.cpm.domain.shared.IssuedBy;
-import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.Body;
+import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.RequiredBy;
+import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.SessionId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The CPM delegates the detailed plan to the Secretariat and operational guidance to the Bureau (Y1, Y3). */
 @IssuedBy(value = Role.CPM, rule = "Y1")
-public record DelegateDevelopment(@TargetAggregateIdentifier ProgrammeId programmeId,
-                                  @RequiredBy("Y1") SessionId sessionId,
-                                  @RequiredBy("Y3") Body developer,
-                                  @RequiredBy("Y3") Body operationalGuidance,
-                                  Actor actor,
-                                  String rationale) {
+public record DelegateDevelopment(
+        @TargetAggregateIdentifier ProgrammeId programmeId,
+        @RequiredBy("Y1") SessionId sessionId,
+        @RequiredBy("Y3") Body developer,
+        @RequiredBy("Y3") Body operationalGuidance,
+        Actor actor,
+        String rationale) {
 
     public DelegateDevelopment {
         Validation.requireValue(programmeId, "programmeId");

@@ -1,21 +1,21 @@
 package org.ippc.cpm.domain.programme;
 
-import org.ippc.cpm.domain.shared.Validation;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.ippc.cpm.domain.shared.Validation;
 
 /**
  * The detailed work plan the Secretariat develops between the sessions (D2): elements A-F, risks (G), strategic and
  * operational management components, its projects or activities, and the resources it needs in US dollars.
  */
-public record DetailedPlan(HighLevelPlan elements,
-                           String risks,
-                           String strategicManagement,
-                           String operationalManagement,
-                           List<String> projects,
-                           BigDecimal resourcesNeededUsd) {
+public record DetailedPlan(
+        HighLevelPlan elements,
+        String risks,
+        String strategicManagement,
+        String operationalManagement,
+        List<String> projects,
+        BigDecimal resourcesNeededUsd) {
 
     public DetailedPlan {
         projects = projects == null ? List.of() : List.copyOf(projects);

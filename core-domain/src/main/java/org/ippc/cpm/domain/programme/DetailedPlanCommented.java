@@ -7,10 +7,8 @@ import org.ippc.cpm.domain.shared.Validation;
 
 /** An appointed expert commented on a version of the detailed plan. */
 @Revision("2")
-public record DetailedPlanCommented(ProgrammeId programmeId,
-                                    int planVersion,
-                                    Actor actor,
-                                    String rationale) implements ProgrammeEvent {
+public record DetailedPlanCommented(ProgrammeId programmeId, int planVersion, Actor actor, String rationale)
+        implements ProgrammeEvent {
 
     public DetailedPlanCommented {
         Validation.requireValue(programmeId, "programmeId");

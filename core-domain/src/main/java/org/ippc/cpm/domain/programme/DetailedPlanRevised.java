@@ -7,11 +7,9 @@ import org.ippc.cpm.domain.shared.Validation;
 
 /** A new version of the detailed plan was submitted; earlier versions stay as they were. */
 @Revision("2")
-public record DetailedPlanRevised(ProgrammeId programmeId,
-                                  int version,
-                                  DetailedPlan plan,
-                                  Actor actor,
-                                  String rationale) implements ProgrammeEvent {
+public record DetailedPlanRevised(
+        ProgrammeId programmeId, int version, DetailedPlan plan, Actor actor, String rationale)
+        implements ProgrammeEvent {
 
     public DetailedPlanRevised {
         Validation.requireValue(programmeId, "programmeId");

@@ -7,11 +7,9 @@ import org.ippc.cpm.domain.shared.Validation;
 
 /** The first version of the detailed plan was submitted. */
 @Revision("2")
-public record DetailedPlanSubmitted(ProgrammeId programmeId,
-                                    int version,
-                                    DetailedPlan plan,
-                                    Actor actor,
-                                    String rationale) implements ProgrammeEvent {
+public record DetailedPlanSubmitted(
+        ProgrammeId programmeId, int version, DetailedPlan plan, Actor actor, String rationale)
+        implements ProgrammeEvent {
 
     public DetailedPlanSubmitted {
         Validation.requireValue(programmeId, "programmeId");

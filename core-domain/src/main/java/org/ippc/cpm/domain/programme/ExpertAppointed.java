@@ -8,12 +8,9 @@ import org.ippc.cpm.domain.shared.Validation;
 
 /** An expert was appointed to advise on the programme. */
 @Revision("2")
-public record ExpertAppointed(ProgrammeId programmeId,
-                              ExpertId expertId,
-                              String name,
-                              String expertise,
-                              Actor actor,
-                              String rationale) implements ProgrammeEvent {
+public record ExpertAppointed(
+        ProgrammeId programmeId, ExpertId expertId, String name, String expertise, Actor actor, String rationale)
+        implements ProgrammeEvent {
 
     public ExpertAppointed {
         Validation.requireValue(programmeId, "programmeId");

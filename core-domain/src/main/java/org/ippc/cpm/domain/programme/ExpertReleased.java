@@ -8,10 +8,8 @@ import org.ippc.cpm.domain.shared.Validation;
 
 /** An expert was released from the programme. */
 @Revision("2")
-public record ExpertReleased(ProgrammeId programmeId,
-                             ExpertId expertId,
-                             Actor actor,
-                             String rationale) implements ProgrammeEvent {
+public record ExpertReleased(ProgrammeId programmeId, ExpertId expertId, Actor actor, String rationale)
+        implements ProgrammeEvent {
 
     public ExpertReleased {
         Validation.requireValue(programmeId, "programmeId");

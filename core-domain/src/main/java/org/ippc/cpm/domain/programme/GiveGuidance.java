@@ -1,17 +1,15 @@
 package org.ippc.cpm.domain.programme;
 
-import org.ippc.cpm.domain.shared.IssuedBy;
-import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The Bureau gives guidance on operational management (Y3, M2); the rationale is the guidance. */
 @IssuedBy(value = Role.BUREAU, rule = "M2")
-public record GiveGuidance(@TargetAggregateIdentifier ProgrammeId programmeId,
-                           Actor actor,
-                           String rationale) {
+public record GiveGuidance(@TargetAggregateIdentifier ProgrammeId programmeId, Actor actor, String rationale) {
 
     public GiveGuidance {
         Validation.requireValue(programmeId, "programmeId");

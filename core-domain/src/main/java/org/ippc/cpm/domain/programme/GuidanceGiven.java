@@ -7,9 +7,7 @@ import org.ippc.cpm.domain.shared.Validation;
 
 /** The Bureau gave guidance on operational management. */
 @Revision("2")
-public record GuidanceGiven(ProgrammeId programmeId,
-                            Actor actor,
-                            String rationale) implements ProgrammeEvent {
+public record GuidanceGiven(ProgrammeId programmeId, Actor actor, String rationale) implements ProgrammeEvent {
 
     public GuidanceGiven {
         Validation.requireValue(programmeId, "programmeId");

@@ -7,10 +7,8 @@ import org.ippc.cpm.domain.shared.Validation;
 
 /** The Secretariat recorded a management activity. */
 @Revision("2")
-public record ManagementActivityRecorded(ProgrammeId programmeId,
-                                         ManagementActivity activity,
-                                         Actor actor,
-                                         String rationale) implements ProgrammeEvent {
+public record ManagementActivityRecorded(
+        ProgrammeId programmeId, ManagementActivity activity, Actor actor, String rationale) implements ProgrammeEvent {
 
     public ManagementActivityRecorded {
         Validation.requireValue(programmeId, "programmeId");

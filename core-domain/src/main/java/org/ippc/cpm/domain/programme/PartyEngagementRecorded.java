@@ -7,10 +7,8 @@ import org.ippc.cpm.domain.shared.Validation;
 
 /** A party or RPPO recorded its engagement with the programme. */
 @Revision("2")
-public record PartyEngagementRecorded(ProgrammeId programmeId,
-                                      PartyEngagement engagement,
-                                      Actor actor,
-                                      String rationale) implements ProgrammeEvent {
+public record PartyEngagementRecorded(
+        ProgrammeId programmeId, PartyEngagement engagement, Actor actor, String rationale) implements ProgrammeEvent {
 
     public PartyEngagementRecorded {
         Validation.requireValue(programmeId, "programmeId");

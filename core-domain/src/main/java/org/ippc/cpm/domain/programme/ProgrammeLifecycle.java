@@ -1,7 +1,6 @@
 package org.ippc.cpm.domain.programme;
 
-import org.ippc.cpm.domain.session.CloseSession;
-import org.ippc.cpm.domain.shared.RuleViolation;
+import static org.ippc.cpm.domain.programme.ProgrammeStage.*;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -9,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.ippc.cpm.domain.programme.ProgrammeStage.*;
+import org.ippc.cpm.domain.session.CloseSession;
+import org.ippc.cpm.domain.shared.RuleViolation;
 
 /**
  * The programme lifecycle as data, keyed by command type: every stage check of {@link Programme} asks it, the board's
@@ -52,16 +51,24 @@ public final class ProgrammeLifecycle {
             new StageRule(RecordPartyEngagement.class, EnumSet.of(UNDER_MANAGEMENT), "M2"),
             new StageRule(CorrectRecord.class, EnumSet.allOf(ProgrammeStage.class), "A1"));
 
-    private ProgrammeLifecycle() {
-    }
+    private ProgrammeLifecycle() {}
 
     /** The commands a programme in {@code stage} accepts, stage changes first (what the board offers as next actions). */
     public static List<String> commandsIn(ProgrammeStage stage) {
         return Stream.concat(
-                TRANSITIONS.stream().filter(t -> t.from() == stage && t.to() != stage).map(Transition::command),
-                Stream.concat(TRANSITIONS.stream().filter(t -> t.from() == stage && t.to() == stage).map(Transition::command),
-                        ONGOING.stream().filter(r -> r.stages().contains(stage)).map(StageRule::command).sorted()))
-                .distinct().toList();
+                        TRANSITIONS.stream()
+                                .filter(t -> t.from() == stage && t.to() != stage)
+                                .map(Transition::command),
+                        Stream.concat(
+                                TRANSITIONS.stream()
+                                        .filter(t -> t.from() == stage && t.to() == stage)
+                                        .map(Transition::command),
+                                ONGOING.stream()
+                                        .filter(r -> r.stages().contains(stage))
+                                        .map(StageRule::command)
+                                        .sorted()))
+                .distinct()
+                .toList();
     }
 
     /** The stages in which {@code command} is legal, or empty if the lifecycle does not govern it. */
@@ -74,44 +81,64 @@ public final class ProgrammeLifecycle {
 
     /** The stage {@code command} leads to from {@code current}, or a violation of the transition's rule. */
     static ProgrammeStage next(ProgrammeStage current, Class<?> command, Object programme) {
-        List<Transition> candidates = TRANSITIONS.stream().filter(t -> t.type() == command).toList();
+        List<Transition> candidates =
+                TRANSITIONS.stream().filter(t -> t.type() == command).toList();
         return candidates.stream()
                 .filter(t -> t.from() == current)
                 .map(Transition::to)
                 .findFirst()
-                .orElseThrow(() -> refusal(candidates.get(0).rule(), command,
-                        candidates.stream().map(Transition::from).collect(Collectors.toCollection(() -> EnumSet.noneOf(ProgrammeStage.class))),
-                        programme, current));
+                .orElseThrow(() -> refusal(
+                        candidates.get(0).rule(),
+                        command,
+                        candidates.stream()
+                                .map(Transition::from)
+                                .collect(Collectors.toCollection(() -> EnumSet.noneOf(ProgrammeStage.class))),
+                        programme,
+                        current));
     }
 
     /** Refuses {@code command} on a programme in a stage that does not accept it. */
     static void require(ProgrammeStage current, Class<?> command, Object programme) {
-        StageRule rule = ONGOING.stream().filter(r -> r.type() == command).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(command.getSimpleName() + " is not in the lifecycle table"));
+        StageRule rule = ONGOING.stream()
+                .filter(r -> r.type() == command)
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalArgumentException(command.getSimpleName() + " is not in the lifecycle table"));
         if (!rule.stages().contains(current)) {
             throw refusal(rule.rule(), command, rule.stages(), programme, current);
         }
     }
 
-    private static RuleViolation refusal(String rule, Class<?> command, Set<ProgrammeStage> stages, Object programme,
-                                         ProgrammeStage current) {
-        return new RuleViolation(rule, "%s needs a programme in stage %s; %s is %s".formatted(command.getSimpleName(),
-                stages.stream().map(Enum::name).collect(Collectors.joining(" or ")), programme, current));
+    private static RuleViolation refusal(
+            String rule, Class<?> command, Set<ProgrammeStage> stages, Object programme, ProgrammeStage current) {
+        return new RuleViolation(
+                rule,
+                "%s needs a programme in stage %s; %s is %s"
+                        .formatted(
+                                command.getSimpleName(),
+                                stages.stream().map(Enum::name).collect(Collectors.joining(" or ")),
+                                programme,
+                                current));
     }
 
     /** The commands that do not move a programme, as a Markdown table: the stages that accept each, and the rule. */
     public static String stageRulesTable() {
         StringBuilder table = new StringBuilder("| command | accepted in stage | rule |\n|---|---|---|\n");
-        ONGOING.forEach(r -> table.append("| %s | %s | %s |\n".formatted(r.command(),
-                r.stages().size() == ProgrammeStage.values().length ? "every stage"
-                        : r.stages().stream().map(Enum::name).collect(Collectors.joining(", ")), r.rule())));
+        ONGOING.forEach(r -> table.append("| %s | %s | %s |\n"
+                .formatted(
+                        r.command(),
+                        r.stages().size() == ProgrammeStage.values().length
+                                ? "every stage"
+                                : r.stages().stream().map(Enum::name).collect(Collectors.joining(", ")),
+                        r.rule())));
         return table.toString();
     }
 
     /** The lifecycle as a Mermaid state diagram. */
     public static String mermaid() {
         StringBuilder diagram = new StringBuilder("stateDiagram-v2\n    [*] --> PROPOSED: ProposePriority\n");
-        TRANSITIONS.forEach(t -> diagram.append("    %s --> %s: %s (%s)\n".formatted(t.from(), t.to(), t.command(), t.rule())));
+        TRANSITIONS.forEach(
+                t -> diagram.append("    %s --> %s: %s (%s)\n".formatted(t.from(), t.to(), t.command(), t.rule())));
         for (ProgrammeStage end : List.of(WITHDRAWN, NOT_SELECTED, CLOSED)) {
             diagram.append("    %s --> [*]\n".formatted(end));
         }

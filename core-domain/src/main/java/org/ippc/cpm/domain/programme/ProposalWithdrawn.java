@@ -7,9 +7,7 @@ import org.ippc.cpm.domain.shared.Validation;
 
 /** The Secretariat withdrew the proposal before selection. */
 @Revision("2")
-public record ProposalWithdrawn(ProgrammeId programmeId,
-                                Actor actor,
-                                String rationale) implements ProgrammeEvent {
+public record ProposalWithdrawn(ProgrammeId programmeId, Actor actor, String rationale) implements ProgrammeEvent {
 
     public ProposalWithdrawn {
         Validation.requireValue(programmeId, "programmeId");

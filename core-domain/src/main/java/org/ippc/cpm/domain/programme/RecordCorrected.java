@@ -7,11 +7,9 @@ import org.ippc.cpm.domain.shared.Validation;
 
 /** An earlier event of the programme was corrected; the corrected event stays as it was (A1). */
 @Revision("2")
-public record RecordCorrected(ProgrammeId programmeId,
-                              long correctedSequence,
-                              String correction,
-                              Actor actor,
-                              String rationale) implements ProgrammeEvent {
+public record RecordCorrected(
+        ProgrammeId programmeId, long correctedSequence, String correction, Actor actor, String rationale)
+        implements ProgrammeEvent {
 
     public RecordCorrected {
         Validation.requireValue(programmeId, "programmeId");

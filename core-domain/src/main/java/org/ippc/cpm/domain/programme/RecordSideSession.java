@@ -1,21 +1,22 @@
 package org.ippc.cpm.domain.programme;
 
-import org.ippc.cpm.domain.shared.RequiredBy;
-import org.ippc.cpm.domain.shared.IssuedBy;
-import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.RequiredBy;
+import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.SessionId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The Secretariat records a side session held at the year-2 session (Y6). */
 @IssuedBy(value = Role.SECRETARIAT, rule = "A3")
-public record RecordSideSession(@TargetAggregateIdentifier ProgrammeId programmeId,
-                                @RequiredBy("Y6") SessionId sessionId,
-                                @RequiredBy("Y6") String title,
-                                Actor actor,
-                                String rationale) {
+public record RecordSideSession(
+        @TargetAggregateIdentifier ProgrammeId programmeId,
+        @RequiredBy("Y6") SessionId sessionId,
+        @RequiredBy("Y6") String title,
+        Actor actor,
+        String rationale) {
 
     public RecordSideSession {
         Validation.requireValue(programmeId, "programmeId");

@@ -7,10 +7,8 @@ import org.ippc.cpm.domain.shared.Validation;
 
 /** A party or RPPO contributed resources. */
 @Revision("2")
-public record ResourcesContributed(ProgrammeId programmeId,
-                                   Resource resource,
-                                   Actor actor,
-                                   String rationale) implements ProgrammeEvent {
+public record ResourcesContributed(ProgrammeId programmeId, Resource resource, Actor actor, String rationale)
+        implements ProgrammeEvent {
 
     public ResourcesContributed {
         Validation.requireValue(programmeId, "programmeId");

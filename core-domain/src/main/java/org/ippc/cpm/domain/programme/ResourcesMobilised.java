@@ -7,10 +7,8 @@ import org.ippc.cpm.domain.shared.Validation;
 
 /** The Finance Committee mobilised resources. */
 @Revision("2")
-public record ResourcesMobilised(ProgrammeId programmeId,
-                                 Resource resource,
-                                 Actor actor,
-                                 String rationale) implements ProgrammeEvent {
+public record ResourcesMobilised(ProgrammeId programmeId, Resource resource, Actor actor, String rationale)
+        implements ProgrammeEvent {
 
     public ResourcesMobilised {
         Validation.requireValue(programmeId, "programmeId");

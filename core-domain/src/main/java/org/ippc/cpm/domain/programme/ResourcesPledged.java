@@ -7,10 +7,8 @@ import org.ippc.cpm.domain.shared.Validation;
 
 /** A party or RPPO pledged resources. */
 @Revision("2")
-public record ResourcesPledged(ProgrammeId programmeId,
-                               Resource resource,
-                               Actor actor,
-                               String rationale) implements ProgrammeEvent {
+public record ResourcesPledged(ProgrammeId programmeId, Resource resource, Actor actor, String rationale)
+        implements ProgrammeEvent {
 
     public ResourcesPledged {
         Validation.requireValue(programmeId, "programmeId");

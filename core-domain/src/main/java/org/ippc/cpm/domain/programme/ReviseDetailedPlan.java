@@ -1,19 +1,20 @@
 package org.ippc.cpm.domain.programme;
 
-import org.ippc.cpm.domain.shared.RequiredBy;
-import org.ippc.cpm.domain.shared.IssuedBy;
-import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.RequiredBy;
+import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The Secretariat submits a new version of the detailed plan before it is presented (D3). */
 @IssuedBy(value = Role.SECRETARIAT, rule = "A3")
-public record ReviseDetailedPlan(@TargetAggregateIdentifier ProgrammeId programmeId,
-                                 @RequiredBy("D2") DetailedPlan plan,
-                                 Actor actor,
-                                 String rationale) {
+public record ReviseDetailedPlan(
+        @TargetAggregateIdentifier ProgrammeId programmeId,
+        @RequiredBy("D2") DetailedPlan plan,
+        Actor actor,
+        String rationale) {
 
     public ReviseDetailedPlan {
         Validation.requireValue(programmeId, "programmeId");

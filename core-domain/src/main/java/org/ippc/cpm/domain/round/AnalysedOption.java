@@ -1,8 +1,7 @@
 package org.ippc.cpm.domain.round;
 
-import org.ippc.cpm.domain.shared.Validation;
-
 import java.util.List;
+import org.ippc.cpm.domain.shared.Validation;
 
 /** An option the analysis weighed against the selection criteria (P2); proposals are chosen from these (P5). */
 public record AnalysedOption(String optionId, String title, List<Assessment> assessments) {

@@ -1,17 +1,15 @@
 package org.ippc.cpm.domain.round;
 
-import org.ippc.cpm.domain.shared.IssuedBy;
-import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.IssuedBy;
+import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.RoundId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The Secretariat closes input before the deadline (P1). */
 @IssuedBy(value = Role.SECRETARIAT, rule = "P1")
-public record CloseInput(@TargetAggregateIdentifier RoundId roundId,
-                         Actor actor,
-                         String rationale) {
+public record CloseInput(@TargetAggregateIdentifier RoundId roundId, Actor actor, String rationale) {
 
     public CloseInput {
         Validation.requireValue(roundId, "roundId");

@@ -1,27 +1,29 @@
 package org.ippc.cpm.domain.round;
 
-import org.ippc.cpm.domain.shared.RequiredBy;
-import org.ippc.cpm.domain.shared.IssuedBy;
-import org.ippc.cpm.domain.shared.Role;
+import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.IssuedBy;
+import org.ippc.cpm.domain.shared.RequiredBy;
+import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.RoundId;
 import org.ippc.cpm.domain.shared.Validation;
 
-import java.util.List;
-
 /** The Secretariat completes the analysis, listing the options it weighed against the criteria (P2). */
 @IssuedBy(value = Role.SECRETARIAT, rule = "A3")
-public record CompleteAnalysis(@TargetAggregateIdentifier RoundId roundId,
-                               @RequiredBy("P2") List<AnalysedOption> options,
-                               String documentReference,
-                               Actor actor,
-                               String rationale) {
+public record CompleteAnalysis(
+        @TargetAggregateIdentifier RoundId roundId,
+        @RequiredBy("P2") List<AnalysedOption> options,
+        String documentReference,
+        Actor actor,
+        String rationale) {
 
     public CompleteAnalysis {
         Validation.requireValue(roundId, "roundId");
         options = Validation.copyOf(options, "options");
-        documentReference = documentReference == null || documentReference.isBlank() ? null : Validation.requireText(documentReference, "documentReference");
+        documentReference = documentReference == null || documentReference.isBlank()
+                ? null
+                : Validation.requireText(documentReference, "documentReference");
         Validation.requireValue(actor, "actor");
         Validation.requireText(rationale, "rationale");
     }

@@ -5,12 +5,11 @@ import java.util.regex.Pattern;
 /** P5: a reference to an article of the International Plant Protection Convention (Articles I to XXIII). */
 final class ConventionArticle {
 
-    private static final Pattern REFERENCE = Pattern.compile(
-            "Article (X{0,2}(IX|IV|V?I{0,3}))(\\.\\d{1,2})?(\\([a-z]{1,2}\\))?( .*)?");
+    private static final Pattern REFERENCE =
+            Pattern.compile("Article (X{0,2}(IX|IV|V?I{0,3}))(\\.\\d{1,2})?(\\([a-z]{1,2}\\))?( .*)?");
     private static final int LAST_ARTICLE = 23;
 
-    private ConventionArticle() {
-    }
+    private ConventionArticle() {}
 
     static boolean isReference(String text) {
         if (text == null) {

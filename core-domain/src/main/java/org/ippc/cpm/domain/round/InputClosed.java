@@ -7,10 +7,7 @@ import org.ippc.cpm.domain.shared.Validation;
 
 /** Input to the round closed, by its deadline or early by the Secretariat. */
 @Revision("2")
-public record InputClosed(RoundId roundId,
-                          boolean byDeadline,
-                          Actor actor,
-                          String rationale) implements RoundEvent {
+public record InputClosed(RoundId roundId, boolean byDeadline, Actor actor, String rationale) implements RoundEvent {
 
     public InputClosed {
         Validation.requireValue(roundId, "roundId");

@@ -7,14 +7,14 @@ import org.ippc.cpm.domain.shared.Validation;
 
 /** A contracting party or RPPO gave input to the round. */
 @Revision("2")
-public record InputSubmitted(RoundId roundId,
-                             String documentReference,
-                             Actor actor,
-                             String rationale) implements RoundEvent {
+public record InputSubmitted(RoundId roundId, String documentReference, Actor actor, String rationale)
+        implements RoundEvent {
 
     public InputSubmitted {
         Validation.requireValue(roundId, "roundId");
-        documentReference = documentReference == null || documentReference.isBlank() ? null : Validation.requireText(documentReference, "documentReference");
+        documentReference = documentReference == null || documentReference.isBlank()
+                ? null
+                : Validation.requireText(documentReference, "documentReference");
         Validation.requireValue(actor, "actor");
         Validation.requireText(rationale, "rationale");
     }

@@ -6,11 +6,11 @@ import org.ippc.cpm.domain.shared.RoundId;
 /** Every event of the {@link PrioritisationRound} aggregate; sealed so that projections can switch over them exhaustively. */
 public sealed interface RoundEvent extends CpmEvent
         permits AnalysisCompleted,
-        InputClosed,
-        InputSubmitted,
-        PriorityProposed,
-        RoundOpened,
-        SelectionCriteriaEstablished {
+                InputClosed,
+                InputSubmitted,
+                PriorityProposed,
+                RoundOpened,
+                SelectionCriteriaEstablished {
 
     RoundId roundId();
 }

@@ -1,21 +1,17 @@
 package org.ippc.cpm.domain.round;
 
+import java.time.Instant;
 import org.axonframework.serialization.Revision;
-import org.ippc.cpm.domain.shared.AtSession;
 import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.AtSession;
 import org.ippc.cpm.domain.shared.RoundId;
 import org.ippc.cpm.domain.shared.SessionId;
 import org.ippc.cpm.domain.shared.Validation;
 
-import java.time.Instant;
-
 /** A prioritisation round opened for input. */
 @Revision("2")
-public record RoundOpened(RoundId roundId,
-                          SessionId sessionId,
-                          Instant inputDeadline,
-                          Actor actor,
-                          String rationale) implements RoundEvent, AtSession {
+public record RoundOpened(RoundId roundId, SessionId sessionId, Instant inputDeadline, Actor actor, String rationale)
+        implements RoundEvent, AtSession {
 
     public RoundOpened {
         Validation.requireValue(roundId, "roundId");

@@ -1,19 +1,20 @@
 package org.ippc.cpm.domain.session;
 
-import org.ippc.cpm.domain.shared.RequiredBy;
-import org.ippc.cpm.domain.shared.IssuedBy;
-import org.ippc.cpm.domain.shared.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.IssuedBy;
+import org.ippc.cpm.domain.shared.RequiredBy;
+import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.SessionId;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The CPM schedules its annual session {@code CPM-n}, held in year 2005 + n (S1). */
 @IssuedBy(value = Role.CPM, rule = "A3")
-public record ScheduleSession(@RequiredBy("S1") @TargetAggregateIdentifier SessionId sessionId,
-                              @RequiredBy("S1") int year,
-                              Actor actor,
-                              String rationale) {
+public record ScheduleSession(
+        @RequiredBy("S1") @TargetAggregateIdentifier SessionId sessionId,
+        @RequiredBy("S1") int year,
+        Actor actor,
+        String rationale) {
 
     public ScheduleSession {
         Validation.requireValue(sessionId, "sessionId");

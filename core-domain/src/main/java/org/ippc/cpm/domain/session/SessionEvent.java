@@ -5,7 +5,4 @@ import org.ippc.cpm.domain.shared.CpmEvent;
 
 /** Every event of the {@link CpmSession} aggregate; sealed so that projections can switch over them exhaustively. */
 public sealed interface SessionEvent extends CpmEvent, AtSession
-        permits SessionClosed,
-        SessionOpened,
-        SessionScheduled {
-}
+        permits SessionClosed, SessionOpened, SessionScheduled {}

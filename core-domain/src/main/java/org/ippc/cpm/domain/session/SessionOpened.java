@@ -7,9 +7,7 @@ import org.ippc.cpm.domain.shared.Validation;
 
 /** A CPM session opened; from now on it can take decisions (S2). */
 @Revision("2")
-public record SessionOpened(SessionId sessionId,
-                            Actor actor,
-                            String rationale) implements SessionEvent {
+public record SessionOpened(SessionId sessionId, Actor actor, String rationale) implements SessionEvent {
 
     public SessionOpened {
         Validation.requireValue(sessionId, "sessionId");

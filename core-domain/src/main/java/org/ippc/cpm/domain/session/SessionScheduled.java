@@ -7,11 +7,8 @@ import org.ippc.cpm.domain.shared.Validation;
 
 /** A CPM session was scheduled. */
 @Revision("2")
-public record SessionScheduled(SessionId sessionId,
-                               int number,
-                               int year,
-                               Actor actor,
-                               String rationale) implements SessionEvent {
+public record SessionScheduled(SessionId sessionId, int number, int year, Actor actor, String rationale)
+        implements SessionEvent {
 
     public SessionScheduled {
         Validation.requireValue(sessionId, "sessionId");

@@ -2,7 +2,6 @@ package org.ippc.cpm.domain.shared;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -48,13 +47,17 @@ public record Actor(Role role, String person, String party) {
     /** Refuses an actor whose role may not issue {@code command}, by the role table ({@link IssuedBy}). */
     public void requireMayIssue(Object command) {
         Class<?> type = command.getClass();
-        require(RoleTable.rule(type), type.getSimpleName(), RoleTable.mayIssue(type).toArray(Role[]::new));
+        require(
+                RoleTable.rule(type),
+                type.getSimpleName(),
+                RoleTable.mayIssue(type).toArray(Role[]::new));
     }
 
     /** Refuses an actor whose role is not one of {@code allowed}; {@code rule} names the spec rule that says who may. */
     public void require(String rule, String act, Role... allowed) {
         if (!is(allowed)) {
-            throw new RuleViolation(rule, "%s may be issued by %s, not by %s".formatted(act, Arrays.toString(allowed), this));
+            throw new RuleViolation(
+                    rule, "%s may be issued by %s, not by %s".formatted(act, Arrays.toString(allowed), this));
         }
     }
 

@@ -12,8 +12,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class CpmJson {
 
-    private CpmJson() {
-    }
+    private CpmJson() {}
 
     public static ObjectMapper objectMapper() {
         return JsonMapper.builder()

@@ -10,7 +10,8 @@ public record DecisionId(String value) {
     public DecisionId {
         Validation.requireText(value, "DecisionId");
         if (value.length() > 100 || !value.matches("[A-Za-z0-9][A-Za-z0-9._/-]*")) {
-            throw new IllegalArgumentException("DecisionId must be 1-100 letters, digits, '.', '_', '/' or '-', was " + value);
+            throw new IllegalArgumentException(
+                    "DecisionId must be 1-100 letters, digits, '.', '_', '/' or '-', was " + value);
         }
     }
 

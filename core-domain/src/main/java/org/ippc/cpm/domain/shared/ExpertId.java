@@ -10,7 +10,8 @@ public record ExpertId(String value) {
     public ExpertId {
         Validation.requireText(value, "ExpertId");
         if (value.length() > 100 || !value.matches("[A-Za-z0-9][A-Za-z0-9._/-]*")) {
-            throw new IllegalArgumentException("ExpertId must be 1-100 letters, digits, '.', '_', '/' or '-', was " + value);
+            throw new IllegalArgumentException(
+                    "ExpertId must be 1-100 letters, digits, '.', '_', '/' or '-', was " + value);
         }
     }
 

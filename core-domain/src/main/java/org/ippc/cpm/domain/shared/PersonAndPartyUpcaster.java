@@ -19,12 +19,15 @@ public final class PersonAndPartyUpcaster extends SingleEventUpcaster {
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return FROM.equals(representation.getType().getRevision()) && representation.getType().getName().startsWith(EVENTS);
+        return FROM.equals(representation.getType().getRevision())
+                && representation.getType().getName().startsWith(EVENTS);
     }
 
     @Override
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(new SimpleSerializedType(representation.getType().getName(), TO), JsonNode.class,
+        return representation.upcastPayload(
+                new SimpleSerializedType(representation.getType().getName(), TO),
+                JsonNode.class,
                 PersonAndPartyUpcaster::upcast);
     }
 

@@ -10,7 +10,8 @@ public record ProgrammeId(String value) {
     public ProgrammeId {
         Validation.requireText(value, "ProgrammeId");
         if (value.length() > 100 || !value.matches("[A-Za-z0-9][A-Za-z0-9._/-]*")) {
-            throw new IllegalArgumentException("ProgrammeId must be 1-100 letters, digits, '.', '_', '/' or '-', was " + value);
+            throw new IllegalArgumentException(
+                    "ProgrammeId must be 1-100 letters, digits, '.', '_', '/' or '-', was " + value);
         }
     }
 

@@ -7,8 +7,7 @@ import java.util.Set;
 /** Who may issue a command, read from its {@link IssuedBy}: the one role table of the engine. */
 public final class RoleTable {
 
-    private RoleTable() {
-    }
+    private RoleTable() {}
 
     public static Set<Role> mayIssue(Class<?> command) {
         return EnumSet.copyOf(Arrays.asList(of(command).value()));

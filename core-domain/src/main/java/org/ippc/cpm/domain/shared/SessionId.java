@@ -2,7 +2,6 @@ package org.ippc.cpm.domain.shared;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.regex.Pattern;
 
 /** An annual CPM session, {@code CPM-<number>}; session n is held in year 2005 + n (S1). */

@@ -11,13 +11,14 @@ public final class Validation {
     public static final int MAX_TEXT = 20_000;
     /** The largest amount in US dollars one command may carry; the read models sum 100,000 of them without overflow. */
     public static final BigDecimal MAX_AMOUNT_USD = new BigDecimal("1000000000000");
+
     public static final int AMOUNT_DECIMALS = 2;
     /** Dates the Commission can mean: from its first session's era to far beyond any plan. */
     public static final Instant EARLIEST = Instant.parse("1950-01-01T00:00:00Z");
+
     public static final Instant LATEST = Instant.parse("2199-12-31T23:59:59Z");
 
-    private Validation() {
-    }
+    private Validation() {}
 
     public static String requireText(String value, String field) {
         if (value == null || value.isBlank()) {
@@ -37,12 +38,16 @@ public final class Validation {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
-                throw new InvalidValue(field, "%s must not contain control characters (U+%04X at %d)".formatted(field, (int) c, i));
+                throw new InvalidValue(
+                        field, "%s must not contain control characters (U+%04X at %d)".formatted(field, (int) c, i));
             }
             if (Character.isSurrogate(c)) {
-                boolean paired = Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
+                boolean paired = Character.isHighSurrogate(c)
+                        && i + 1 < value.length()
+                        && Character.isLowSurrogate(value.charAt(i + 1));
                 if (!paired) {
-                    throw new InvalidValue(field, "%s must be valid Unicode (a lone surrogate at %d)".formatted(field, i));
+                    throw new InvalidValue(
+                            field, "%s must be valid Unicode (a lone surrogate at %d)".formatted(field, i));
                 }
                 i++;
             }

@@ -1,5 +1,12 @@
 package org.ippc.cpm.domain.commission;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
@@ -7,6 +14,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.test.deadline.StubDeadlineManager;
 import org.ippc.cpm.domain.decision.DecisionEvent;
 import org.ippc.cpm.domain.programme.ProgrammeEvent;
 import org.ippc.cpm.domain.round.RoundEvent;
@@ -14,15 +22,6 @@ import org.ippc.cpm.domain.session.SessionClosed;
 import org.ippc.cpm.domain.session.SessionEvent;
 import org.ippc.cpm.domain.session.SessionOpened;
 import org.ippc.cpm.domain.shared.RuleViolation;
-import org.axonframework.test.deadline.StubDeadlineManager;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * A given-when-then harness for the rules that span aggregates: the real Axon wiring of all four aggregates, the
@@ -37,11 +36,11 @@ final class CommissionHarness implements AutoCloseable {
     private final List<Object> published = new ArrayList<>();
     /** Deadlines are time-controlled in the aggregate fixtures; here they stay scheduled and never fire. */
     private final StubDeadlineManager deadlines = new StubDeadlineManager();
+
     private final SessionRegister register = SessionRegister.inMemory();
 
     CommissionHarness() {
-        Configurer configurer = DefaultConfigurer.defaultConfiguration()
-                .configureEmbeddedEventStore(c -> storage);
+        Configurer configurer = DefaultConfigurer.defaultConfiguration().configureEmbeddedEventStore(c -> storage);
         new CommissionModule().configureModule(configurer);
         axon = configurer
                 .registerComponent(DeadlineManager.class, c -> deadlines)
@@ -84,7 +83,8 @@ final class CommissionHarness implements AutoCloseable {
         for (Object command : commands) {
             Outcome outcome = when(command);
             if (outcome.failure != null) {
-                throw new AssertionError("refused " + command.getClass().getSimpleName() + ": " + outcome.failure.getMessage(),
+                throw new AssertionError(
+                        "refused " + command.getClass().getSimpleName() + ": " + outcome.failure.getMessage(),
                         outcome.failure);
             }
         }
@@ -92,7 +92,12 @@ final class CommissionHarness implements AutoCloseable {
     }
 
     List<Object> history(Object aggregateId) {
-        return axon.eventStore().readEvents(aggregateId.toString()).asStream().map(EventMessage::getPayload).map(Object.class::cast).toList();
+        return axon.eventStore()
+                .readEvents(aggregateId.toString())
+                .asStream()
+                .map(EventMessage::getPayload)
+                .map(Object.class::cast)
+                .toList();
     }
 
     long storedEvents() {
@@ -117,7 +122,7 @@ final class CommissionHarness implements AutoCloseable {
         } else {
             throw new IllegalArgumentException("not an event of the CPM lifecycle: " + event);
         }
-        return new String[]{AggregateTypes.of(event.getClass()).getSimpleName(), id};
+        return new String[] {AggregateTypes.of(event.getClass()).getSimpleName(), id};
     }
 
     @Override
@@ -141,7 +146,9 @@ final class CommissionHarness implements AutoCloseable {
             assertThat(((RuleViolation) failure).rule()).isEqualTo(rule);
             assertThat(failure.getMessage()).startsWith(rule + ": ").contains(text);
             assertThat(events).as("events published by a refused command").isEmpty();
-            assertThat(harness.storedEvents()).as("events stored by a refused command").isEqualTo(storedBefore);
+            assertThat(harness.storedEvents())
+                    .as("events stored by a refused command")
+                    .isEqualTo(storedBefore);
             return this;
         }
     }

@@ -1,5 +1,12 @@
 package org.ippc.cpm.domain.commission;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ippc.cpm.domain.Seed.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.ippc.cpm.domain.programme.*;
 import org.ippc.cpm.domain.session.SessionClosed;
 import org.ippc.cpm.domain.session.SessionOpened;
@@ -11,14 +18,6 @@ import org.ippc.cpm.domain.shared.SessionId;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.ippc.cpm.domain.Seed.*;
 
 /**
  * Every programme command in every stage, through the real aggregates and the command bus: accepted exactly where
@@ -60,33 +59,53 @@ class LifecycleMatrixTest {
 
     @TestFactory
     Stream<DynamicTest> every_command_in_every_stage_is_accepted_exactly_where_the_lifecycle_table_says() {
-        return Stream.of(ProgrammeStage.values()).flatMap(stage -> COMMANDS.stream().map(command -> DynamicTest.dynamicTest(
-                stage + " x " + command.getClass().getSimpleName(), () -> {
-                    try (CommissionHarness commission = new CommissionHarness()) {
-                        commission.given(sessionsFor(command).toArray()).given(history(stage).toArray());
-                        var outcome = commission.when(command);
-                        boolean legal = ProgrammeLifecycle.legalIn(command.getClass()).orElseThrow().contains(stage);
-                        if (legal) {
-                            assertThat(outcome.failure()).as("refused where the table allows it").isNull();
-                            assertThat(outcome.events()).isNotEmpty();
-                        } else {
-                            assertThat(outcome.failure()).as("accepted where the table forbids it").isInstanceOf(RuleViolation.class);
-                            assertThat(((RuleViolation) outcome.failure()).rule()).isEqualTo(ruleOf(command.getClass()));
-                            assertThat(outcome.failure().getMessage()).contains("needs a programme in stage");
-                            assertThat(outcome.events()).isEmpty();
-                        }
-                    }
-                })));
+        return Stream.of(ProgrammeStage.values())
+                .flatMap(stage -> COMMANDS.stream()
+                        .map(command -> DynamicTest.dynamicTest(
+                                stage + " x " + command.getClass().getSimpleName(), () -> {
+                                    try (CommissionHarness commission = new CommissionHarness()) {
+                                        commission
+                                                .given(sessionsFor(command).toArray())
+                                                .given(history(stage).toArray());
+                                        var outcome = commission.when(command);
+                                        boolean legal = ProgrammeLifecycle.legalIn(command.getClass())
+                                                .orElseThrow()
+                                                .contains(stage);
+                                        if (legal) {
+                                            assertThat(outcome.failure())
+                                                    .as("refused where the table allows it")
+                                                    .isNull();
+                                            assertThat(outcome.events()).isNotEmpty();
+                                        } else {
+                                            assertThat(outcome.failure())
+                                                    .as("accepted where the table forbids it")
+                                                    .isInstanceOf(RuleViolation.class);
+                                            assertThat(((RuleViolation) outcome.failure()).rule())
+                                                    .isEqualTo(ruleOf(command.getClass()));
+                                            assertThat(outcome.failure().getMessage())
+                                                    .contains("needs a programme in stage");
+                                            assertThat(outcome.events()).isEmpty();
+                                        }
+                                    }
+                                })));
     }
 
     private static String ruleOf(Class<?> command) {
-        return Stream.concat(ProgrammeLifecycle.TRANSITIONS.stream().filter(t -> t.type() == command).map(Transition::rule),
-                ProgrammeLifecycle.ONGOING.stream().filter(r -> r.type() == command).map(StageRule::rule)).findFirst().orElseThrow();
+        return Stream.concat(
+                        ProgrammeLifecycle.TRANSITIONS.stream()
+                                .filter(t -> t.type() == command)
+                                .map(Transition::rule),
+                        ProgrammeLifecycle.ONGOING.stream()
+                                .filter(r -> r.type() == command)
+                                .map(StageRule::rule))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The session a command is taken at is open: CPM-10 for the year-1 decisions, CPM-11 for the later ones. */
     private static List<Object> sessionsFor(Object command) {
-        List<Object> events = new ArrayList<>(List.of(scheduled(CPM_10), new SessionOpened(CPM_10, CPM_CHAIR, "Opened")));
+        List<Object> events =
+                new ArrayList<>(List.of(scheduled(CPM_10), new SessionOpened(CPM_10, CPM_CHAIR, "Opened")));
         if (command instanceof PresentPlan || command instanceof CloseProgramme) {
             events.add(new SessionClosed(CPM_10, List.of(), CPM_CHAIR, "Closed"));
             events.add(scheduled(CPM_11));
@@ -103,25 +122,30 @@ class LifecycleMatrixTest {
     private static List<Object> history(ProgrammeStage stage) {
         List<Object> events = new ArrayList<>(List.of(pilotProposed()));
         switch (stage) {
-            case PROPOSED -> {
-            }
+            case PROPOSED -> {}
             case WITHDRAWN -> events.add(new ProposalWithdrawn(PILOT, SECRETARIAT, "Withdrawn"));
             case NOT_SELECTED -> events.add(new ProposalNotSelected(PILOT, CPM_10, CPM_CHAIR, "Lapsed"));
             default -> {
-                List<ProgrammeStage> path = List.of(ProgrammeStage.SELECTED, ProgrammeStage.APPROVED,
-                        ProgrammeStage.DEVELOPMENT_DELEGATED, ProgrammeStage.DETAILED_PLAN_SUBMITTED,
-                        ProgrammeStage.UNDER_MANAGEMENT, ProgrammeStage.CLOSED);
+                List<ProgrammeStage> path = List.of(
+                        ProgrammeStage.SELECTED,
+                        ProgrammeStage.APPROVED,
+                        ProgrammeStage.DEVELOPMENT_DELEGATED,
+                        ProgrammeStage.DETAILED_PLAN_SUBMITTED,
+                        ProgrammeStage.UNDER_MANAGEMENT,
+                        ProgrammeStage.CLOSED);
                 List<Object> steps = List.of(
                         new PrioritySelected(PILOT, CPM_10, CPM_CHAIR, "Selected"),
                         new HighLevelPlanApproved(PILOT, CPM_10, highLevelPlan(), false, CPM_CHAIR, "Approved"),
                         new DevelopmentDelegated(PILOT, CPM_10, Body.SECRETARIAT, Body.BUREAU, CPM_CHAIR, "Delegated"),
                         new DetailedPlanSubmitted(PILOT, 1, detailedPlan(), SECRETARIAT, "First version"),
-                        new PlanPresented(PILOT, CPM_11, 1, "Summary", "https://www.ippc.int/plan", false, SECRETARIAT, "Year 2"),
+                        new PlanPresented(
+                                PILOT, CPM_11, 1, "Summary", "https://www.ippc.int/plan", false, SECRETARIAT, "Year 2"),
                         new ProgrammeClosed(PILOT, CPM_11, "Objectives met", CPM_CHAIR, "Closed"));
                 for (int i = 0; i <= path.indexOf(stage); i++) {
                     events.add(steps.get(i));
                     if (path.get(i) == ProgrammeStage.DEVELOPMENT_DELEGATED) {
-                        events.add(new ExpertAppointed(PILOT, EXPERT_ID, "Ana Expert", "Surveillance design", SECRETARIAT, "Advice"));
+                        events.add(new ExpertAppointed(
+                                PILOT, EXPERT_ID, "Ana Expert", "Surveillance design", SECRETARIAT, "Advice"));
                     }
                 }
             }

@@ -1,5 +1,12 @@
 package org.ippc.cpm.domain.commission;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ippc.cpm.domain.Seed.*;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.ippc.cpm.domain.decision.ActionItem;
 import org.ippc.cpm.domain.decision.ActionItemOverdue;
@@ -25,14 +32,6 @@ import org.ippc.cpm.domain.shared.SessionId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.ippc.cpm.domain.Seed.*;
 
 /**
  * The seed document's own story, end to end through the command bus: CPM-9's decisions 4-6, the CPM-10 round,
@@ -73,34 +72,77 @@ class SeedScenarioTest {
         cpm11HearsThePlanWithASideSession();
         theProgrammeIsManagedAndClosedAtCpm12();
 
-        assertThat(types(commission.history(PILOT))).containsExactly(
-                "ProgrammeProposed", "PrioritySelected", "HighLevelPlanApproved", "DevelopmentDelegated",
-                "ResourcesPledged", "ExpertAppointed", "ExpertAppointed", "DetailedPlanSubmitted", "DetailedPlanCommented",
-                "DetailedPlanRevised", "GuidanceGiven", "ExpertReleased", "ProgressReported", "PlanPresented",
-                "SideSessionRecorded", "ResourcesContributed", "ResourcesContributed", "ResourcesMobilised",
-                "ManagementActivityRecorded", "ManagementActivityRecorded", "ManagementActivityRecorded",
-                "PartyEngagementRecorded", "PartyEngagementRecorded", "ProgressReported", "ProgrammeClosed");
-        assertThat(commission.history(PILOT)).filteredOn(PlanPresented.class::isInstance)
-                .singleElement().extracting(e -> ((PlanPresented) e).delayed()).isEqualTo(false);
+        assertThat(types(commission.history(PILOT)))
+                .containsExactly(
+                        "ProgrammeProposed",
+                        "PrioritySelected",
+                        "HighLevelPlanApproved",
+                        "DevelopmentDelegated",
+                        "ResourcesPledged",
+                        "ExpertAppointed",
+                        "ExpertAppointed",
+                        "DetailedPlanSubmitted",
+                        "DetailedPlanCommented",
+                        "DetailedPlanRevised",
+                        "GuidanceGiven",
+                        "ExpertReleased",
+                        "ProgressReported",
+                        "PlanPresented",
+                        "SideSessionRecorded",
+                        "ResourcesContributed",
+                        "ResourcesContributed",
+                        "ResourcesMobilised",
+                        "ManagementActivityRecorded",
+                        "ManagementActivityRecorded",
+                        "ManagementActivityRecorded",
+                        "PartyEngagementRecorded",
+                        "PartyEngagementRecorded",
+                        "ProgressReported",
+                        "ProgrammeClosed");
+        assertThat(commission.history(PILOT))
+                .filteredOn(PlanPresented.class::isInstance)
+                .singleElement()
+                .extracting(e -> ((PlanPresented) e).delayed())
+                .isEqualTo(false);
         assertThat(types(commission.history(SECOND))).containsExactly("ProgrammeProposed", "ProposalNotSelected");
-        assertThat(commission.history(CPM_10)).filteredOn(SessionClosed.class::isInstance)
-                .singleElement().isEqualTo(new SessionClosed(CPM_10, List.of(SECOND), CPM_CHAIR, "CPM-10 ends"));
-        assertThat(commission.history(D6)).filteredOn(ActionItemOverdue.class::isInstance)
-                .containsExactly(new ActionItemOverdue(D6, "6b", CPM_10, Actor.engine(),
-                        "CPM-10 opened without a report on action item 6b"));
+        assertThat(commission.history(CPM_10))
+                .filteredOn(SessionClosed.class::isInstance)
+                .singleElement()
+                .isEqualTo(new SessionClosed(CPM_10, List.of(SECOND), CPM_CHAIR, "CPM-10 ends"));
+        assertThat(commission.history(D6))
+                .filteredOn(ActionItemOverdue.class::isInstance)
+                .containsExactly(new ActionItemOverdue(
+                        D6, "6b", CPM_10, Actor.engine(), "CPM-10 opened without a report on action item 6b"));
         assertThat(commission.history(D5)).hasSize(3);
     }
 
     private void cpm9TakesDecisions4To6() {
-        commission.run(schedule(CPM_9), open(CPM_9),
-                decision(D4, 4, "Work with an OEWG and the Bureau on mechanisms to focus on implementation",
-                        new ActionItem("4a", Body.SECRETARIAT, CPM_10, "Establish the mechanisms with the OEWG and the Bureau")),
-                decision(D5, 5, "Test the outcomes of the OEWG with the SPG and report back to CPM 10",
+        commission.run(
+                schedule(CPM_9),
+                open(CPM_9),
+                decision(
+                        D4,
+                        4,
+                        "Work with an OEWG and the Bureau on mechanisms to focus on implementation",
+                        new ActionItem(
+                                "4a",
+                                Body.SECRETARIAT,
+                                CPM_10,
+                                "Establish the mechanisms with the OEWG and the Bureau")),
+                decision(
+                        D5,
+                        5,
+                        "Test the outcomes of the OEWG with the SPG and report back to CPM 10",
                         new ActionItem("5a", Body.SECRETARIAT, CPM_10, "Report back to CPM 10"),
-                        new ActionItem("5b", Body.SPG, CPM_10, "Examine the general strategy for implementation programmes")),
-                decision(D6, 6, "Develop a pilot work plan on surveillance and submit it to CPM 10 for approval",
+                        new ActionItem(
+                                "5b", Body.SPG, CPM_10, "Examine the general strategy for implementation programmes")),
+                decision(
+                        D6,
+                        6,
+                        "Develop a pilot work plan on surveillance and submit it to CPM 10 for approval",
                         new ActionItem("6a", Body.SECRETARIAT, CPM_10, "Submit a strategic work plan to CPM 10"),
-                        new ActionItem("6b", Body.FINANCE_COMMITTEE, CPM_10, "Seek support for resourcing the programme")),
+                        new ActionItem(
+                                "6b", Body.FINANCE_COMMITTEE, CPM_10, "Seek support for resourcing the programme")),
                 schedule(CPM_10),
                 new OpenRound(CPM_10, INPUT_DEADLINE, SECRETARIAT, "Call for input to implementation priorities"),
                 new CloseSession(CPM_9, CPM_CHAIR, "CPM-9 ends"),
@@ -121,17 +163,33 @@ class SeedScenarioTest {
                 new EstablishSelectionCriteria(ROUND_10, CRITERIA, SECRETARIAT, "OEWG recommendation"),
                 new CloseInput(ROUND_10, SECRETARIAT, "Input complete for the analysis"),
                 new CompleteAnalysis(ROUND_10, options(), "CPM 2015/12", SECRETARIAT, "Options weighed"),
-                new ProposePriority(ROUND_10, PILOT, "surveillance", "Pilot programme on surveillance", "Article IV.2(b)",
-                        highLevelPlan(), SECRETARIAT, "Highest ranked"),
-                new ProposePriority(ROUND_10, SECOND, "diagnostics", "Diagnostic capacity", "Article IV.2(c)",
-                        highLevelPlan(), SECRETARIAT, "Second ranked"));
+                new ProposePriority(
+                        ROUND_10,
+                        PILOT,
+                        "surveillance",
+                        "Pilot programme on surveillance",
+                        "Article IV.2(b)",
+                        highLevelPlan(),
+                        SECRETARIAT,
+                        "Highest ranked"),
+                new ProposePriority(
+                        ROUND_10,
+                        SECOND,
+                        "diagnostics",
+                        "Diagnostic capacity",
+                        "Article IV.2(c)",
+                        highLevelPlan(),
+                        SECRETARIAT,
+                        "Second ranked"));
     }
 
     private void cpm10SelectsApprovesAndDelegatesThePilot() {
-        commission.run(open(CPM_10),
+        commission.run(
+                open(CPM_10),
                 new SelectPriority(PILOT, CPM_10, CPM_CHAIR, "CPM-10 selects surveillance"),
                 new ApproveHighLevelPlan(PILOT, CPM_10, null, CPM_CHAIR, "Approved at the time of selection"),
-                new DelegateDevelopment(PILOT, CPM_10, Body.SECRETARIAT, Body.BUREAU, CPM_CHAIR, "Develop the detailed plan"),
+                new DelegateDevelopment(
+                        PILOT, CPM_10, Body.SECRETARIAT, Body.BUREAU, CPM_CHAIR, "Develop the detailed plan"),
                 new PledgeResources(PILOT, funds("250000"), NZ, "Pledged at CPM-10"),
                 new CloseSession(CPM_10, CPM_CHAIR, "CPM-10 ends"));
     }
@@ -139,7 +197,13 @@ class SeedScenarioTest {
     private void theSecretariatDevelopsTheDetailedPlanWithExperts() {
         commission.run(
                 new AppointExpert(PILOT, EXPERT_ID, "Ana Expert", "Surveillance design", SECRETARIAT, "Advice"),
-                new AppointExpert(PILOT, new ExpertId(SECOND_EXPERT.person()), "Ben Expert", "Diagnostics", SECRETARIAT, "Advice"),
+                new AppointExpert(
+                        PILOT,
+                        new ExpertId(SECOND_EXPERT.person()),
+                        "Ben Expert",
+                        "Diagnostics",
+                        SECRETARIAT,
+                        "Advice"),
                 new SubmitDetailedPlan(PILOT, detailedPlan(), SECRETARIAT, "First version"),
                 new CommentOnDetailedPlan(PILOT, 1, EXPERT, "Add a sampling design"),
                 new ReviseDetailedPlan(PILOT, detailedPlan(), SECRETARIAT, "Sampling design added"),
@@ -148,29 +212,45 @@ class SeedScenarioTest {
     }
 
     private void cpm11HearsThePlanWithASideSession() {
-        commission.run(schedule(CPM_11), open(CPM_11),
+        commission.run(
+                schedule(CPM_11),
+                open(CPM_11),
                 new ReportProgress(PILOT, CPM_11, "CPM 2016/20", SECRETARIAT, "Plan developed"),
-                new PresentPlan(PILOT, CPM_11, "Summary of the surveillance plan", "https://www.ippc.int/surveillance",
-                        SECRETARIAT, "Year-2 presentation"),
+                new PresentPlan(
+                        PILOT,
+                        CPM_11,
+                        "Summary of the surveillance plan",
+                        "https://www.ippc.int/surveillance",
+                        SECRETARIAT,
+                        "Year-2 presentation"),
                 new RecordSideSession(PILOT, CPM_11, "How parties can contribute", SECRETARIAT, "Side session held"));
     }
 
     private void theProgrammeIsManagedAndClosedAtCpm12() {
         commission.run(
                 new ContributeResources(PILOT, funds("200000"), NZ, "Trust fund"),
-                new ContributeResources(PILOT, new Resource(ResourceKind.IN_KIND, new BigDecimal("30000"),
-                        "Translation of the guide"), EPPO, "Translation"),
+                new ContributeResources(
+                        PILOT,
+                        new Resource(ResourceKind.IN_KIND, new BigDecimal("30000"), "Translation of the guide"),
+                        EPPO,
+                        "Translation"),
                 new RecordResourceMobilisation(PILOT, funds("500000"), FINANCE_COMMITTEE, "Donors' conference"),
                 new RecordManagementActivity(PILOT, ManagementActivity.MONITORING, SECRETARIAT, "Quarterly review"),
                 new RecordManagementActivity(PILOT, ManagementActivity.COMMUNICATIONS, SECRETARIAT, "Milestone news"),
-                new RecordManagementActivity(PILOT, ManagementActivity.RESOURCE_MOBILISATION, SECRETARIAT, "Donor visits"),
+                new RecordManagementActivity(
+                        PILOT, ManagementActivity.RESOURCE_MOBILISATION, SECRETARIAT, "Donor visits"),
                 new RecordPartyEngagement(PILOT, PartyEngagement.COMMITMENT, KE, "Kenya commits to the plan"),
                 new RecordPartyEngagement(PILOT, PartyEngagement.ACHIEVEMENT, NZ, "Survey network running"),
                 new CloseSession(CPM_11, CPM_CHAIR, "CPM-11 ends"),
-                schedule(CPM_12), open(CPM_12),
+                schedule(CPM_12),
+                open(CPM_12),
                 new ReportProgress(PILOT, CPM_12, "CPM 2017/15", SECRETARIAT, "Final report"),
-                new CloseProgramme(PILOT, CPM_12, "Surveillance guide adopted; two regional networks running",
-                        CPM_CHAIR, "Objectives met"));
+                new CloseProgramme(
+                        PILOT,
+                        CPM_12,
+                        "Surveillance guide adopted; two regional networks running",
+                        CPM_CHAIR,
+                        "Objectives met"));
     }
 
     private static ScheduleSession schedule(SessionId id) {

@@ -1,5 +1,9 @@
 package org.ippc.cpm.domain.contract;
 
+import static org.ippc.cpm.domain.Seed.*;
+
+import java.math.BigDecimal;
+import java.util.List;
 import org.ippc.cpm.domain.decision.ActionItemOverdue;
 import org.ippc.cpm.domain.decision.ActionItemReported;
 import org.ippc.cpm.domain.decision.DecisionRecorded;
@@ -16,16 +20,10 @@ import org.ippc.cpm.domain.session.SessionScheduled;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.Body;
 
-import java.math.BigDecimal;
-import java.util.List;
-
-import static org.ippc.cpm.domain.Seed.*;
-
 /** One instance of every event type, with every field filled, as pinned by the golden files. */
 final class SampleEvents {
 
-    private SampleEvents() {
-    }
+    private SampleEvents() {}
 
     static List<Object> all() {
         return List.of(
@@ -49,11 +47,15 @@ final class SampleEvents {
                 new DetailedPlanSubmitted(PILOT, 1, detailedPlan(), SECRETARIAT, "First version"),
                 new DetailedPlanRevised(PILOT, 2, detailedPlan(), SECRETARIAT, "Sampling design added"),
                 new DetailedPlanCommented(PILOT, 1, EXPERT, "Add a sampling design"),
-                new PlanPresented(PILOT, CPM_11, 2, "Summary", "https://www.ippc.int/surveillance", false, SECRETARIAT, "Year 2"),
+                new PlanPresented(
+                        PILOT, CPM_11, 2, "Summary", "https://www.ippc.int/surveillance", false, SECRETARIAT, "Year 2"),
                 new SideSessionRecorded(PILOT, CPM_11, "How parties can contribute", SECRETARIAT, "Side session held"),
                 new ResourcesPledged(PILOT, funds("250000"), NZ, "Pledged at CPM-10"),
-                new ResourcesContributed(PILOT, new Resource(ResourceKind.IN_KIND, new BigDecimal("30000.50"),
-                        "Translation of the guide"), EPPO, "Translation"),
+                new ResourcesContributed(
+                        PILOT,
+                        new Resource(ResourceKind.IN_KIND, new BigDecimal("30000.50"), "Translation of the guide"),
+                        EPPO,
+                        "Translation"),
                 new ResourcesMobilised(PILOT, funds("500000"), FINANCE_COMMITTEE, "Donors' conference"),
                 new ManagementActivityRecorded(PILOT, ManagementActivity.MONITORING, SECRETARIAT, "Quarterly review"),
                 new PartyEngagementRecorded(PILOT, PartyEngagement.IN_COUNTRY_MONITORING, KE, "Field surveys"),
@@ -61,8 +63,14 @@ final class SampleEvents {
                 new ProgressReported(PILOT, CPM_11, 1, "CPM 2016/20", SECRETARIAT, "Plan developed"),
                 new ProgrammeClosed(PILOT, CPM_12, "Surveillance guide adopted", CPM_CHAIR, "Objectives met"),
                 new RecordCorrected(PILOT, 2, "Approved at the second sitting", SECRETARIAT, "Minutes corrected"),
-                new DecisionRecorded(DECISION_6, CPM_9, 6, "Pilot work plan on surveillance",
-                        List.of(actionItem("6a", Body.SECRETARIAT, CPM_10)), CPM_CHAIR, "OEWG report"),
+                new DecisionRecorded(
+                        DECISION_6,
+                        CPM_9,
+                        6,
+                        "Pilot work plan on surveillance",
+                        List.of(actionItem("6a", Body.SECRETARIAT, CPM_10)),
+                        CPM_CHAIR,
+                        "OEWG report"),
                 new ActionItemReported(DECISION_6, "6a", "CPM 2015/12", SECRETARIAT, "Work plan submitted"),
                 new ActionItemOverdue(DECISION_6, "6a", CPM_10, Actor.engine(), "CPM-10 opened without a report"));
     }

@@ -1,5 +1,9 @@
 package org.ippc.cpm.domain.decision;
 
+import static org.hamcrest.Matchers.startsWith;
+import static org.ippc.cpm.domain.Seed.*;
+
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.ippc.cpm.domain.shared.Actor;
@@ -8,19 +12,18 @@ import org.ippc.cpm.domain.shared.RuleViolation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
-import static org.hamcrest.Matchers.startsWith;
-import static org.ippc.cpm.domain.Seed.*;
-
 class CpmDecisionTest {
 
     private FixtureConfiguration<CpmDecision> fixture;
 
-    private final DecisionRecorded decision6 = new DecisionRecorded(DECISION_6, CPM_9, 6,
+    private final DecisionRecorded decision6 = new DecisionRecorded(
+            DECISION_6,
+            CPM_9,
+            6,
             "Develop a pilot work plan on surveillance and submit it to CPM 10",
             List.of(actionItem("6a", Body.SECRETARIAT, CPM_10), actionItem("6b", Body.SPG, CPM_10)),
-            CPM_CHAIR, "OEWG report");
+            CPM_CHAIR,
+            "OEWG report");
 
     @BeforeEach
     void setUp() {
@@ -31,7 +34,8 @@ class CpmDecisionTest {
     void C2_the_addressee_reports_and_completes_its_item() {
         fixture.given(decision6)
                 .when(new ReportOnActionItem(DECISION_6, "6a", "CPM 2015/11", SECRETARIAT, "Work plan submitted"))
-                .expectEvents(new ActionItemReported(DECISION_6, "6a", "CPM 2015/11", SECRETARIAT, "Work plan submitted"));
+                .expectEvents(
+                        new ActionItemReported(DECISION_6, "6a", "CPM 2015/11", SECRETARIAT, "Work plan submitted"));
     }
 
     @Test
@@ -39,7 +43,8 @@ class CpmDecisionTest {
         fixture.given(decision6)
                 .when(new ReportOnActionItem(DECISION_6, "6b", null, SECRETARIAT, "Reporting for the SPG"))
                 .expectException(RuleViolation.class)
-                .expectExceptionMessage(startsWith("C2: ReportOnActionItem on 6b (addressed to SPG) may be issued by [SPG]"))
+                .expectExceptionMessage(
+                        startsWith("C2: ReportOnActionItem on 6b (addressed to SPG) may be issued by [SPG]"))
                 .expectNoEvents();
     }
 

@@ -1,17 +1,15 @@
 package org.ippc.cpm.domain.programme;
 
-import org.ippc.cpm.domain.shared.Body;
+import static org.ippc.cpm.domain.Seed.*;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.ippc.cpm.domain.Seed.*;
+import org.ippc.cpm.domain.shared.Body;
 
 /** Given-events for the pilot programme at each stage of its lifecycle. */
 final class ProgrammeHistory {
 
-    private ProgrammeHistory() {
-    }
+    private ProgrammeHistory() {}
 
     static List<Object> proposed() {
         return List.of(pilotProposed());
@@ -26,7 +24,8 @@ final class ProgrammeHistory {
 
     static List<Object> delegated() {
         List<Object> events = new ArrayList<>(approved());
-        events.add(new DevelopmentDelegated(PILOT, CPM_10, Body.SECRETARIAT, Body.BUREAU, CPM_CHAIR, "Develop the plan"));
+        events.add(
+                new DevelopmentDelegated(PILOT, CPM_10, Body.SECRETARIAT, Body.BUREAU, CPM_CHAIR, "Develop the plan"));
         return events;
     }
 
@@ -39,8 +38,15 @@ final class ProgrammeHistory {
 
     static List<Object> underManagement() {
         List<Object> events = new ArrayList<>(planSubmitted());
-        events.add(new PlanPresented(PILOT, CPM_11, 1, "Summary", "https://www.ippc.int/surveillance-plan", false,
-                SECRETARIAT, "Year-2 presentation"));
+        events.add(new PlanPresented(
+                PILOT,
+                CPM_11,
+                1,
+                "Summary",
+                "https://www.ippc.int/surveillance-plan",
+                false,
+                SECRETARIAT,
+                "Year-2 presentation"));
         return events;
     }
 }

@@ -1,24 +1,23 @@
 package org.ippc.cpm.domain.round;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.ippc.cpm.domain.Seed.*;
+
+import java.time.Duration;
+import java.util.List;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.ippc.cpm.domain.commission.RoundsAtSession;
 import org.ippc.cpm.domain.programme.Programme;
 import org.ippc.cpm.domain.session.CpmSession;
-import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.RuleViolation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.startsWith;
-import static org.ippc.cpm.domain.Seed.*;
 
 class PrioritisationRoundTest {
 
@@ -34,11 +33,17 @@ class PrioritisationRoundTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(PrioritisationRound.class);
         // Input reaches the round through the handler that first checks the round's session (none here: not closed).
-        var otherAggregates = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        var otherAggregates = EmbeddedEventStore.builder()
+                .storageEngine(new InMemoryEventStorageEngine())
+                .build();
         fixture.registerAnnotatedCommandHandler(new RoundsAtSession(
-                EventSourcingRepository.builder(CpmSession.class).eventStore(otherAggregates).build(),
+                EventSourcingRepository.builder(CpmSession.class)
+                        .eventStore(otherAggregates)
+                        .build(),
                 fixture.getRepository(),
-                EventSourcingRepository.builder(Programme.class).eventStore(otherAggregates).build()));
+                EventSourcingRepository.builder(Programme.class)
+                        .eventStore(otherAggregates)
+                        .build()));
     }
 
     @Test
@@ -52,11 +57,13 @@ class PrioritisationRoundTest {
     @Test
     void P1_the_deadline_closes_input_by_itself() {
         fixture.givenCurrentTime(ROUND_OPENS)
-                .andGivenCommands(new OpenRound(CPM_10, INPUT_DEADLINE, SECRETARIAT, "Call for input"),
+                .andGivenCommands(
+                        new OpenRound(CPM_10, INPUT_DEADLINE, SECRETARIAT, "Call for input"),
                         new SubmitInput(ROUND_10, "NZ-2014-07", NZ, "Surveillance is our gap"))
                 .whenThenTimeAdvancesTo(INPUT_DEADLINE)
                 .expectTriggeredDeadlinesWithName(PrioritisationRound.INPUT_DEADLINE)
-                .expectEvents(new InputClosed(ROUND_10, true, Actor.engine(), "input deadline " + INPUT_DEADLINE + " reached"));
+                .expectEvents(new InputClosed(
+                        ROUND_10, true, Actor.engine(), "input deadline " + INPUT_DEADLINE + " reached"));
     }
 
     @Test
@@ -163,8 +170,8 @@ class PrioritisationRoundTest {
 
     @Test
     void P2_every_option_is_weighed_against_every_criterion() {
-        AnalysedOption halfWeighed = new AnalysedOption("surveillance", "Surveillance",
-                List.of(new Assessment(CRITERIA.get(0), "high")));
+        AnalysedOption halfWeighed =
+                new AnalysedOption("surveillance", "Surveillance", List.of(new Assessment(CRITERIA.get(0), "high")));
         fixture.givenCurrentTime(ROUND_OPENS)
                 .andGiven(opened, nzInput, closedEarly, criteria)
                 .when(new CompleteAnalysis(ROUND_10, List.of(halfWeighed), null, SECRETARIAT, "Partial"))

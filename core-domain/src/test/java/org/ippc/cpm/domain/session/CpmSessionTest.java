@@ -1,20 +1,20 @@
 package org.ippc.cpm.domain.session;
 
+import static org.hamcrest.Matchers.startsWith;
+import static org.ippc.cpm.domain.Seed.*;
+
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.ippc.cpm.domain.commission.SessionCalendar;
 import org.ippc.cpm.domain.commission.SessionRegister;
 import org.ippc.cpm.domain.programme.Programme;
 import org.ippc.cpm.domain.round.PrioritisationRound;
-import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.ippc.cpm.domain.shared.RuleViolation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.hamcrest.Matchers.startsWith;
-import static org.ippc.cpm.domain.Seed.*;
 
 class CpmSessionTest {
 
@@ -24,10 +24,18 @@ class CpmSessionTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(CpmSession.class);
         // Scheduling goes through the calendar, which first checks that the number is free (S1).
-        var otherAggregates = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-        fixture.registerAnnotatedCommandHandler(new SessionCalendar(fixture.getRepository(),
-                EventSourcingRepository.builder(PrioritisationRound.class).eventStore(otherAggregates).build(),
-                EventSourcingRepository.builder(Programme.class).eventStore(otherAggregates).build(), SessionRegister.inMemory()));
+        var otherAggregates = EmbeddedEventStore.builder()
+                .storageEngine(new InMemoryEventStorageEngine())
+                .build();
+        fixture.registerAnnotatedCommandHandler(new SessionCalendar(
+                fixture.getRepository(),
+                EventSourcingRepository.builder(PrioritisationRound.class)
+                        .eventStore(otherAggregates)
+                        .build(),
+                EventSourcingRepository.builder(Programme.class)
+                        .eventStore(otherAggregates)
+                        .build(),
+                SessionRegister.inMemory()));
     }
 
     @Test

@@ -2,6 +2,9 @@ package org.ippc.cpm.query.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
@@ -15,10 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.security.Principal;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Operating the read models: rebuild them with progress, list and retry the events they could not handle (AUDITOR). */
 @RestController
@@ -48,7 +47,8 @@ class AdminController {
     }
 
     @GetMapping("/dead-letters")
-    @Operation(summary = "Events a projection failed on, grouped by aggregate (later events of it wait behind the first)")
+    @Operation(
+            summary = "Events a projection failed on, grouped by aggregate (later events of it wait behind the first)")
     List<DeadLetterView> deadLetters() {
         List<DeadLetterView> letters = new ArrayList<>();
         for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue().deadLetters()) {
@@ -63,7 +63,8 @@ class AdminController {
     @Operation(summary = "Retries every dead-lettered sequence once; what fails again stays queued")
     RetryResult retry() {
         SequencedDeadLetterProcessor<EventMessage<?>> processor = processing
-                .sequencedDeadLetterProcessor(ReadModels.PROCESSING_GROUP).orElseThrow();
+                .sequencedDeadLetterProcessor(ReadModels.PROCESSING_GROUP)
+                .orElseThrow();
         long before = queue().amountOfSequences();
         int processed = 0;
         for (long i = 0; i < before && processor.processAny(); i++) {
@@ -76,6 +77,5 @@ class AdminController {
         return processing.deadLetterQueue(ReadModels.PROCESSING_GROUP).orElseThrow();
     }
 
-    record RetryResult(long sequencesBefore, long sequencesProcessed, long sequencesLeft) {
-    }
+    record RetryResult(long sequencesBefore, long sequencesProcessed, long sequencesLeft) {}
 }

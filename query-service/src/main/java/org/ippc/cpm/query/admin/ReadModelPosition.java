@@ -2,14 +2,13 @@ package org.ippc.cpm.query.admin;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.ippc.cpm.projection.ReadModels;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * Where the read models stand against the event store, read from the shared token store (not from this node's
@@ -42,7 +41,9 @@ class ReadModelPosition {
 
     /** Events in the read models' dead-letter queue (each blocks its aggregate's later events until retried). */
     long deadLetters() {
-        Long letters = jdbc.queryForObject("SELECT COUNT(*) FROM deadletterentry WHERE processinggroup = ?", Long.class,
+        Long letters = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM deadletterentry WHERE processinggroup = ?",
+                Long.class,
                 ReadModels.PROCESSING_GROUP);
         return letters == null ? 0 : letters;
     }
@@ -54,10 +55,16 @@ class ReadModelPosition {
 
     /** The global index of the last event handled by every segment of the read-models processor (-1: none). */
     long position() {
-        List<TrackingToken> tokens = jdbc.query("SELECT token, tokentype FROM tokenentry WHERE processorname = ?",
-                (rs, i) -> rs.getBytes(1) == null ? null : serializer.<byte[], TrackingToken>deserialize(
-                        new SimpleSerializedObject<>(rs.getBytes(1), byte[].class, rs.getString(2), null)),
+        List<TrackingToken> tokens = jdbc.query(
+                "SELECT token, tokentype FROM tokenentry WHERE processorname = ?",
+                (rs, i) -> rs.getBytes(1) == null
+                        ? null
+                        : serializer.<byte[], TrackingToken>deserialize(
+                                new SimpleSerializedObject<>(rs.getBytes(1), byte[].class, rs.getString(2), null)),
                 ReadModels.PROCESSING_GROUP);
-        return tokens.stream().mapToLong(t -> t == null ? -1 : t.position().orElse(-1)).min().orElse(-1);
+        return tokens.stream()
+                .mapToLong(t -> t == null ? -1 : t.position().orElse(-1))
+                .min()
+                .orElse(-1);
     }
 }

@@ -7,9 +7,9 @@ import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.ippc.cpm.command.api.DatabaseUnavailable;
 import org.ippc.cpm.projection.ReadModels;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * How the read-models processor treats a failure: an event at fault is dead-lettered (its aggregate's later events
@@ -27,8 +27,8 @@ class ReadModelProcessing {
             }
             return Decisions.enqueue(cause);
         };
-        return configurer -> configurer.eventProcessing()
-                .registerDeadLetterPolicy(ReadModels.PROCESSING_GROUP, c -> policy);
+        return configurer ->
+                configurer.eventProcessing().registerDeadLetterPolicy(ReadModels.PROCESSING_GROUP, c -> policy);
     }
 
     /**

@@ -1,15 +1,5 @@
 package org.ippc.cpm.query.admin;
 
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.ippc.cpm.command.api.DatabaseUnavailable;
-import org.ippc.cpm.projection.ReadModels;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-
 import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -19,6 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.ippc.cpm.command.api.DatabaseUnavailable;
+import org.ippc.cpm.projection.ReadModels;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 
 /**
  * Keeps the read-models processor's segments shared fairly among the live nodes and its work going after faults.
@@ -47,6 +46,7 @@ class ReadModelWorkers {
     private final JdbcTemplate jdbc;
     /** The name Axon's token store records as a segment's owner, so that claims and heartbeats can be matched. */
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
+
     private volatile boolean databaseWasDown;
 
     ReadModelWorkers(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
@@ -62,23 +62,39 @@ class ReadModelWorkers {
             if (jdbc.update("UPDATE engine_node SET seen_at = ? WHERE node_id = ?", Timestamp.from(now), node) == 0) {
                 jdbc.update("INSERT INTO engine_node (node_id, seen_at) VALUES (?, ?)", node, Timestamp.from(now));
             }
-            jdbc.update("DELETE FROM engine_node WHERE seen_at < ?", Timestamp.from(now.minus(ALIVE_WITHIN.multipliedBy(100))));
-            List<String> alive = jdbc.queryForList("SELECT node_id FROM engine_node WHERE seen_at > ?", String.class,
+            jdbc.update(
+                    "DELETE FROM engine_node WHERE seen_at < ?",
+                    Timestamp.from(now.minus(ALIVE_WITHIN.multipliedBy(100))));
+            List<String> alive = jdbc.queryForList(
+                    "SELECT node_id FROM engine_node WHERE seen_at > ?",
+                    String.class,
                     Timestamp.from(now.minus(ALIVE_WITHIN)));
             Map<String, Integer> claims = new HashMap<>();
-            jdbc.query("SELECT owner, COUNT(*) FROM tokenentry WHERE processorname = ? AND owner IS NOT NULL GROUP BY owner",
+            jdbc.query(
+                    "SELECT owner, COUNT(*) FROM tokenentry WHERE processorname = ? AND owner IS NOT NULL GROUP BY owner",
                     rs -> {
                         claims.put(rs.getString(1), rs.getInt(2));
-                    }, ReadModels.PROCESSING_GROUP);
-            int segments = Math.max(1, jdbc.queryForObject("SELECT COUNT(*) FROM tokenentry WHERE processorname = ?",
-                    Integer.class, ReadModels.PROCESSING_GROUP));
+                    },
+                    ReadModels.PROCESSING_GROUP);
+            int segments = Math.max(
+                    1,
+                    jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM tokenentry WHERE processorname = ?",
+                            Integer.class,
+                            ReadModels.PROCESSING_GROUP));
             int share = (segments + Math.max(1, alive.size()) - 1) / Math.max(1, alive.size());
-            boolean anotherHasRoom = alive.stream().anyMatch(other -> !other.equals(node) && claims.getOrDefault(other, 0) < share);
+            boolean anotherHasRoom =
+                    alive.stream().anyMatch(other -> !other.equals(node) && claims.getOrDefault(other, 0) < share);
             Set<Integer> mine = processor.processingStatus().keySet();
             if (mine.size() > share && anotherHasRoom && processor.isRunning()) {
                 int segment = mine.iterator().next();
-                LOG.info("Releasing read-model segment {} to another node ({} claimed here; a fair share of {} among {} nodes is {})",
-                        segment, mine.size(), segments, alive.size(), share);
+                LOG.info(
+                        "Releasing read-model segment {} to another node ({} claimed here; a fair share of {} among {} nodes is {})",
+                        segment,
+                        mine.size(),
+                        segments,
+                        alive.size(),
+                        share);
                 processor.releaseSegment(segment, RELEASE_FOR.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (RuntimeException failure) {
@@ -101,7 +117,8 @@ class ReadModelWorkers {
         boolean failedOnTheDatabase = processor.processingStatus().values().stream()
                 .anyMatch(status -> status.isErrorState() && DatabaseUnavailable.causes(status.getError()));
         if ((databaseWasDown || failedOnTheDatabase) && processor.isRunning()) {
-            LOG.info("The database answers again: restarting the read-models processor instead of waiting out its back-off");
+            LOG.info(
+                    "The database answers again: restarting the read-models processor instead of waiting out its back-off");
             processor.shutDown();
             processor.start();
         }
@@ -109,6 +126,8 @@ class ReadModelWorkers {
     }
 
     private StreamingEventProcessor processor() {
-        return processing.eventProcessor(ReadModels.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        return processing
+                .eventProcessor(ReadModels.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .orElseThrow();
     }
 }

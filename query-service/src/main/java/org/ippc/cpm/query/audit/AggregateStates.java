@@ -6,14 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.modelling.command.inspection.AggregateModel;
-import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
-import org.ippc.cpm.command.api.BadRequest;
-import org.ippc.cpm.domain.commission.AggregateTypes;
-import org.ippc.cpm.domain.shared.CpmJson;
-import org.springframework.stereotype.Component;
-
 import java.lang.reflect.Constructor;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +16,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.modelling.command.inspection.AggregateModel;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.ippc.cpm.command.api.BadRequest;
+import org.ippc.cpm.domain.commission.AggregateTypes;
+import org.ippc.cpm.domain.shared.CpmJson;
+import org.springframework.stereotype.Component;
 
 /**
  * The state of an aggregate at an instant or a version, obtained by replaying its events into a fresh instance with
@@ -55,7 +54,8 @@ public class AggregateStates {
         List<DomainEventMessage<?>> events = history.events(aggregateId);
         Replay replay = new Replay(events.get(0).getType());
         events.stream().takeWhile(upTo).forEach(replay::apply);
-        return new AggregateState(aggregateId, events.get(0).getType(), replay.version, replay.lastEventAt, replay.state());
+        return new AggregateState(
+                aggregateId, events.get(0).getType(), replay.version, replay.lastEventAt, replay.state());
     }
 
     StateDiff diff(String aggregateId, Instant from, Instant to) {
@@ -77,7 +77,8 @@ public class AggregateStates {
         while (next != null && !next.getTimestamp().isAfter(to)) {
             replay.apply(next);
             Map<String, JsonNode> after = flatten(replay.state());
-            String label = "#%d %s".formatted(next.getSequenceNumber(), next.getPayloadType().getSimpleName());
+            String label = "#%d %s"
+                    .formatted(next.getSequenceNumber(), next.getPayloadType().getSimpleName());
             eventsBetween.add(label);
             for (String path : changedPaths(current, after)) {
                 changedBy.computeIfAbsent(path, p -> new ArrayList<>()).add(label);
@@ -87,7 +88,8 @@ public class AggregateStates {
         }
         Map<String, JsonNode> finalState = current;
         List<StateDiff.FieldChange> changes = changedPaths(before, finalState).stream()
-                .map(path -> new StateDiff.FieldChange(path, before.get(path), finalState.get(path), changedBy.get(path)))
+                .map(path ->
+                        new StateDiff.FieldChange(path, before.get(path), finalState.get(path), changedBy.get(path)))
                 .toList();
         return new StateDiff(aggregateId, from, to, eventsBetween, changes);
     }
@@ -135,7 +137,8 @@ public class AggregateStates {
         Replay(String storedType) {
             Class<?> type = AggregateTypes.ofStoredType(storedType)
                     .orElseThrow(() -> new BadRequest("unknown aggregate type " + storedType));
-            this.model = (AggregateModel<Object>) models.computeIfAbsent(type, AnnotatedAggregateMetaModelFactory::inspectAggregate);
+            this.model = (AggregateModel<Object>)
+                    models.computeIfAbsent(type, AnnotatedAggregateMetaModelFactory::inspectAggregate);
             try {
                 Constructor<?> constructor = type.getDeclaredConstructor();
                 constructor.setAccessible(true);

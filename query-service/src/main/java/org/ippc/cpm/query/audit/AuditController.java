@@ -2,6 +2,10 @@ package org.ippc.cpm.query.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 import org.ippc.cpm.command.api.BadRequest;
 import org.ippc.cpm.query.board.BoardQueries;
 import org.ippc.cpm.query.board.LogEntry;
@@ -18,19 +22,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Map;
-
 /** The auditor's tools: histories and states straight from the event store, the decision log, export and verification. */
 @RestController
 @RequestMapping("/api/audit")
-@Tag(name = "Audit", description = "History, as-of state, diff, decision log, export and hash-chain verification (AUDITOR)")
+@Tag(
+        name = "Audit",
+        description = "History, as-of state, diff, decision log, export and hash-chain verification (AUDITOR)")
 class AuditController {
 
-    private static final Map<String, String> LOG_SORT = Map.of("globalIndex", "global_index", "occurredAt", "occurred_at",
-            "sessionId", "session_id", "eventType", "event_type");
+    private static final Map<String, String> LOG_SORT = Map.of(
+            "globalIndex",
+            "global_index",
+            "occurredAt",
+            "occurred_at",
+            "sessionId",
+            "session_id",
+            "eventType",
+            "event_type");
 
     private final EventHistory history;
     private final AggregateStates states;
@@ -38,8 +46,12 @@ class AuditController {
     private final LogExport export;
     private final ChainVerifier verifier;
 
-    AuditController(EventHistory history, AggregateStates states, BoardQueries queries, LogExport export,
-                    ChainVerifier verifier) {
+    AuditController(
+            EventHistory history,
+            AggregateStates states,
+            BoardQueries queries,
+            LogExport export,
+            ChainVerifier verifier) {
         this.history = history;
         this.states = states;
         this.queries = queries;
@@ -48,15 +60,18 @@ class AuditController {
     }
 
     @GetMapping(path = "/aggregates/{aggregateId}/history", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Every event of a programme, round, session or decision, in order, with metadata and hash links")
+    @Operation(
+            summary = "Every event of a programme, round, session or decision, in order, with metadata and hash links")
     List<HistoryEntry> history(@PathVariable String aggregateId) {
         return history.history(aggregateId);
     }
 
     @GetMapping(path = "/aggregates/{aggregateId}/state", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The aggregate's state as of an instant (asOf) or a version, replayed from its events")
-    AggregateState state(@PathVariable String aggregateId, @RequestParam(required = false) String asOf,
-                         @RequestParam(required = false) Long version) {
+    AggregateState state(
+            @PathVariable String aggregateId,
+            @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) Long version) {
         return states.at(aggregateId, instant("asOf", asOf), version);
     }
 
@@ -67,34 +82,47 @@ class AuditController {
     }
 
     @GetMapping(path = "/log", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The decision log filtered by session, actor, role, event type, programme and [from, to), paged")
-    Page<LogEntry> log(@RequestParam(required = false) String session, @RequestParam(required = false) String actor,
-                       @RequestParam(required = false) String role, @RequestParam(required = false) String eventType,
-                       @RequestParam(required = false) String programme, @RequestParam(required = false) String from,
-                       @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page,
-                       @RequestParam(defaultValue = "100") int size, @RequestParam(required = false) String sort) {
-        return queries.log(filter(session, actor, role, eventType, programme, from, to),
+    @Operation(
+            summary = "The decision log filtered by session, actor, role, event type, programme and [from, to), paged")
+    Page<LogEntry> log(
+            @RequestParam(required = false) String session,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String eventType,
+            @RequestParam(required = false) String programme,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size,
+            @RequestParam(required = false) String sort) {
+        return queries.log(
+                filter(session, actor, role, eventType, programme, from, to),
                 PageRequest.of(page, size, sort, LOG_SORT, "global_index"));
     }
 
     @GetMapping("/log/export")
     @Operation(summary = "The whole decision log from the event store, streamed as CSV or JSON, with the same filters")
-    ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "json") String format,
-                                                 @RequestParam(required = false) String session,
-                                                 @RequestParam(required = false) String actor,
-                                                 @RequestParam(required = false) String role,
-                                                 @RequestParam(required = false) String eventType,
-                                                 @RequestParam(required = false) String programme,
-                                                 @RequestParam(required = false) String from,
-                                                 @RequestParam(required = false) String to) {
+    ResponseEntity<StreamingResponseBody> export(
+            @RequestParam(defaultValue = "json") String format,
+            @RequestParam(required = false) String session,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String eventType,
+            @RequestParam(required = false) String programme,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
         LogFilter filter = filter(session, actor, role, eventType, programme, from, to);
         return switch (format) {
-            case "csv" -> ResponseEntity.ok().contentType(new MediaType("text", "csv"))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cpm-decision-log.csv\"")
-                    .body(out -> export.csv(filter, out));
-            case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cpm-decision-log.json\"")
-                    .body(out -> export.json(filter, out));
+            case "csv" ->
+                ResponseEntity.ok()
+                        .contentType(new MediaType("text", "csv"))
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cpm-decision-log.csv\"")
+                        .body(out -> export.csv(filter, out));
+            case "json" ->
+                ResponseEntity.ok()
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cpm-decision-log.json\"")
+                        .body(out -> export.json(filter, out));
             default -> throw new BadRequest("format must be csv or json");
         };
     }
@@ -105,8 +133,8 @@ class AuditController {
         return verifier.verify();
     }
 
-    private static LogFilter filter(String session, String actor, String role, String eventType, String programme,
-                                    String from, String to) {
+    private static LogFilter filter(
+            String session, String actor, String role, String eventType, String programme, String from, String to) {
         return new LogFilter(session, actor, role, eventType, programme, instant("from", from), instant("to", to));
     }
 

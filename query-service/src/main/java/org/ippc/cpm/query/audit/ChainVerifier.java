@@ -1,12 +1,5 @@
 package org.ippc.cpm.query.audit;
 
-import org.ippc.cpm.domain.history.EventHash;
-import org.ippc.cpm.domain.history.StoredEvent;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.ResultSet;
@@ -15,6 +8,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import javax.sql.DataSource;
+import org.ippc.cpm.domain.history.EventHash;
+import org.ippc.cpm.domain.history.StoredEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Walks every stored event in chain order and recomputes its link (ADR 0005): an edited row no longer matches its
@@ -43,16 +42,25 @@ class ChainVerifier {
         walk.endOfAggregate();
         jdbc.query("""
                 SELECT h.event_id, h.aggregate_id, h.sequence_number FROM event_hash h
-                LEFT JOIN domainevententry e ON e.eventidentifier = h.event_id WHERE e.eventidentifier IS NULL""",
-                rs -> {
-                    walk.broken.add(new ChainVerification.Break(null, rs.getString(1), rs.getString(2), rs.getLong(3),
-                            "the event this hash was computed for is missing from the store"));
-                });
+                LEFT JOIN domainevententry e ON e.eventidentifier = h.event_id WHERE e.eventidentifier IS NULL""", rs -> {
+            walk.broken.add(new ChainVerification.Break(
+                    null,
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getLong(3),
+                    "the event this hash was computed for is missing from the store"));
+        });
         List<ChainVerification.Break> broken = walk.broken.stream()
-                .sorted(Comparator.comparing(ChainVerification.Break::globalIndex, Comparator.nullsLast(Comparator.naturalOrder())))
+                .sorted(Comparator.comparing(
+                        ChainVerification.Break::globalIndex, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
-        return new ChainVerification(broken.isEmpty(), walk.events, walk.aggregates, broken.isEmpty() ? null : broken.get(0),
-                broken.subList(0, Math.min(broken.size(), MAX_REPORTED)), HexFormat.of().formatHex(walk.root.digest()));
+        return new ChainVerification(
+                broken.isEmpty(),
+                walk.events,
+                walk.aggregates,
+                broken.isEmpty() ? null : broken.get(0),
+                broken.subList(0, Math.min(broken.size(), MAX_REPORTED)),
+                HexFormat.of().formatHex(walk.root.digest()));
     }
 
     private static final class Walk {
@@ -65,8 +73,16 @@ class ChainVerifier {
         long expectedSequence;
 
         void row(ResultSet rs) throws SQLException {
-            StoredEvent event = new StoredEvent(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                    rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10));
+            StoredEvent event = new StoredEvent(
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getLong(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getString(8),
+                    rs.getBytes(9),
+                    rs.getBytes(10));
             long globalIndex = rs.getLong(1);
             if (!event.aggregateId().equals(aggregate)) {
                 endOfAggregate();
@@ -79,14 +95,20 @@ class ChainVerifier {
             String previousHash = rs.getString(11);
             String storedHash = rs.getString(12);
             if (event.sequenceNumber() != expectedSequence) {
-                fail(globalIndex, event, "events %d to %d of this aggregate are missing".formatted(expectedSequence,
-                        event.sequenceNumber() - 1));
+                fail(
+                        globalIndex,
+                        event,
+                        "events %d to %d of this aggregate are missing"
+                                .formatted(expectedSequence, event.sequenceNumber() - 1));
             } else if (storedHash == null) {
                 fail(globalIndex, event, "the event has no hash: it was not appended through the engine");
             } else if (!previousHash.equals(head)) {
                 fail(globalIndex, event, "the link to the previous event does not match its hash");
             } else if (!EventHash.of(previousHash, event).equals(storedHash)) {
-                fail(globalIndex, event, "the stored event does not match its hash: it was altered after it was appended");
+                fail(
+                        globalIndex,
+                        event,
+                        "the stored event does not match its hash: it was altered after it was appended");
             }
             head = storedHash == null ? head : storedHash;
             expectedSequence = event.sequenceNumber() + 1;
@@ -99,7 +121,8 @@ class ChainVerifier {
         }
 
         private void fail(long globalIndex, StoredEvent event, String problem) {
-            broken.add(new ChainVerification.Break(globalIndex, event.eventId(), event.aggregateId(), event.sequenceNumber(), problem));
+            broken.add(new ChainVerification.Break(
+                    globalIndex, event.eventId(), event.aggregateId(), event.sequenceNumber(), problem));
         }
     }
 }

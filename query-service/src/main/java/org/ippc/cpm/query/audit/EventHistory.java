@@ -1,5 +1,7 @@
 package org.ippc.cpm.query.audit;
 
+import java.time.Instant;
+import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
@@ -7,9 +9,6 @@ import org.axonframework.serialization.upcasting.event.IntermediateEventRepresen
 import org.ippc.cpm.query.NotFound;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.util.List;
 
 /** An aggregate's events straight from the event store (never from a read model or a snapshot). */
 @Component
@@ -26,7 +25,10 @@ public class EventHistory {
     }
 
     List<DomainEventMessage<?>> events(String aggregateId) {
-        List<DomainEventMessage<?>> events = store.readEvents(aggregateId, 0).asStream().<DomainEventMessage<?>>map(e -> e).toList();
+        List<DomainEventMessage<?>> events = store.readEvents(aggregateId, 0)
+                .asStream()
+                .<DomainEventMessage<?>>map(e -> e)
+                .toList();
         if (events.isEmpty()) {
             throw new NotFound("no events for " + aggregateId);
         }
@@ -35,19 +37,37 @@ public class EventHistory {
 
     /** One query: the aggregate's rows of the event table with their hash links, read through Axon's upcasters. */
     public List<HistoryEntry> history(String aggregateId) {
-        List<HistoryEntry> history = jdbc.query("""
+        List<HistoryEntry> history = jdbc.query(
+                """
                 SELECT e.sequencenumber, e.eventidentifier, e.timestamp, e.payloadtype, e.payloadrevision, e.payload,
                        e.metadata, h.previous_hash, h.hash, e.type
                 FROM domainevententry e LEFT JOIN event_hash h ON h.event_id = e.eventidentifier
-                WHERE e.aggregateidentifier = ? ORDER BY e.sequencenumber""", (rs, i) -> {
-            String type = rs.getString(4);
-            IntermediateEventRepresentation event = upcasting.latest(rs.getString(10), aggregateId, rs.getLong(1), rs.getString(2),
-                    rs.getString(3), type, rs.getString(5), rs.getBytes(6), rs.getBytes(7));
-            Object payload = upcasting.serializer().deserialize(event.getData());
-            MetaData metadata = event.getMetaData().getObject();
-            return new HistoryEntry(rs.getLong(1), rs.getString(2), type.substring(type.lastIndexOf('.') + 1),
-                    Instant.parse(rs.getString(3)), metadata, payload, rs.getString(8), rs.getString(9));
-        }, aggregateId);
+                WHERE e.aggregateidentifier = ? ORDER BY e.sequencenumber""",
+                (rs, i) -> {
+                    String type = rs.getString(4);
+                    IntermediateEventRepresentation event = upcasting.latest(
+                            rs.getString(10),
+                            aggregateId,
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            type,
+                            rs.getString(5),
+                            rs.getBytes(6),
+                            rs.getBytes(7));
+                    Object payload = upcasting.serializer().deserialize(event.getData());
+                    MetaData metadata = event.getMetaData().getObject();
+                    return new HistoryEntry(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            type.substring(type.lastIndexOf('.') + 1),
+                            Instant.parse(rs.getString(3)),
+                            metadata,
+                            payload,
+                            rs.getString(8),
+                            rs.getString(9));
+                },
+                aggregateId);
         if (history.isEmpty()) {
             throw new NotFound("no events for " + aggregateId);
         }

@@ -3,6 +3,18 @@ package org.ippc.cpm.query.audit;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.ippc.cpm.domain.history.EventMetadata;
 import org.ippc.cpm.domain.shared.CpmJson;
 import org.ippc.cpm.query.board.LogFilter;
@@ -11,19 +23,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * The whole decision log straight from the event store, filtered as it streams, written as CSV or as a JSON array.
  * Rows go out as they are read (a database cursor), so the export's memory does not grow with the log.
@@ -31,9 +30,27 @@ import java.util.Map;
 @Component
 class LogExport {
 
-    static final String[] COLUMNS = {"globalIndex", "eventId", "aggregateType", "aggregateId", "sequenceNumber", "eventType",
-            "occurredAt", "sessionId", "programmeId", "actorRole", "actorId", "actorPerson", "actorParty", "command", "rationale", "correlationId",
-            "causationId", "hash", "payload"};
+    static final String[] COLUMNS = {
+        "globalIndex",
+        "eventId",
+        "aggregateType",
+        "aggregateId",
+        "sequenceNumber",
+        "eventType",
+        "occurredAt",
+        "sessionId",
+        "programmeId",
+        "actorRole",
+        "actorId",
+        "actorPerson",
+        "actorParty",
+        "command",
+        "rationale",
+        "correlationId",
+        "causationId",
+        "hash",
+        "payload"
+    };
     private static final ObjectMapper JSON = CpmJson.objectMapper();
 
     private final JdbcTemplate jdbc;
@@ -59,7 +76,9 @@ class LogExport {
                     line.append(',');
                 }
                 if (value != null) {
-                    line.append('"').append(value.toString().replace("\"", "\"\"")).append('"');
+                    line.append('"')
+                            .append(value.toString().replace("\"", "\"\""))
+                            .append('"');
                 }
             }
             writer.write(line.append("\r\n").toString());
@@ -98,9 +117,19 @@ class LogExport {
 
     private Map<String, Object> row(ResultSet rs) throws SQLException {
         String payloadType = rs.getString("payloadtype");
-        JsonNode payload = upcasting.latest(rs.getString("type"), rs.getString("aggregateidentifier"), rs.getLong("sequencenumber"),
-                rs.getString("eventidentifier"), rs.getString("timestamp"), payloadType, rs.getString("payloadrevision"),
-                rs.getBytes("payload"), rs.getBytes("metadata")).getData(JsonNode.class).getData();
+        JsonNode payload = upcasting
+                .latest(
+                        rs.getString("type"),
+                        rs.getString("aggregateidentifier"),
+                        rs.getLong("sequencenumber"),
+                        rs.getString("eventidentifier"),
+                        rs.getString("timestamp"),
+                        payloadType,
+                        rs.getString("payloadrevision"),
+                        rs.getBytes("payload"),
+                        rs.getBytes("metadata"))
+                .getData(JsonNode.class)
+                .getData();
         JsonNode metadata = tree(rs.getBytes("metadata"));
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("globalIndex", rs.getLong("globalindex"));
@@ -110,11 +139,20 @@ class LogExport {
         row.put("sequenceNumber", rs.getLong("sequencenumber"));
         row.put("eventType", payloadType.substring(payloadType.lastIndexOf('.') + 1));
         row.put("occurredAt", rs.getString("timestamp"));
-        row.put("sessionId", text(payload, "sessionId") != null ? text(payload, "sessionId")
-                : text(payload, "roundId") != null ? text(payload, "roundId").replaceFirst("^ROUND-", "") : null);
+        row.put(
+                "sessionId",
+                text(payload, "sessionId") != null
+                        ? text(payload, "sessionId")
+                        : text(payload, "roundId") != null
+                                ? text(payload, "roundId").replaceFirst("^ROUND-", "")
+                                : null);
         row.put("programmeId", text(payload, "programmeId"));
         row.put("actorRole", payload.path("actor").path("role").asText(null));
-        row.put("actorId", payload.path("actor").path("party").asText(payload.path("actor").path("person").asText(null)));
+        row.put(
+                "actorId",
+                payload.path("actor")
+                        .path("party")
+                        .asText(payload.path("actor").path("person").asText(null)));
         row.put("actorPerson", payload.path("actor").path("person").asText(null));
         row.put("actorParty", payload.path("actor").path("party").asText(null));
         row.put("command", text(metadata, EventMetadata.COMMAND));
@@ -128,10 +166,13 @@ class LogExport {
 
     private static boolean matches(LogFilter filter, Map<String, Object> row) {
         Instant at = Instant.parse((String) row.get("occurredAt"));
-        return same(filter.session(), row.get("sessionId")) && same(filter.actor(), row.get("actorId"))
-                && same(filter.role(), row.get("actorRole")) && same(filter.eventType(), row.get("eventType"))
+        return same(filter.session(), row.get("sessionId"))
+                && same(filter.actor(), row.get("actorId"))
+                && same(filter.role(), row.get("actorRole"))
+                && same(filter.eventType(), row.get("eventType"))
                 && same(filter.programme(), row.get("programmeId"))
-                && (filter.from() == null || !at.isBefore(filter.from())) && (filter.to() == null || at.isBefore(filter.to()));
+                && (filter.from() == null || !at.isBefore(filter.from()))
+                && (filter.to() == null || at.isBefore(filter.to()));
     }
 
     private static boolean same(String wanted, Object actual) {

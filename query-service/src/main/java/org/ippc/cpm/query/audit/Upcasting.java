@@ -1,5 +1,6 @@
 package org.ippc.cpm.query.audit;
 
+import java.util.stream.Stream;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.Serializer;
@@ -8,8 +9,6 @@ import org.axonframework.serialization.upcasting.event.InitialEventRepresentatio
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
-
-import java.util.stream.Stream;
 
 /**
  * The auditor's tools read the event table directly (with its hash links); a row goes through the same upcasters as
@@ -27,11 +26,29 @@ class Upcasting {
     }
 
     /** One stored event as the upcasters leave it (each of this engine's upcasters keeps one event one event). */
-    IntermediateEventRepresentation latest(String aggregateType, String aggregateId, long sequenceNumber, String eventId,
-                                           String timestamp, String payloadType, String revision, byte[] payload, byte[] metadata) {
-        var row = new GenericDomainEventEntry<>(aggregateType, aggregateId, sequenceNumber, eventId, timestamp,
-                payloadType, revision, payload, metadata);
-        return upcasters.upcast(Stream.of(new InitialEventRepresentation(row, serializer))).findFirst()
+    IntermediateEventRepresentation latest(
+            String aggregateType,
+            String aggregateId,
+            long sequenceNumber,
+            String eventId,
+            String timestamp,
+            String payloadType,
+            String revision,
+            byte[] payload,
+            byte[] metadata) {
+        var row = new GenericDomainEventEntry<>(
+                aggregateType,
+                aggregateId,
+                sequenceNumber,
+                eventId,
+                timestamp,
+                payloadType,
+                revision,
+                payload,
+                metadata);
+        return upcasters
+                .upcast(Stream.of(new InitialEventRepresentation(row, serializer)))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("an upcaster dropped event " + eventId));
     }
 

@@ -2,6 +2,8 @@ package org.ippc.cpm.query.board;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
 import org.ippc.cpm.domain.programme.ProgrammeLifecycle;
 import org.ippc.cpm.domain.programme.Transition;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,9 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.Map;
 
 /** The read models for every signed-in user: the status board, a programme's timeline and funding, session agendas. */
 @RestController
@@ -27,9 +26,12 @@ class BoardController {
 
     @GetMapping("/programmes")
     @Operation(summary = "The status board, filtered by stage or session, paged and sorted")
-    Page<ProgrammeRow> board(@RequestParam(required = false) String stage, @RequestParam(required = false) String session,
-                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
-                             @RequestParam(required = false) String sort) {
+    Page<ProgrammeRow> board(
+            @RequestParam(required = false) String stage,
+            @RequestParam(required = false) String session,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size,
+            @RequestParam(required = false) String sort) {
         return queries.board(stage, session, PageRequest.of(page, size, sort, BoardQueries.BOARD_SORT, "programme_id"));
     }
 

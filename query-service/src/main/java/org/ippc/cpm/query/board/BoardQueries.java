@@ -1,10 +1,5 @@
 package org.ippc.cpm.query.board;
 
-import org.ippc.cpm.query.NotFound;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.stereotype.Component;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -14,14 +9,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ippc.cpm.query.NotFound;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
 
 /** Reads the read-model tables; every filter is a bound parameter, every sort key a whitelisted column. */
 @Component
 public class BoardQueries {
 
-    static final Map<String, String> BOARD_SORT = Map.of("programmeId", "programme_id", "title", "title",
-            "stage", "stage", "yearOneSession", "year_one_session", "lastChangedAt", "last_changed_at",
-            "gapUsd", "gap_usd", "pledgedUsd", "pledged_usd");
+    static final Map<String, String> BOARD_SORT = Map.of(
+            "programmeId",
+            "programme_id",
+            "title",
+            "title",
+            "stage",
+            "stage",
+            "yearOneSession",
+            "year_one_session",
+            "lastChangedAt",
+            "last_changed_at",
+            "gapUsd",
+            "gap_usd",
+            "pledgedUsd",
+            "pledged_usd");
 
     private final JdbcTemplate jdbc;
 
@@ -35,21 +46,28 @@ public class BoardQueries {
     }
 
     public ProgrammeRow programme(String programmeId) {
-        return jdbc.query("SELECT * FROM programme_status WHERE programme_id = ?", BoardQueries::programme, programmeId)
-                .stream().findFirst().orElseThrow(() -> new NotFound("no programme " + programmeId));
+        return jdbc
+                .query("SELECT * FROM programme_status WHERE programme_id = ?", BoardQueries::programme, programmeId)
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> new NotFound("no programme " + programmeId));
     }
 
     public List<ProgrammeRow> programmes(List<String> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("SELECT * FROM programme_status WHERE programme_id IN (" + "?,".repeat(ids.size() - 1) + "?)",
-                BoardQueries::programme, ids.toArray());
+        return jdbc.query(
+                "SELECT * FROM programme_status WHERE programme_id IN (" + "?,".repeat(ids.size() - 1) + "?)",
+                BoardQueries::programme,
+                ids.toArray());
     }
 
     public List<LogEntry> timeline(String programmeId) {
         programme(programmeId);
-        return jdbc.query("SELECT * FROM decision_log WHERE programme_id = ? ORDER BY global_index", BoardQueries::entry,
+        return jdbc.query(
+                "SELECT * FROM decision_log WHERE programme_id = ? ORDER BY global_index",
+                BoardQueries::entry,
                 programmeId);
     }
 
@@ -87,12 +105,17 @@ public class BoardQueries {
     }
 
     public Agenda agenda(String sessionId) {
-        Map<String, Object> session = rows("SELECT * FROM cpm_session WHERE session_id = ?", sessionId)
-                .stream().findFirst().orElseThrow(() -> new NotFound("no session " + sessionId));
-        List<ProgrammeRow> proposals = jdbc.query("SELECT * FROM programme_status WHERE year_one_session = ? ORDER BY programme_id",
-                BoardQueries::programme, sessionId);
-        List<ProgrammeRow> presentations = jdbc.query("SELECT * FROM programme_status WHERE year_two_session = ? ORDER BY programme_id",
-                BoardQueries::programme, sessionId);
+        Map<String, Object> session = rows("SELECT * FROM cpm_session WHERE session_id = ?", sessionId).stream()
+                .findFirst()
+                .orElseThrow(() -> new NotFound("no session " + sessionId));
+        List<ProgrammeRow> proposals = jdbc.query(
+                "SELECT * FROM programme_status WHERE year_one_session = ? ORDER BY programme_id",
+                BoardQueries::programme,
+                sessionId);
+        List<ProgrammeRow> presentations = jdbc.query(
+                "SELECT * FROM programme_status WHERE year_two_session = ? ORDER BY programme_id",
+                BoardQueries::programme,
+                sessionId);
         List<LogEntry> decisions = jdbc.query("""
                 SELECT * FROM decision_log WHERE session_id = ? AND event_type IN ('PrioritySelected', 'ProposalNotSelected',
                     'HighLevelPlanApproved', 'DevelopmentDelegated', 'PlanPresented', 'ProgrammeClosed', 'DecisionRecorded',
@@ -108,11 +131,20 @@ public class BoardQueries {
                                     AND c.session_number >= s.session_number))
                   AND NOT EXISTS (SELECT 1 FROM progress_report r WHERE r.programme_id = b.programme_id AND r.session_id = s.session_id)
                 ORDER BY b.programme_id""", BoardQueries::programme, sessionId);
-        List<Map<String, Object>> due = rows(
-                "SELECT * FROM action_item WHERE due_session = ? ORDER BY decision_number, item_id", sessionId);
-        return new Agenda(session, proposals, presentations, decisions, missingReports,
-                due.stream().filter(item -> !"OVERDUE".equals(item.get("status"))).toList(),
-                due.stream().filter(item -> "OVERDUE".equals(item.get("status"))).toList());
+        List<Map<String, Object>> due =
+                rows("SELECT * FROM action_item WHERE due_session = ? ORDER BY decision_number, item_id", sessionId);
+        return new Agenda(
+                session,
+                proposals,
+                presentations,
+                decisions,
+                missingReports,
+                due.stream()
+                        .filter(item -> !"OVERDUE".equals(item.get("status")))
+                        .toList(),
+                due.stream()
+                        .filter(item -> "OVERDUE".equals(item.get("status")))
+                        .toList());
     }
 
     public Page<LogEntry> log(LogFilter filter, PageRequest page) {
@@ -121,13 +153,16 @@ public class BoardQueries {
 
     /** Rows as maps keyed by camelCase names, whatever case the database reports its column labels in. */
     private List<Map<String, Object>> rows(String sql, Object... arguments) {
-        return jdbc.query(sql, (rs, i) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
-                row.put(camelCase(rs.getMetaData().getColumnLabel(column)), rs.getObject(column));
-            }
-            return row;
-        }, arguments);
+        return jdbc.query(
+                sql,
+                (rs, i) -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+                        row.put(camelCase(rs.getMetaData().getColumnLabel(column)), rs.getObject(column));
+                    }
+                    return row;
+                },
+                arguments);
     }
 
     private static String camelCase(String label) {
@@ -145,30 +180,58 @@ public class BoardQueries {
     }
 
     private <T> Page<T> page(String select, Where where, PageRequest page, RowMapper<T> mapper) {
-        long total = jdbc.queryForObject("SELECT COUNT(*) FROM (" + select + where.sql() + ") AS matching", Long.class,
-                where.arguments());
-        List<T> rows = jdbc.query(select + where.sql() + " ORDER BY " + page.orderBy() + page.limit(), mapper, where.arguments());
+        long total = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM (" + select + where.sql() + ") AS matching", Long.class, where.arguments());
+        List<T> rows = jdbc.query(
+                select + where.sql() + " ORDER BY " + page.orderBy() + page.limit(), mapper, where.arguments());
         return new Page<>(rows, page.page(), page.size(), total);
     }
 
     static ProgrammeRow programme(ResultSet rs, int row) throws SQLException {
         String stage = rs.getString("stage");
-        return new ProgrammeRow(rs.getString("programme_id"), rs.getString("title"), rs.getString("convention_article"),
-                rs.getString("round_id"), stage, rs.getString("year_one_session"), rs.getString("year_two_session"),
-                rs.getBoolean("delayed"), rs.getInt("experts"), rs.getInt("plan_version"),
-                rs.getBigDecimal("funding_needed_usd"), rs.getBigDecimal("pledged_usd"), rs.getBigDecimal("contributed_usd"),
-                rs.getBigDecimal("mobilised_usd"), rs.getBigDecimal("gap_usd"), rs.getString("last_event"),
-                instant(rs.getTimestamp("last_changed_at")), rs.getLong("version"), rs.getString("report_missing_at"),
+        return new ProgrammeRow(
+                rs.getString("programme_id"),
+                rs.getString("title"),
+                rs.getString("convention_article"),
+                rs.getString("round_id"),
+                stage,
+                rs.getString("year_one_session"),
+                rs.getString("year_two_session"),
+                rs.getBoolean("delayed"),
+                rs.getInt("experts"),
+                rs.getInt("plan_version"),
+                rs.getBigDecimal("funding_needed_usd"),
+                rs.getBigDecimal("pledged_usd"),
+                rs.getBigDecimal("contributed_usd"),
+                rs.getBigDecimal("mobilised_usd"),
+                rs.getBigDecimal("gap_usd"),
+                rs.getString("last_event"),
+                instant(rs.getTimestamp("last_changed_at")),
+                rs.getLong("version"),
+                rs.getString("report_missing_at"),
                 NextActions.in(stage));
     }
 
     static LogEntry entry(ResultSet rs, int row) throws SQLException {
-        return new LogEntry(rs.getLong("global_index"), rs.getString("event_id"), rs.getString("aggregate_type"),
-                rs.getString("aggregate_id"), rs.getLong("sequence_number"), rs.getString("event_type"),
-                instant(rs.getTimestamp("occurred_at")), rs.getString("session_id"), rs.getString("programme_id"),
-                rs.getString("actor_role"), rs.getString("actor_id"), rs.getString("actor_person"), rs.getString("actor_party"),
-                rs.getString("command"), rs.getString("rationale"),
-                rs.getString("correlation_id"), rs.getString("causation_id"), rs.getString("payload"));
+        return new LogEntry(
+                rs.getLong("global_index"),
+                rs.getString("event_id"),
+                rs.getString("aggregate_type"),
+                rs.getString("aggregate_id"),
+                rs.getLong("sequence_number"),
+                rs.getString("event_type"),
+                instant(rs.getTimestamp("occurred_at")),
+                rs.getString("session_id"),
+                rs.getString("programme_id"),
+                rs.getString("actor_role"),
+                rs.getString("actor_id"),
+                rs.getString("actor_person"),
+                rs.getString("actor_party"),
+                rs.getString("command"),
+                rs.getString("rationale"),
+                rs.getString("correlation_id"),
+                rs.getString("causation_id"),
+                rs.getString("payload"));
     }
 
     private static Instant instant(Timestamp timestamp) {

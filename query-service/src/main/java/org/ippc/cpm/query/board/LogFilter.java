@@ -4,8 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 /** The decision log's filters: session, actor, role, event type, programme and a half-open date range [from, to). */
-public record LogFilter(String session, String actor, String role, String eventType, String programme, Instant from,
-                        Instant to) {
+public record LogFilter(
+        String session, String actor, String role, String eventType, String programme, Instant from, Instant to) {
 
     BoardQueries.Where where() {
         return new BoardQueries.Where()

@@ -1,12 +1,11 @@
 package org.ippc.cpm.query.board;
 
-import org.ippc.cpm.command.api.CommandCatalog;
-import org.ippc.cpm.domain.programme.ProgrammeLifecycle;
-import org.ippc.cpm.domain.programme.ProgrammeStage;
-
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.ippc.cpm.command.api.CommandCatalog;
+import org.ippc.cpm.domain.programme.ProgrammeLifecycle;
+import org.ippc.cpm.domain.programme.ProgrammeStage;
 
 /** What each stage lets a programme do next and who may do it: the lifecycle's commands with the catalogue's roles. */
 final class NextActions {
@@ -15,16 +14,21 @@ final class NextActions {
 
     static {
         for (ProgrammeStage stage : ProgrammeStage.values()) {
-            BY_STAGE.put(stage, ProgrammeLifecycle.commandsIn(stage).stream()
-                    .map(command -> Character.toLowerCase(command.charAt(0)) + command.substring(1))
-                    .map(name -> new NextAction(name, CommandCatalog.find(name).orElseThrow().allowedRoles().stream()
-                            .map(Enum::name).sorted().toList()))
-                    .toList());
+            BY_STAGE.put(
+                    stage,
+                    ProgrammeLifecycle.commandsIn(stage).stream()
+                            .map(command -> Character.toLowerCase(command.charAt(0)) + command.substring(1))
+                            .map(name -> new NextAction(
+                                    name,
+                                    CommandCatalog.find(name).orElseThrow().allowedRoles().stream()
+                                            .map(Enum::name)
+                                            .sorted()
+                                            .toList()))
+                            .toList());
         }
     }
 
-    private NextActions() {
-    }
+    private NextActions() {}
 
     static List<NextAction> in(String stage) {
         return BY_STAGE.get(ProgrammeStage.valueOf(stage));

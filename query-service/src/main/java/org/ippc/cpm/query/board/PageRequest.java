@@ -1,8 +1,7 @@
 package org.ippc.cpm.query.board;
 
-import org.ippc.cpm.command.api.BadRequest;
-
 import java.util.Map;
+import org.ippc.cpm.command.api.BadRequest;
 
 /**
  * Paging and sorting taken from the query string; the sort key is looked up in the query's own whitelist of
@@ -22,7 +21,9 @@ public record PageRequest(int page, int size, String orderBy) {
         String[] parts = sort.split(",");
         String column = sortable.get(parts[0]);
         boolean descending = parts.length > 1 && parts[1].equalsIgnoreCase("desc");
-        if (column == null || (parts.length > 1 && !descending && !parts[1].equalsIgnoreCase("asc")) || parts.length > 2) {
+        if (column == null
+                || (parts.length > 1 && !descending && !parts[1].equalsIgnoreCase("asc"))
+                || parts.length > 2) {
             throw new BadRequest("sort must be one of " + sortable.keySet() + ", optionally followed by ,asc or ,desc");
         }
         return new PageRequest(page, size, column + (descending ? " DESC" : " ASC") + ", " + defaultOrder);

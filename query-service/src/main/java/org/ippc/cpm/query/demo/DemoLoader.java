@@ -1,16 +1,5 @@
 package org.ippc.cpm.query.demo;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Profile;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
 
 /**
  * With {@code cpm.demo.load=true}, sends the seed story to the engine's own command API over HTTP as the demo users,
@@ -34,7 +33,8 @@ public class DemoLoader {
     private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);
 
     private final Environment environment;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     DemoLoader(Environment environment) {
         this.environment = environment;
@@ -54,21 +54,36 @@ public class DemoLoader {
         int accepted = 0;
         for (int i = 0; i < steps.size(); i++) {
             DemoStep step = steps.get(i);
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/commands/" + step.command()))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Basic " + Base64.getEncoder()
-                            .encodeToString((step.user() + ":" + step.user()).getBytes(StandardCharsets.UTF_8)))
-                    .header("Idempotency-Key", "demo-step-" + i)
-                    .POST(HttpRequest.BodyPublishers.ofString(step.body()))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/commands/" + step.command()))
+                            .header("Content-Type", "application/json")
+                            .header(
+                                    "Authorization",
+                                    "Basic "
+                                            + Base64.getEncoder()
+                                                    .encodeToString((step.user() + ":" + step.user())
+                                                            .getBytes(StandardCharsets.UTF_8)))
+                            .header("Idempotency-Key", "demo-step-" + i)
+                            .POST(HttpRequest.BodyPublishers.ofString(step.body()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() == 200) {
                 accepted++;
             } else {
-                LOG.warn("Demo step {} ({} by {}) answered {}: {}", i, step.command(), step.user(), answer.statusCode(), answer.body());
+                LOG.warn(
+                        "Demo step {} ({} by {}) answered {}: {}",
+                        i,
+                        step.command(),
+                        step.user(),
+                        answer.statusCode(),
+                        answer.body());
             }
         }
-        LOG.info("Demo data: {} of {} commands accepted through the command API; the dashboard is at {}/dashboard/",
-                accepted, steps.size(), base);
+        LOG.info(
+                "Demo data: {} of {} commands accepted through the command API; the dashboard is at {}/dashboard/",
+                accepted,
+                steps.size(),
+                base);
         return accepted;
     }
 }

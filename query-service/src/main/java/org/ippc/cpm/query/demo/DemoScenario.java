@@ -21,8 +21,7 @@ final class DemoScenario {
              "objective":"Share diagnostic protocols","scope":"All regions","potentialActivities":"Laboratory network",
              "indicatorsOfSuccess":"Protocols in use"}""";
 
-    private DemoScenario() {
-    }
+    private DemoScenario() {}
 
     /**
      * The round's input deadline must be in the future when the round opens (P1), and the same on every load so that
@@ -60,12 +59,10 @@ final class DemoScenario {
         step(steps, "cpm", "scheduleSession", """
                 {"sessionId":"CPM-10","year":2015,"rationale":"Tenth session, Rome, March 2015"}""");
         step(steps, "secretariat", "openRound", """
-                {"sessionId":"CPM-10","inputDeadline":"%s","rationale":"Call for input on implementation priorities"}"""
-                .formatted(deadline));
+                {"sessionId":"CPM-10","inputDeadline":"%s","rationale":"Call for input on implementation priorities"}""".formatted(deadline));
         for (String party : List.of("nz", "ke", "br", "fr", "jp", "eppo", "nappo")) {
             step(steps, party, "submitInput", """
-                    {"roundId":"ROUND-CPM-10","documentReference":"CPM 2015/INF/%s","rationale":"Priorities of %s"}"""
-                    .formatted(party.toUpperCase(), party.toUpperCase()));
+                    {"roundId":"ROUND-CPM-10","documentReference":"CPM 2015/INF/%s","rationale":"Priorities of %s"}""".formatted(party.toUpperCase(), party.toUpperCase()));
         }
         step(steps, "secretariat", "reportOnActionItem", """
                 {"decisionId":"CPM-9-4","itemId":"4a","documentReference":"CPM 2015/03","rationale":"Procedure prepared"}""");
@@ -118,13 +115,11 @@ final class DemoScenario {
                  "operationalManagement":"Quarterly work packages","projects":["Surveillance guide","E-learning course",
                  "Regional workshops"],"resourcesNeededUsd":%s}""";
         step(steps, "secretariat", "submitDetailedPlan", """
-                {"programmeId":"surveillance-pilot","plan":%s,"rationale":"Detailed plan, version 1"}"""
-                .formatted(detailed.formatted(PLAN, "1200000")));
+                {"programmeId":"surveillance-pilot","plan":%s,"rationale":"Detailed plan, version 1"}""".formatted(detailed.formatted(PLAN, "1200000")));
         step(steps, "expert", "commentOnDetailedPlan", """
                 {"programmeId":"surveillance-pilot","planVersion":1,"rationale":"Add a sampling design to the guide"}""");
         step(steps, "secretariat", "reviseDetailedPlan", """
-                {"programmeId":"surveillance-pilot","plan":%s,"rationale":"Version 2 with the sampling design"}"""
-                .formatted(detailed.formatted(PLAN, "1350000")));
+                {"programmeId":"surveillance-pilot","plan":%s,"rationale":"Version 2 with the sampling design"}""".formatted(detailed.formatted(PLAN, "1350000")));
         step(steps, "bureau", "giveGuidance", """
                 {"programmeId":"surveillance-pilot","rationale":"Start with two regions"}""");
         step(steps, "secretariat", "releaseExpert", """

@@ -1,15 +1,14 @@
 package org.ippc.cpm.query.live;
 
-import org.ippc.cpm.query.board.BoardQueries;
-import org.ippc.cpm.query.board.ProgrammeRow;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.ippc.cpm.query.board.BoardQueries;
+import org.ippc.cpm.query.board.ProgrammeRow;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /** The {@code board_update} table read as a stream of {@link BoardChange}s: what a poller or a reconnecting client missed. */
 @Component
@@ -38,9 +37,13 @@ class BoardFeed {
     /** The changes after {@code seq} (at most a batch), each with the programme's current row (null while a rebuild has not reached it). */
     List<BoardChange> after(long seq, String programmeId) {
         List<Map<String, Object>> updates = programmeId == null
-                ? jdbc.queryForList("SELECT seq, programme_id FROM board_update WHERE seq > ? ORDER BY seq LIMIT " + BATCH, seq)
-                : jdbc.queryForList("SELECT seq, programme_id FROM board_update WHERE seq > ? AND programme_id = ? ORDER BY seq LIMIT "
-                        + BATCH, seq, programmeId);
+                ? jdbc.queryForList(
+                        "SELECT seq, programme_id FROM board_update WHERE seq > ? ORDER BY seq LIMIT " + BATCH, seq)
+                : jdbc.queryForList(
+                        "SELECT seq, programme_id FROM board_update WHERE seq > ? AND programme_id = ? ORDER BY seq LIMIT "
+                                + BATCH,
+                        seq,
+                        programmeId);
         return changes(updates);
     }
 
@@ -50,17 +53,22 @@ class BoardFeed {
             return List.of();
         }
         String in = seqs.stream().map(seq -> "?").collect(Collectors.joining(", "));
-        return changes(jdbc.queryForList("SELECT seq, programme_id FROM board_update WHERE seq IN (" + in + ") ORDER BY seq",
-                seqs.toArray()));
+        return changes(jdbc.queryForList(
+                "SELECT seq, programme_id FROM board_update WHERE seq IN (" + in + ") ORDER BY seq", seqs.toArray()));
     }
 
     private List<BoardChange> changes(List<Map<String, Object>> updates) {
         if (updates.isEmpty()) {
             return List.of();
         }
-        Map<String, ProgrammeRow> rows = queries.programmes(updates.stream().map(u -> (String) u.get("programme_id"))
-                        .distinct().toList()).stream()
-                .collect(Collectors.toMap(ProgrammeRow::programmeId, Function.identity()));
+        Map<String, ProgrammeRow> rows =
+                queries
+                        .programmes(updates.stream()
+                                .map(u -> (String) u.get("programme_id"))
+                                .distinct()
+                                .toList())
+                        .stream()
+                        .collect(Collectors.toMap(ProgrammeRow::programmeId, Function.identity()));
         return updates.stream()
                 .map(u -> BoardChange.of(((Number) u.get("seq")).longValue(), rows.get((String) u.get("programme_id"))))
                 .toList();

@@ -2,6 +2,10 @@ package org.ippc.cpm.query.live;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
@@ -20,11 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
  * Server-Sent Events over Axon subscription queries, as one Reactor pipeline per client: a snapshot (or, for a client
@@ -49,43 +48,67 @@ class LiveController {
 
     @GetMapping(path = "/board", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "The status board as a stream: a snapshot, then each changed programme row")
-    Flux<ServerSentEvent<Object>> board(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
-                                       @RequestParam(name = "lastEventId", required = false) Long lastEventIdParam,
-                                       Authentication authentication) {
-        return stream(() -> queries.subscriptionQuery(new WatchBoard(), ResponseTypes.multipleInstancesOf(ProgrammeRow.class),
-                ResponseTypes.instanceOf(BoardChange.class)), first(lastEventId, lastEventIdParam), null, authentication);
+    Flux<ServerSentEvent<Object>> board(
+            @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
+            @RequestParam(name = "lastEventId", required = false) Long lastEventIdParam,
+            Authentication authentication) {
+        return stream(
+                () -> queries.subscriptionQuery(
+                        new WatchBoard(),
+                        ResponseTypes.multipleInstancesOf(ProgrammeRow.class),
+                        ResponseTypes.instanceOf(BoardChange.class)),
+                first(lastEventId, lastEventIdParam),
+                null,
+                authentication);
     }
 
     @GetMapping(path = "/programmes/{programmeId}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "One programme as a stream: its row, then each change to it")
-    Flux<ServerSentEvent<Object>> programme(@PathVariable String programmeId,
-                                            @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
-                                            @RequestParam(name = "lastEventId", required = false) Long lastEventIdParam,
-                                            Authentication authentication) {
-        return stream(() -> queries.subscriptionQuery(new WatchProgramme(programmeId), ResponseTypes.instanceOf(ProgrammeRow.class),
-                ResponseTypes.instanceOf(BoardChange.class)), first(lastEventId, lastEventIdParam), programmeId, authentication);
+    Flux<ServerSentEvent<Object>> programme(
+            @PathVariable String programmeId,
+            @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
+            @RequestParam(name = "lastEventId", required = false) Long lastEventIdParam,
+            Authentication authentication) {
+        return stream(
+                () -> queries.subscriptionQuery(
+                        new WatchProgramme(programmeId),
+                        ResponseTypes.instanceOf(ProgrammeRow.class),
+                        ResponseTypes.instanceOf(BoardChange.class)),
+                first(lastEventId, lastEventIdParam),
+                programmeId,
+                authentication);
     }
 
     /**
      * The subscription is made first, so that changes committed while the snapshot or the missed changes are read
      * wait in its buffer; a change is sent only if its number is above the last one sent.
      */
-    private <I> Flux<ServerSentEvent<Object>> stream(Supplier<SubscriptionQueryResult<I, BoardChange>> subscribe, Long lastEventId,
-                                                     String programmeId, Authentication authentication) {
+    private <I> Flux<ServerSentEvent<Object>> stream(
+            Supplier<SubscriptionQueryResult<I, BoardChange>> subscribe,
+            Long lastEventId,
+            String programmeId,
+            Authentication authentication) {
         return Flux.defer(() -> {
             SubscriptionQueryResult<I, BoardChange> result = subscribe.get();
             long head = feed.head();
             AtomicLong lastSent = new AtomicLong(lastEventId == null ? head : lastEventId);
             Flux<ServerSentEvent<Object>> start = lastEventId == null
-                    ? result.initialResult().map(initial -> ServerSentEvent.builder((Object) initial).event("snapshot")
-                            .id(Long.toString(head)).build()).flux()
+                    ? result.initialResult()
+                            .map(initial -> ServerSentEvent.builder((Object) initial)
+                                    .event("snapshot")
+                                    .id(Long.toString(head))
+                                    .build())
+                            .flux()
                     : Flux.empty();
             Flux<BoardChange> missed = lastEventId == null ? Flux.empty() : missedAfter(lastEventId, programmeId);
-            Flux<ServerSentEvent<Object>> changes = Flux.concat(missed, result.updates().publishOn(Schedulers.parallel()))
+            Flux<ServerSentEvent<Object>> changes = Flux.concat(
+                            missed, result.updates().publishOn(Schedulers.parallel()))
                     .filter(change -> change.programme() != null && change.seq() > lastSent.get())
                     .doOnNext(change -> lastSent.set(change.seq()))
-                    .map(change -> ServerSentEvent.builder((Object) change.json()).event("programme")
-                            .id(Long.toString(change.seq())).build());
+                    .map(change -> ServerSentEvent.builder((Object) change.json())
+                            .event("programme")
+                            .id(Long.toString(change.seq()))
+                            .build());
             Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(Duration.ZERO, heartbeat)
                     .map(tick -> ServerSentEvent.builder().comment("heartbeat").build());
             Flux<ServerSentEvent<Object>> events = Flux.merge(heartbeats, Flux.concat(start, changes));
@@ -97,8 +120,10 @@ class LiveController {
     /** The changes after {@code seq}, read from the database a batch at a time. */
     private Flux<BoardChange> missedAfter(long seq, String programmeId) {
         return Mono.fromCallable(() -> feed.after(seq, programmeId))
-                .expand(batch -> batch.isEmpty() ? Mono.empty()
-                        : Mono.fromCallable(() -> feed.after(batch.get(batch.size() - 1).seq(), programmeId)))
+                .expand(batch -> batch.isEmpty()
+                        ? Mono.empty()
+                        : Mono.fromCallable(
+                                () -> feed.after(batch.get(batch.size() - 1).seq(), programmeId)))
                 .flatMapIterable(batch -> batch);
     }
 
@@ -108,8 +133,12 @@ class LiveController {
      * expiry (a Basic sign-in), it lives until the client leaves.
      */
     private static Duration lifetime(Authentication authentication) {
-        if (authentication instanceof JwtAuthenticationToken jwt && jwt.getToken().getExpiresAt() != null) {
-            return Duration.ofMillis(Math.max(1, Duration.between(Instant.now(), jwt.getToken().getExpiresAt()).toMillis()));
+        if (authentication instanceof JwtAuthenticationToken jwt
+                && jwt.getToken().getExpiresAt() != null) {
+            return Duration.ofMillis(Math.max(
+                    1,
+                    Duration.between(Instant.now(), jwt.getToken().getExpiresAt())
+                            .toMillis()));
         }
         return null;
     }

@@ -1,13 +1,12 @@
 package org.ippc.cpm.query.live;
 
-import org.axonframework.queryhandling.QueryUpdateEmitter;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 
 /**
  * Every node reads the shared {@code board_update} feed and passes each change to the subscription queries of its own
@@ -23,6 +22,7 @@ class LiveUpdatePoller {
     private long seen = -1;
     /** Skipped numbers, with the instant (nanoTime) after which they are given up on. */
     private final Map<Long, Long> gaps = new HashMap<>();
+
     static final Duration GAP_WAIT = Duration.ofSeconds(5);
     private static final int MAX_GAPS = 10_000;
 
@@ -69,6 +69,9 @@ class LiveUpdatePoller {
             return;
         }
         emitter.emit(WatchBoard.class, query -> true, change);
-        emitter.emit(WatchProgramme.class, query -> query.programmeId().equals(change.programme().programmeId()), change);
+        emitter.emit(
+                WatchProgramme.class,
+                query -> query.programmeId().equals(change.programme().programmeId()),
+                change);
     }
 }

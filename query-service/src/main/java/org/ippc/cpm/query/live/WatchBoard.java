@@ -1,5 +1,4 @@
 package org.ippc.cpm.query.live;
 
 /** Subscription query: the whole status board, then every change to it. */
-public record WatchBoard() {
-}
+public record WatchBoard() {}

@@ -1,6 +1,18 @@
 package org.ippc.cpm.query.benchmark;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.ippc.cpm.CpmEngineApplication;
@@ -22,19 +34,6 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
  * The read side's figures (issue 4), on a real PostgreSQL 17 with fsync on, against the whole engine in this JVM:
  * projection lag at half the maximum command rate, history and as-of latency in-process, SSE push latency to 1,000
@@ -53,18 +52,29 @@ public final class ReadSideBenchmark {
     public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on").setServerConfig("max_connections", "200")
-                .setServerConfig("shared_buffers", "512MB").setServerConfig("max_wal_size", "4GB").start()) {
-            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", "512MB")
+                .setServerConfig("max_wal_size", "4GB")
+                .start()) {
+            try (Connection c = postgres.getPostgresDatabase().getConnection();
+                    Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE cpm_bench");
             }
             String url = postgres.getJdbcUrl("postgres", "cpm_bench");
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CpmEngineApplication.class)
-                    .profiles("postgres").run("--server.port=0", "--spring.datasource.url=" + url,
-                            "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                            "--spring.datasource.hikari.maximum-pool-size=40", "--logging.level.root=WARN",
-                            "--logging.level.org.ippc.cpm.query.admin=INFO", "--server.tomcat.max-connections=4000")) {
+                    .profiles("postgres")
+                    .run(
+                            "--server.port=0",
+                            "--spring.datasource.url=" + url,
+                            "--spring.datasource.username=postgres",
+                            "--spring.datasource.password=postgres",
+                            "--spring.datasource.hikari.maximum-pool-size=40",
+                            "--logging.level.root=WARN",
+                            "--logging.level.org.ippc.cpm.query.admin=INFO",
+                            "--server.tomcat.max-connections=4000")) {
                 run(app);
             }
         }
@@ -87,13 +97,18 @@ public final class ReadSideBenchmark {
         if (PARTS.contains("lag")) {
             double maximum = commandRate(gateway, programmes, SECONDS);
             Percentiles lag = projectionLag(gateway, jdbc, programmes, maximum / 2);
-            figures.put("command rate, %d in-process clients (maximum)".formatted(CLIENTS), "%.0f commands/s".formatted(maximum));
-            figures.put("projection lag at half that rate (ack -> board row)",
-                    "p50 %.1f ms, p99 %.1f ms over %d commands".formatted(lag.p50() / 1000.0, lag.p99() / 1000.0, lag.count()));
+            figures.put(
+                    "command rate, %d in-process clients (maximum)".formatted(CLIENTS),
+                    "%.0f commands/s".formatted(maximum));
+            figures.put(
+                    "projection lag at half that rate (ack -> board row)",
+                    "p50 %.1f ms, p99 %.1f ms over %d commands"
+                            .formatted(lag.p50() / 1000.0, lag.p99() / 1000.0, lag.count()));
         }
         if (PARTS.contains("sse")) {
             Percentiles push = ssePush(gateway, port, programmes.get(2));
-            figures.put("SSE push to %d subscribers (ack -> event received)".formatted(SUBSCRIBERS),
+            figures.put(
+                    "SSE push to %d subscribers (ack -> event received)".formatted(SUBSCRIBERS),
                     "p50 %.1f ms, p99 %.1f ms over %d deliveries (target p99 <= 250 ms)"
                             .formatted(push.p50() / 1000.0, push.p99() / 1000.0, push.count()));
         }
@@ -102,42 +117,61 @@ public final class ReadSideBenchmark {
         }
 
         System.out.println();
-        System.out.println("Read-side benchmark (PostgreSQL 17, fsync on, whole engine in one JVM, 2 cores shared with the database)");
+        System.out.println(
+                "Read-side benchmark (PostgreSQL 17, fsync on, whole engine in one JVM, 2 cores shared with the database)");
         figures.forEach((name, value) -> System.out.printf("  %-62s %s%n", name, value));
     }
 
-    private static void history(ConfigurableApplicationContext app, CommandGateway gateway, ProgrammeId historyOf,
-                                Map<String, String> figures) {
+    private static void history(
+            ConfigurableApplicationContext app,
+            CommandGateway gateway,
+            ProgrammeId historyOf,
+            Map<String, String> figures) {
         for (int i = 0; i < 21; i++) {
             pledge(gateway, historyOf);
         }
         EventHistory history = app.getBean(EventHistory.class);
         int events = history.history(historyOf.value()).size();
         Percentiles historyLatency = time(20_000, 2_000, () -> history.history(historyOf.value()));
-        figures.put("history of one programme (%d events), in-process".formatted(events),
-                "p50 %.3f ms, p99 %.3f ms (target p50 <= 1 ms)".formatted(historyLatency.p50() / 1000.0, historyLatency.p99() / 1000.0));
+        figures.put(
+                "history of one programme (%d events), in-process".formatted(events),
+                "p50 %.3f ms, p99 %.3f ms (target p50 <= 1 ms)"
+                        .formatted(historyLatency.p50() / 1000.0, historyLatency.p99() / 1000.0));
     }
 
-    private static void asOf(ConfigurableApplicationContext app, CommandGateway gateway, ProgrammeId longOne,
-                             Map<String, String> figures) {
+    private static void asOf(
+            ConfigurableApplicationContext app,
+            CommandGateway gateway,
+            ProgrammeId longOne,
+            Map<String, String> figures) {
         EventHistory history = app.getBean(EventHistory.class);
         while (history.history(longOne.value()).size() < 1000) {
             pledge(gateway, longOne);
         }
         AggregateStates states = app.getBean(AggregateStates.class);
         Percentiles asOf = time(300, 50, () -> states.at(longOne.value(), null, 999L));
-        figures.put("as-of state of a programme with 1,000 events, in-process",
+        figures.put(
+                "as-of state of a programme with 1,000 events, in-process",
                 "p50 %.2f ms, p99 %.2f ms (target <= 20 ms)".formatted(asOf.p50() / 1000.0, asOf.p99() / 1000.0));
     }
 
     /** Fills the store to the wanted size with copies of one programme's events, then rebuilds over HTTP. */
-    private static void rebuild(ConfigurableApplicationContext app, CommandGateway gateway, JdbcTemplate jdbc, int port,
-                                ProgrammeId template, Map<String, String> figures) throws InterruptedException {
+    private static void rebuild(
+            ConfigurableApplicationContext app,
+            CommandGateway gateway,
+            JdbcTemplate jdbc,
+            int port,
+            ProgrammeId template,
+            Map<String, String> figures)
+            throws InterruptedException {
         for (int i = 0; i < 20; i++) {
             pledge(gateway, template);
         }
         // The copies are for the rebuild alone: the live processor would otherwise project them first.
-        app.getBean(EventProcessingConfiguration.class).eventProcessor(ReadModels.PROCESSING_GROUP).orElseThrow().shutDown();
+        app.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(ReadModels.PROCESSING_GROUP)
+                .orElseThrow()
+                .shutDown();
         long total = fillTo(jdbc, template, REBUILD_EVENTS);
         HttpApi api = new HttpApi(port);
         long start = System.nanoTime();
@@ -149,13 +183,15 @@ public final class ReadSideBenchmark {
             Thread.sleep(200);
         }
         double rebuildSeconds = (System.nanoTime() - start) / 1e9;
-        figures.put("rebuild of all read models from %,d events".formatted(total),
+        figures.put(
+                "rebuild of all read models from %,d events".formatted(total),
                 "%.1f s, %,.0f events/s (target >= 100,000 events/s); heap seen up to %d MB"
                         .formatted(rebuildSeconds, total / rebuildSeconds, heap / (1024 * 1024)));
     }
 
     private static void pledge(CommandGateway gateway, ProgrammeId programme) {
-        gateway.sendAndWait(new PledgeResources(programme, new Resource(ResourceKind.FUNDS, BigDecimal.TEN, "benchmark"), NZ, "benchmark"));
+        gateway.sendAndWait(new PledgeResources(
+                programme, new Resource(ResourceKind.FUNDS, BigDecimal.TEN, "benchmark"), NZ, "benchmark"));
     }
 
     private static Percentiles time(int count, int warmup, Runnable work) {
@@ -196,17 +232,21 @@ public final class ReadSideBenchmark {
      * Paced clients; an observer polls the board every millisecond and notes when each version became visible. The
      * lag of a command is visible-at minus acknowledged-at for its version (0 if the row was visible first).
      */
-    private static Percentiles projectionLag(CommandGateway gateway, JdbcTemplate jdbc, List<ProgrammeId> programmes,
-                                             double perSecond) throws InterruptedException {
+    private static Percentiles projectionLag(
+            CommandGateway gateway, JdbcTemplate jdbc, List<ProgrammeId> programmes, double perSecond)
+            throws InterruptedException {
         List<ProgrammeId> measured = programmes.subList(4, 4 + CLIENTS);
         Map<String, Map<Long, Long>> acknowledged = new ConcurrentHashMap<>();
         Map<String, Map<Long, Long>> visible = new ConcurrentHashMap<>();
         Map<String, Long> seen = new ConcurrentHashMap<>();
         for (ProgrammeId programme : measured) {
-            long stored = jdbc.queryForObject("SELECT MAX(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?",
-                    Long.class, programme.value());
-            while (jdbc.queryForObject("SELECT version FROM programme_board WHERE programme_id = ?", Long.class,
-                    programme.value()) < stored) {
+            long stored = jdbc.queryForObject(
+                    "SELECT MAX(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?",
+                    Long.class,
+                    programme.value());
+            while (jdbc.queryForObject(
+                            "SELECT version FROM programme_board WHERE programme_id = ?", Long.class, programme.value())
+                    < stored) {
                 Thread.sleep(10);
             }
             seen.put(programme.value(), stored);
@@ -234,17 +274,19 @@ public final class ReadSideBenchmark {
         }
         pool.submit(() -> {
             while (System.nanoTime() < end + 2_000_000_000L) {
-                jdbc.query("SELECT programme_id, version FROM programme_board WHERE programme_id LIKE 'bench-%'", rs -> {
-                    String id = rs.getString(1);
-                    Long before = seen.get(id);
-                    if (before != null && rs.getLong(2) > before) {
-                        long now = System.nanoTime();
-                        for (long v = before + 1; v <= rs.getLong(2); v++) {
-                            visible.get(id).put(v, now);
-                        }
-                        seen.put(id, rs.getLong(2));
-                    }
-                });
+                jdbc.query(
+                        "SELECT programme_id, version FROM programme_board WHERE programme_id LIKE 'bench-%'",
+                        rs -> {
+                            String id = rs.getString(1);
+                            Long before = seen.get(id);
+                            if (before != null && rs.getLong(2) > before) {
+                                long now = System.nanoTime();
+                                for (long v = before + 1; v <= rs.getLong(2); v++) {
+                                    visible.get(id).put(v, now);
+                                }
+                                seen.put(id, rs.getLong(2));
+                            }
+                        });
                 Thread.sleep(1);
             }
             return null;
@@ -289,8 +331,10 @@ public final class ReadSideBenchmark {
                     }
                 }
                 if (round >= 0) {
-                    System.out.printf("SSE change %d: first subscriber %.1f ms, last %.1f ms after the acknowledgement; "
-                            + "%d deliveries missing so far%n", round, first / 1e6, last / 1e6, missing);
+                    System.out.printf(
+                            "SSE change %d: first subscriber %.1f ms, last %.1f ms after the acknowledgement; "
+                                    + "%d deliveries missing so far%n",
+                            round, first / 1e6, last / 1e6, missing);
                 }
                 Thread.sleep(300);
             }
@@ -305,8 +349,8 @@ public final class ReadSideBenchmark {
 
     /** Copies one programme's events under new aggregate ids, in SQL, until the store holds {@code target} events. */
     private static long fillTo(JdbcTemplate jdbc, ProgrammeId template, int target) {
-        Long perCopy = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ?", Long.class,
-                template.value());
+        Long perCopy = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ?", Long.class, template.value());
         long have = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class);
         long copies = Math.max(0, (target - have) / perCopy);
         for (long from = 1; from <= copies; from += 5000) {
@@ -318,8 +362,7 @@ public final class ReadSideBenchmark {
                            convert_to(replace(convert_from(e.payload, 'UTF8'), '"' || e.aggregateidentifier || '"',
                                '"copy-' || g || '-' || e.aggregateidentifier || '"'), 'UTF8'), e.metadata
                     FROM domainevententry e, generate_series(?::bigint, ?::bigint) g
-                    WHERE e.aggregateidentifier = ? ORDER BY g, e.sequencenumber""", from, Math.min(copies, from + 4999),
-                    template.value());
+                    WHERE e.aggregateidentifier = ? ORDER BY g, e.sequencenumber""", from, Math.min(copies, from + 4999), template.value());
         }
         return jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class);
     }

@@ -1,11 +1,6 @@
 package org.ippc.cpm.query.cluster;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.ippc.cpm.command.HttpApi;
-import org.ippc.cpm.query.SseClient;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +12,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.ippc.cpm.command.HttpApi;
+import org.ippc.cpm.query.SseClient;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Two nodes of the packaged engine on one PostgreSQL 17 (fsync on), measured from outside over HTTP
@@ -34,14 +33,17 @@ public final class ClusterBenchmark {
     private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "10"));
     private static final int SAMPLES = Integer.getInteger("bench.samples", 200);
 
-    private ClusterBenchmark() {
-    }
+    private ClusterBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path home = Files.createTempDirectory("cpm-cluster-bench");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on").setServerConfig("max_connections", "200").start()) {
-            try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "200")
+                .start()) {
+            try (var connection = postgres.getPostgresDatabase().getConnection();
+                    var statement = connection.createStatement()) {
                 statement.execute("CREATE DATABASE cpm");
             }
             String url = postgres.getJdbcUrl("postgres", "cpm");
@@ -49,13 +51,17 @@ public final class ClusterBenchmark {
             try (EngineNode a = EngineNode.start("a", url, home)) {
                 a.awaitReady();
                 List<String> programmes = prepare(a.api, CLIENTS);
-                System.out.printf("%ncpm-engine cluster benchmark: PostgreSQL 17 (fsync on), %d cores, %d clients, %.0f s per run%n",
+                System.out.printf(
+                        "%ncpm-engine cluster benchmark: PostgreSQL 17 (fsync on), %d cores, %d clients, %.0f s per run%n",
                         Runtime.getRuntime().availableProcessors(), CLIENTS, SECONDS);
-                System.out.printf("commands/s, 1 node                         %8.0f%n", throughput(List.of(a), programmes));
+                System.out.printf(
+                        "commands/s, 1 node                         %8.0f%n", throughput(List.of(a), programmes));
                 try (EngineNode b = EngineNode.start("b", url, home)) {
                     b.awaitReady();
                     Thread.sleep(5000); // the nodes share the segments
-                    System.out.printf("commands/s, 2 nodes                        %8.0f%n", throughput(List.of(a, b), programmes));
+                    System.out.printf(
+                            "commands/s, 2 nodes                        %8.0f%n",
+                            throughput(List.of(a, b), programmes));
                     printLatencies(latencies(a, b, programmes.get(0), store));
                     System.out.printf("segment takeover after kill -9      %6d ms%n", takeover(a, store));
                 }
@@ -72,21 +78,53 @@ public final class ClusterBenchmark {
             String session = "CPM-" + number;
             String round = "ROUND-" + session;
             String programme = "bench-" + i;
-            ok(api, "cpm", "scheduleSession", "{\"sessionId\":\"" + session + "\",\"year\":" + (2005 + number) + ",\"rationale\":\"x\"}");
-            ok(api, "secretariat", "openRound", "{\"sessionId\":\"" + session + "\",\"inputDeadline\":\"" + deadline + "\",\"rationale\":\"x\"}");
+            ok(
+                    api,
+                    "cpm",
+                    "scheduleSession",
+                    "{\"sessionId\":\"" + session + "\",\"year\":" + (2005 + number) + ",\"rationale\":\"x\"}");
+            ok(
+                    api,
+                    "secretariat",
+                    "openRound",
+                    "{\"sessionId\":\"" + session + "\",\"inputDeadline\":\"" + deadline + "\",\"rationale\":\"x\"}");
             ok(api, "nz", "submitInput", "{\"roundId\":\"" + round + "\",\"rationale\":\"x\"}");
-            ok(api, "secretariat", "establishSelectionCriteria", "{\"roundId\":\"" + round + "\",\"criteria\":[\"impact\"],\"rationale\":\"x\"}");
+            ok(
+                    api,
+                    "secretariat",
+                    "establishSelectionCriteria",
+                    "{\"roundId\":\"" + round + "\",\"criteria\":[\"impact\"],\"rationale\":\"x\"}");
             ok(api, "secretariat", "closeInput", "{\"roundId\":\"" + round + "\",\"rationale\":\"x\"}");
-            ok(api, "secretariat", "completeAnalysis", "{\"roundId\":\"" + round + "\",\"rationale\":\"x\",\"options\":[{\"optionId\":\"o\","
-                    + "\"title\":\"O\",\"assessments\":[{\"criterion\":\"impact\",\"finding\":\"high\"}]}]}");
-            ok(api, "secretariat", "proposePriority", "{\"roundId\":\"" + round + "\",\"programmeId\":\"" + programme + "\",\"optionId\":\"o\","
-                    + "\"title\":\"T\",\"conventionArticle\":\"Article I\",\"highLevelPlan\":{\"situationAnalysis\":\"a\",\"highLevelGoal\":\"b\","
-                    + "\"objective\":\"c\",\"scope\":\"d\",\"potentialActivities\":\"e\",\"indicatorsOfSuccess\":\"f\"},\"rationale\":\"x\"}");
+            ok(
+                    api,
+                    "secretariat",
+                    "completeAnalysis",
+                    "{\"roundId\":\"" + round + "\",\"rationale\":\"x\",\"options\":[{\"optionId\":\"o\","
+                            + "\"title\":\"O\",\"assessments\":[{\"criterion\":\"impact\",\"finding\":\"high\"}]}]}");
+            ok(
+                    api,
+                    "secretariat",
+                    "proposePriority",
+                    "{\"roundId\":\"" + round + "\",\"programmeId\":\"" + programme + "\",\"optionId\":\"o\","
+                            + "\"title\":\"T\",\"conventionArticle\":\"Article I\",\"highLevelPlan\":{\"situationAnalysis\":\"a\",\"highLevelGoal\":\"b\","
+                            + "\"objective\":\"c\",\"scope\":\"d\",\"potentialActivities\":\"e\",\"indicatorsOfSuccess\":\"f\"},\"rationale\":\"x\"}");
             ok(api, "cpm", "openSession", "{\"sessionId\":\"" + session + "\",\"rationale\":\"x\"}");
-            ok(api, "cpm", "selectPriority", "{\"programmeId\":\"" + programme + "\",\"sessionId\":\"" + session + "\",\"rationale\":\"x\"}");
-            ok(api, "cpm", "approveHighLevelPlan", "{\"programmeId\":\"" + programme + "\",\"sessionId\":\"" + session + "\",\"rationale\":\"x\"}");
-            ok(api, "cpm", "delegateDevelopment", "{\"programmeId\":\"" + programme + "\",\"sessionId\":\"" + session + "\","
-                    + "\"developer\":\"SECRETARIAT\",\"operationalGuidance\":\"BUREAU\",\"rationale\":\"x\"}");
+            ok(
+                    api,
+                    "cpm",
+                    "selectPriority",
+                    "{\"programmeId\":\"" + programme + "\",\"sessionId\":\"" + session + "\",\"rationale\":\"x\"}");
+            ok(
+                    api,
+                    "cpm",
+                    "approveHighLevelPlan",
+                    "{\"programmeId\":\"" + programme + "\",\"sessionId\":\"" + session + "\",\"rationale\":\"x\"}");
+            ok(
+                    api,
+                    "cpm",
+                    "delegateDevelopment",
+                    "{\"programmeId\":\"" + programme + "\",\"sessionId\":\"" + session + "\","
+                            + "\"developer\":\"SECRETARIAT\",\"operationalGuidance\":\"BUREAU\",\"rationale\":\"x\"}");
             ok(api, "cpm", "closeSession", "{\"sessionId\":\"" + session + "\",\"rationale\":\"x\"}");
             programmes.add(programme);
         }
@@ -125,10 +163,11 @@ public final class ClusterBenchmark {
     }
 
     /** Per sample: command → SSE on the other node, command → its row in the read model (ms). */
-    private static List<long[]> latencies(EngineNode a, EngineNode b, String programme, JdbcTemplate store) throws Exception {
+    private static List<long[]> latencies(EngineNode a, EngineNode b, String programme, JdbcTemplate store)
+            throws Exception {
         List<long[]> samples = new ArrayList<>();
         try (SseClient onA = new SseClient(a.port, "/api/live/programmes/" + programme, "viewer", null);
-             SseClient onB = new SseClient(b.port, "/api/live/programmes/" + programme, "viewer", null)) {
+                SseClient onB = new SseClient(b.port, "/api/live/programmes/" + programme, "viewer", null)) {
             for (int i = 0; i < SAMPLES; i++) {
                 boolean fromA = i % 2 == 0;
                 String rationale = "latency " + i;
@@ -137,8 +176,11 @@ public final class ClusterBenchmark {
                 long version = answer.body().get("version").asLong();
                 long projected;
                 while (true) {
-                    Integer rows = store.queryForObject("SELECT COUNT(*) FROM decision_log WHERE aggregate_id = ? AND sequence_number = ?",
-                            Integer.class, programme, version);
+                    Integer rows = store.queryForObject(
+                            "SELECT COUNT(*) FROM decision_log WHERE aggregate_id = ? AND sequence_number = ?",
+                            Integer.class,
+                            programme,
+                            version);
                     if (rows != null && rows > 0) {
                         projected = System.nanoTime();
                         break;
@@ -149,7 +191,7 @@ public final class ClusterBenchmark {
                 if (pushed == null) {
                     throw new IllegalStateException("no SSE event for version " + version);
                 }
-                samples.add(new long[]{(pushed.receivedNanos() - sent) / 1000, (projected - sent) / 1000});
+                samples.add(new long[] {(pushed.receivedNanos() - sent) / 1000, (projected - sent) / 1000});
                 Thread.sleep(20);
             }
         }
@@ -161,16 +203,22 @@ public final class ClusterBenchmark {
         String owner = a.pid() + "@%";
         long killed = System.nanoTime();
         a.kill();
-        while (store.queryForObject("SELECT COUNT(*) FROM tokenentry WHERE processorname = 'read-models' AND (owner IS NULL OR owner LIKE ?)",
-                Integer.class, owner) > 0) {
+        while (store.queryForObject(
+                        "SELECT COUNT(*) FROM tokenentry WHERE processorname = 'read-models' AND (owner IS NULL OR owner LIKE ?)",
+                        Integer.class,
+                        owner)
+                > 0) {
             Thread.sleep(50);
         }
         return (System.nanoTime() - killed) / 1_000_000;
     }
 
     private static HttpApi.Answer pledge(HttpApi api, String programme, String rationale) {
-        return api.post("ke", "pledgeResources", "{\"programmeId\":\"" + programme + "\",\"resource\":{\"kind\":\"FUNDS\","
-                + "\"valueUsd\":1,\"description\":\"d\"},\"rationale\":\"" + rationale + "\"}");
+        return api.post(
+                "ke",
+                "pledgeResources",
+                "{\"programmeId\":\"" + programme + "\",\"resource\":{\"kind\":\"FUNDS\","
+                        + "\"valueUsd\":1,\"description\":\"d\"},\"rationale\":\"" + rationale + "\"}");
     }
 
     private static void ok(HttpApi api, String user, String command, String body) {
@@ -189,9 +237,11 @@ public final class ClusterBenchmark {
         });
         Collections.sort(sse);
         Collections.sort(readModel);
-        System.out.printf("command -> SSE on the other node    p50 %6.1f ms  p99 %6.1f ms  (%d samples)%n",
+        System.out.printf(
+                "command -> SSE on the other node    p50 %6.1f ms  p99 %6.1f ms  (%d samples)%n",
                 percentile(sse, 50), percentile(sse, 99), sse.size());
-        System.out.printf("command -> read model row           p50 %6.1f ms  p99 %6.1f ms%n",
+        System.out.printf(
+                "command -> read model row           p50 %6.1f ms  p99 %6.1f ms%n",
                 percentile(readModel, 50), percentile(readModel, 99));
     }
 

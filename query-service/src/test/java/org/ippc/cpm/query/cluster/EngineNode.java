@@ -1,6 +1,6 @@
 package org.ippc.cpm.query.cluster;
 
-import org.ippc.cpm.command.HttpApi;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,8 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.ippc.cpm.command.HttpApi;
 
 /** One node of the engine: the packaged jar as its own process on a shared PostgreSQL, as deploy/README.md runs it. */
 final class EngineNode implements AutoCloseable {
@@ -41,7 +40,9 @@ final class EngineNode implements AutoCloseable {
         command.addAll(List.of(JVM_OPTIONS.split(" ")));
         command.addAll(List.of("-jar", JAR.toAbsolutePath().toString(), "--spring.profiles.active=postgres"));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("CPM_DB_URL", jdbcUrl);
@@ -55,7 +56,9 @@ final class EngineNode implements AutoCloseable {
     long awaitReady() throws Exception {
         long until = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < until) {
-            assertThat(process.isAlive()).as(name + " stopped:\n" + Files.readString(log)).isTrue();
+            assertThat(process.isAlive())
+                    .as(name + " stopped:\n" + Files.readString(log))
+                    .isTrue();
             try {
                 if (api.get(null, "/actuator/health/readiness").status() == 200) {
                     return System.nanoTime();

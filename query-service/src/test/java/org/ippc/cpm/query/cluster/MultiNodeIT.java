@@ -1,18 +1,9 @@
 package org.ippc.cpm.query.cluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.ippc.cpm.command.HttpApi;
-import org.ippc.cpm.query.SseClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,8 +25,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.ippc.cpm.command.HttpApi;
+import org.ippc.cpm.query.SseClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Several nodes on one real PostgreSQL, and the faults an operator meets: the packaged jar runs as two separate
@@ -51,9 +50,11 @@ class MultiNodeIT {
      * seconds was carried by PostgreSQL's notifications, not by the poll.
      */
     private static final String SLOW_POLL = "--cpm.events.poll-interval=60s";
+
     private static final Random RANDOM = new Random(Long.getLong("cluster.seed", 9L));
     private static final String PILOT = "surveillance-pilot";
-    private static final String ACTION = "[{\"itemId\":\"a\",\"addressee\":\"SECRETARIAT\",\"dueSession\":\"CPM-999\",\"request\":\"r\"}]";
+    private static final String ACTION =
+            "[{\"itemId\":\"a\",\"addressee\":\"SECRETARIAT\",\"dueSession\":\"CPM-999\",\"request\":\"r\"}]";
 
     private static Path home;
     private static Path pgData;
@@ -73,7 +74,8 @@ class MultiNodeIT {
             pgPort = socket.getLocalPort();
         }
         startPostgres();
-        try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE cpm");
         }
         jdbcUrl = "jdbc:postgresql://localhost:" + pgPort + "/cpm";
@@ -93,10 +95,12 @@ class MultiNodeIT {
 
     @AfterAll
     static void stopCluster() throws Exception {
-        for (EngineNode node : new EngineNode[]{a, b}) {
+        for (EngineNode node : new EngineNode[] {a, b}) {
             if (node != null) {
                 node.close();
-                assertThat(node.logText()).as(node.name + " logged no unexpected failure").doesNotContain("Unexpected failure");
+                assertThat(node.logText())
+                        .as(node.name + " logged no unexpected failure")
+                        .doesNotContain("Unexpected failure");
             }
         }
         if (postgres != null) {
@@ -111,20 +115,23 @@ class MultiNodeIT {
         int wrongAcceptances = 0;
         int sent = 0;
         for (int i = 0; i < 12; i++) {
-            String expert = "{\"programmeId\":\"" + PILOT + "\",\"expertId\":\"mn-" + i + "\",\"name\":\"N\",\"expertise\":\"E\","
-                    + "\"rationale\":\"x\"}";
+            String expert = "{\"programmeId\":\"" + PILOT + "\",\"expertId\":\"mn-" + i
+                    + "\",\"name\":\"N\",\"expertise\":\"E\"," + "\"rationale\":\"x\"}";
             String release = "{\"programmeId\":\"" + PILOT + "\",\"expertId\":\"mn-" + i + "\",\"rationale\":\"x\"}";
-            String pledge = "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":" + (i + 1)
-                    + ",\"description\":\"d\"},\"rationale\":\"spread " + i + "\"}";
+            String pledge = "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":"
+                    + (i + 1) + ",\"description\":\"d\"},\"rationale\":\"spread " + i + "\"}";
             wrongRefusals += any().post("secretariat", "appointExpert", expert).status() == 200 ? 0 : 1;
-            wrongAcceptances += any().post("secretariat", "appointExpert", expert).status() == 409 ? 0 : 1;
+            wrongAcceptances +=
+                    any().post("secretariat", "appointExpert", expert).status() == 409 ? 0 : 1;
             wrongRefusals += any().post("secretariat", "releaseExpert", release).status() == 200 ? 0 : 1;
-            wrongAcceptances += any().post("secretariat", "releaseExpert", release).status() == 409 ? 0 : 1;
+            wrongAcceptances +=
+                    any().post("secretariat", "releaseExpert", release).status() == 409 ? 0 : 1;
             wrongRefusals += any().post("nz", "pledgeResources", pledge).status() == 200 ? 0 : 1;
             sent += 5;
         }
-        System.out.printf("Random nodes: %d commands, %d wrong refusals, %d wrong acceptances%n", sent, wrongRefusals,
-                wrongAcceptances);
+        System.out.printf(
+                "Random nodes: %d commands, %d wrong refusals, %d wrong acceptances%n",
+                sent, wrongRefusals, wrongAcceptances);
         assertThat(wrongRefusals).isZero();
         assertThat(wrongAcceptances).isZero();
     }
@@ -132,7 +139,9 @@ class MultiNodeIT {
     @Test
     @Order(2)
     void two_nodes_racing_to_open_two_sessions_open_exactly_one_S1() throws Exception {
-        assertThat(a.api.post("cpm", "closeSession", "{\"sessionId\":\"CPM-11\",\"rationale\":\"x\"}").status()).isEqualTo(200);
+        assertThat(a.api.post("cpm", "closeSession", "{\"sessionId\":\"CPM-11\",\"rationale\":\"x\"}")
+                        .status())
+                .isEqualTo(200);
         for (int round = 0; round < 5; round++) {
             String first = "CPM-" + (100 + 20 * round);
             String second = "CPM-" + (110 + 20 * round);
@@ -143,11 +152,16 @@ class MultiNodeIT {
                     () -> a.api.post("cpm", "openSession", "{\"sessionId\":\"" + first + "\",\"rationale\":\"x\"}"),
                     () -> b.api.post("cpm", "openSession", "{\"sessionId\":\"" + second + "\",\"rationale\":\"x\"}")));
             assertThat(answers).extracting(HttpApi.Answer::status).containsExactlyInAnyOrder(200, 409);
-            HttpApi.Answer refused = answers.stream().filter(answer -> answer.status() == 409).findFirst().orElseThrow();
+            HttpApi.Answer refused = answers.stream()
+                    .filter(answer -> answer.status() == 409)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(refused.rule()).as(refused.raw()).isEqualTo("S1");
-            assertThat(store.queryForObject("SELECT COUNT(*) FROM open_session", Integer.class)).isEqualTo(1);
+            assertThat(store.queryForObject("SELECT COUNT(*) FROM open_session", Integer.class))
+                    .isEqualTo(1);
             String opened = answers.get(0).status() == 200 ? first : second;
-            assertThat(a.api.post("cpm", "closeSession", "{\"sessionId\":\"" + opened + "\",\"rationale\":\"x\"}").status())
+            assertThat(a.api.post("cpm", "closeSession", "{\"sessionId\":\"" + opened + "\",\"rationale\":\"x\"}")
+                            .status())
                     .isEqualTo(200);
         }
     }
@@ -161,49 +175,63 @@ class MultiNodeIT {
         for (int round = 0; round < 6; round++) {
             String session = "CPM-" + (300 + round);
             schedule(session);
-            assertThat(a.api.post("cpm", "openSession", "{\"sessionId\":\"" + session + "\",\"rationale\":\"x\"}").status())
+            assertThat(a.api.post("cpm", "openSession", "{\"sessionId\":\"" + session + "\",\"rationale\":\"x\"}")
+                            .status())
                     .isEqualTo(200);
             List<Callable<HttpApi.Answer>> requests = new ArrayList<>();
-            requests.add(() -> a.api.post("cpm", "closeSession", "{\"sessionId\":\"" + session + "\",\"rationale\":\"x\"}"));
+            requests.add(
+                    () -> a.api.post("cpm", "closeSession", "{\"sessionId\":\"" + session + "\",\"rationale\":\"x\"}"));
             for (int d = 1; d <= 8; d++) {
-                String body = "{\"decisionId\":\"" + session + "-" + d + "\",\"sessionId\":\"" + session + "\",\"number\":" + d
-                        + ",\"text\":\"t\",\"actionItems\":" + ACTION + ",\"rationale\":\"x\"}";
+                String body = "{\"decisionId\":\"" + session + "-" + d + "\",\"sessionId\":\"" + session
+                        + "\",\"number\":" + d + ",\"text\":\"t\",\"actionItems\":" + ACTION + ",\"rationale\":\"x\"}";
                 requests.add(() -> b.api.post("cpm", "recordDecision", body));
             }
             List<HttpApi.Answer> answers = HttpApi.together(requests);
             assertThat(answers.get(0).status()).as(answers.get(0).raw()).isEqualTo(200);
-            long closed = store.queryForObject("SELECT MAX(globalindex) FROM domainevententry WHERE aggregateidentifier = ?",
-                    Long.class, session);
+            long closed = store.queryForObject(
+                    "SELECT MAX(globalindex) FROM domainevententry WHERE aggregateidentifier = ?", Long.class, session);
             for (int d = 1; d <= 8; d++) {
                 HttpApi.Answer answer = answers.get(d);
                 String decision = session + "-" + d;
                 if (answer.status() == 200) {
                     accepted++;
-                    assertThat(globalIndex(decision, 0)).as("%s was taken while %s was open", decision, session).isLessThan(closed);
+                    assertThat(globalIndex(decision, 0))
+                            .as("%s was taken while %s was open", decision, session)
+                            .isLessThan(closed);
                 } else {
                     refused++;
                     assertThat(answer.rule()).as(answer.raw()).isEqualTo("S2");
-                    assertThat(store.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ?",
-                            Integer.class, decision)).isZero();
+                    assertThat(store.queryForObject(
+                                    "SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ?",
+                                    Integer.class,
+                                    decision))
+                            .isZero();
                 }
             }
         }
-        System.out.printf("S2 race: of 48 decisions sent while their session was being closed, %d landed before the close "
-                + "and %d were refused%n", accepted, refused);
+        System.out.printf(
+                "S2 race: of 48 decisions sent while their session was being closed, %d landed before the close "
+                        + "and %d were refused%n",
+                accepted, refused);
     }
 
     @Test
     @Order(4)
     void the_same_idempotency_key_sent_to_two_nodes_at_once_gets_one_answer_and_one_event() throws Exception {
         schedule("CPM-400");
-        assertThat(a.api.post("cpm", "openSession", "{\"sessionId\":\"CPM-400\",\"rationale\":\"x\"}").status()).isEqualTo(200);
+        assertThat(a.api.post("cpm", "openSession", "{\"sessionId\":\"CPM-400\",\"rationale\":\"x\"}")
+                        .status())
+                .isEqualTo(200);
         for (int round = 0; round < 20; round++) {
             String body = "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":5,"
                     + "\"description\":\"d\"},\"rationale\":\"twice " + round + "\"}";
             Map<String, String> key = Map.of("Idempotency-Key", "same-key-" + round);
-            List<HttpApi.Answer> answers = HttpApi.together(List.of(() -> a.api.post("ke", "pledgeResources", body, key),
+            List<HttpApi.Answer> answers = HttpApi.together(List.of(
+                    () -> a.api.post("ke", "pledgeResources", body, key),
                     () -> b.api.post("ke", "pledgeResources", body, key)));
-            assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.raw()).isEqualTo(200));
+            assertThat(answers)
+                    .allSatisfy(answer ->
+                            assertThat(answer.status()).as(answer.raw()).isEqualTo(200));
             assertThat(answers.get(0).body()).isEqualTo(answers.get(1).body());
             assertThat(eventsWithRationale("twice " + round)).isEqualTo(1);
         }
@@ -211,26 +239,35 @@ class MultiNodeIT {
 
     @Test
     @Order(5)
-    void a_change_made_through_either_node_reaches_the_read_models_and_live_subscribers_of_the_other() throws Exception {
+    void a_change_made_through_either_node_reaches_the_read_models_and_live_subscribers_of_the_other()
+            throws Exception {
         List<Long> latencies = new ArrayList<>();
         try (SseClient onA = new SseClient(a.port, "/api/live/programmes/" + PILOT, "viewer", null);
-             SseClient onB = new SseClient(b.port, "/api/live/programmes/" + PILOT, "viewer", null)) {
+                SseClient onB = new SseClient(b.port, "/api/live/programmes/" + PILOT, "viewer", null)) {
             assertThat(onA.status).isEqualTo(200);
             assertThat(onB.status).isEqualTo(200);
             for (int i = 0; i < 10; i++) {
-                // One of the two nodes projects this programme's segment: half of the changes are made on the other one.
+                // One of the two nodes projects this programme's segment: half of the changes are made on the other
+                // one.
                 boolean throughA = i % 2 == 0;
                 long sent = System.nanoTime();
-                HttpApi.Answer pledged = (throughA ? a : b).api.post("nz", "pledgeResources", "{\"programmeId\":\"" + PILOT
-                        + "\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":1,\"description\":\"d\"},\"rationale\":\"live " + i + "\"}");
+                HttpApi.Answer pledged = (throughA ? a : b)
+                        .api.post(
+                                "nz",
+                                "pledgeResources",
+                                "{\"programmeId\":\"" + PILOT
+                                        + "\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":1,\"description\":\"d\"},\"rationale\":\"live "
+                                        + i + "\"}");
                 assertThat(pledged.status()).isEqualTo(200);
-                SseClient.Event event = until(throughA ? onB : onA, pledged.body().get("version").asLong());
+                SseClient.Event event = until(
+                        throughA ? onB : onA, pledged.body().get("version").asLong());
                 assertThat(event).as("the other node pushed change %d", i).isNotNull();
                 latencies.add((event.receivedNanos() - sent) / 1_000_000);
             }
         }
         Collections.sort(latencies);
-        System.out.printf("Command on one node -> SSE on the other: median %d ms, max %d ms (10 changes, event poll at 60 s)%n",
+        System.out.printf(
+                "Command on one node -> SSE on the other: median %d ms, max %d ms (10 changes, event poll at 60 s)%n",
                 latencies.get(latencies.size() / 2), latencies.get(latencies.size() - 1));
         JsonNode row = b.api.get("viewer", "/api/query/programmes/" + PILOT).body();
         assertThat(row.toString()).contains("\"lastEvent\":\"ResourcesPledged\"");
@@ -240,36 +277,78 @@ class MultiNodeIT {
     @Order(6)
     void values_at_the_limits_are_stored_and_a_failing_projection_dead_letters_only_its_aggregate() throws Exception {
         String longText = "é".repeat(10_000) + "x".repeat(10_000);
-        HttpApi.Answer atLimits = a.api.post("nz", "pledgeResources", "{\"programmeId\":\"" + PILOT + "\",\"resource\":{"
-                + "\"kind\":\"FUNDS\",\"valueUsd\":1000000000000,\"description\":\"" + longText + "\"},\"rationale\":\""
-                + "r".repeat(20_000) + "\"}");
+        HttpApi.Answer atLimits = a.api.post(
+                "nz",
+                "pledgeResources",
+                "{\"programmeId\":\"" + PILOT + "\",\"resource\":{"
+                        + "\"kind\":\"FUNDS\",\"valueUsd\":1000000000000,\"description\":\"" + longText
+                        + "\"},\"rationale\":\""
+                        + "r".repeat(20_000) + "\"}");
         assertThat(atLimits.status()).as(atLimits.raw()).isEqualTo(200);
-        awaitTrue("the values at the limits are in the read models", Duration.ofSeconds(10), () ->
-                store.queryForObject("SELECT COUNT(*) FROM funding_entry WHERE value_usd = 1000000000000 AND LENGTH(description) = 20000",
-                        Integer.class) == 1);
-        assertThat(b.api.post("nz", "pledgeResources", "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\","
-                + "\"valueUsd\":0.001,\"description\":\"d\"},\"rationale\":\"x\"}").status()).isEqualTo(400);
+        awaitTrue(
+                "the values at the limits are in the read models",
+                Duration.ofSeconds(10),
+                () -> store.queryForObject(
+                                "SELECT COUNT(*) FROM funding_entry WHERE value_usd = 1000000000000 AND LENGTH(description) = 20000",
+                                Integer.class)
+                        == 1);
+        assertThat(b.api.post(
+                                "nz",
+                                "pledgeResources",
+                                "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\","
+                                        + "\"valueUsd\":0.001,\"description\":\"d\"},\"rationale\":\"x\"}")
+                        .status())
+                .isEqualTo(400);
 
-        store.execute("ALTER TABLE funding_entry ADD CONSTRAINT injected_failure CHECK (description <> 'refused by the read model')");
+        store.execute(
+                "ALTER TABLE funding_entry ADD CONSTRAINT injected_failure CHECK (description <> 'refused by the read model')");
         try {
-            assertThat(a.api.post("nz", "pledgeResources", "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\","
-                    + "\"valueUsd\":3,\"description\":\"refused by the read model\"},\"rationale\":\"poison\"}").status()).isEqualTo(200);
-            awaitTrue("the failing event is dead-lettered", Duration.ofSeconds(20), () ->
-                    a.api.get("auditor", "/api/admin/dead-letters").body().toString().contains(PILOT));
-            assertThat(b.api.post("cpm", "recordDecision", "{\"decisionId\":\"CPM-400-1\",\"sessionId\":\"CPM-400\",\"number\":1,"
-                    + "\"text\":\"t\",\"actionItems\":" + ACTION + ",\"rationale\":\"another aggregate\"}").status()).isEqualTo(200);
-            awaitTrue("another aggregate's events are still projected", Duration.ofSeconds(10), () ->
-                    store.queryForObject("SELECT COUNT(*) FROM decision_log WHERE aggregate_id = 'CPM-400-1'", Integer.class) == 1);
+            assertThat(a.api.post(
+                                    "nz",
+                                    "pledgeResources",
+                                    "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\","
+                                            + "\"valueUsd\":3,\"description\":\"refused by the read model\"},\"rationale\":\"poison\"}")
+                            .status())
+                    .isEqualTo(200);
+            awaitTrue(
+                    "the failing event is dead-lettered",
+                    Duration.ofSeconds(20),
+                    () -> a.api.get("auditor", "/api/admin/dead-letters")
+                            .body()
+                            .toString()
+                            .contains(PILOT));
+            assertThat(b.api.post(
+                                    "cpm",
+                                    "recordDecision",
+                                    "{\"decisionId\":\"CPM-400-1\",\"sessionId\":\"CPM-400\",\"number\":1,"
+                                            + "\"text\":\"t\",\"actionItems\":" + ACTION
+                                            + ",\"rationale\":\"another aggregate\"}")
+                            .status())
+                    .isEqualTo(200);
+            awaitTrue(
+                    "another aggregate's events are still projected",
+                    Duration.ofSeconds(10),
+                    () -> store.queryForObject(
+                                    "SELECT COUNT(*) FROM decision_log WHERE aggregate_id = 'CPM-400-1'", Integer.class)
+                            == 1);
             JsonNode health = b.api.get("auditor", "/actuator/health").body();
-            assertThat(health.at("/components/readModels/details/deadLetters").asLong()).isPositive();
-            assertThat(b.api.get("auditor", "/actuator/prometheus").raw()).containsPattern("cpm_read_models_dead_letters_events [1-9]");
+            assertThat(health.at("/components/readModels/details/deadLetters").asLong())
+                    .isPositive();
+            assertThat(b.api.get("auditor", "/actuator/prometheus").raw())
+                    .containsPattern("cpm_read_models_dead_letters_events [1-9]");
         } finally {
             store.execute("ALTER TABLE funding_entry DROP CONSTRAINT injected_failure");
         }
-        assertThat(a.api.postTo("auditor", "/api/admin/dead-letters/retry", "{}", Map.of()).status()).isEqualTo(200);
-        awaitTrue("the retried event is projected once the constraint is gone", Duration.ofSeconds(20), () ->
-                store.queryForObject("SELECT COUNT(*) FROM funding_entry WHERE description = 'refused by the read model'",
-                        Integer.class) == 1);
+        assertThat(a.api.postTo("auditor", "/api/admin/dead-letters/retry", "{}", Map.of())
+                        .status())
+                .isEqualTo(200);
+        awaitTrue(
+                "the retried event is projected once the constraint is gone",
+                Duration.ofSeconds(20),
+                () -> store.queryForObject(
+                                "SELECT COUNT(*) FROM funding_entry WHERE description = 'refused by the read model'",
+                                Integer.class)
+                        == 1);
     }
 
     @Test
@@ -288,9 +367,12 @@ class MultiNodeIT {
                     EngineNode node = (i + id) % 2 == 0 ? a : b;
                     String rationale = "load " + id + "-" + i;
                     try {
-                        HttpApi.Answer answer = node.api.post("ke", "pledgeResources", "{\"programmeId\":\"" + PILOT
-                                + "\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":2,\"description\":\"d\"},\"rationale\":\""
-                                + rationale + "\"}");
+                        HttpApi.Answer answer = node.api.post(
+                                "ke",
+                                "pledgeResources",
+                                "{\"programmeId\":\"" + PILOT
+                                        + "\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":2,\"description\":\"d\"},\"rationale\":\""
+                                        + rationale + "\"}");
                         if (answer.status() == 200) {
                             acknowledged.add(rationale);
                         }
@@ -302,11 +384,16 @@ class MultiNodeIT {
             }));
         }
         Thread.sleep(3000);
-        String killedOwner = owners().stream().filter(owner -> owner.startsWith(a.pid() + "@")).findFirst().orElseThrow();
+        String killedOwner = owners().stream()
+                .filter(owner -> owner.startsWith(a.pid() + "@"))
+                .findFirst()
+                .orElseThrow();
         long killedAt = System.nanoTime();
         a.kill();
-        awaitTrue("b owns every segment", Duration.ofSeconds(30), () -> !owners().contains(killedOwner) && owners().size() == 1
-                && unclaimedSegments() == 0);
+        awaitTrue(
+                "b owns every segment",
+                Duration.ofSeconds(30),
+                () -> !owners().contains(killedOwner) && owners().size() == 1 && unclaimedSegments() == 0);
         long takeover = (System.nanoTime() - killedAt) / 1_000_000;
         Thread.sleep(2000);
         running.set(false);
@@ -321,21 +408,31 @@ class MultiNodeIT {
             lost += stored == 0 ? 1 : 0;
             duplicated += stored > 1 ? 1 : 0;
         }
-        System.out.printf("kill -9 under load: %d acknowledged, %d lost, %d duplicated; segments taken over in %d ms%n",
+        System.out.printf(
+                "kill -9 under load: %d acknowledged, %d lost, %d duplicated; segments taken over in %d ms%n",
                 acknowledged.size(), lost, duplicated, takeover);
         assertThat(acknowledged).hasSizeGreaterThan(20);
         assertThat(lost).isZero();
         assertThat(duplicated).isZero();
-        assertThat(takeover).as("claim timeout 5 s + claim interval 1 s, with slack").isLessThan(15_000);
+        assertThat(takeover)
+                .as("claim timeout 5 s + claim interval 1 s, with slack")
+                .isLessThan(15_000);
 
         awaitTrue("the survivor caught up", Duration.ofSeconds(30), () -> lag(b) == 0);
         List<Map<String, Object>> before = readModels();
         HttpApi.Answer rebuild = b.api.postTo("auditor", "/api/admin/rebuild", "{}", Map.of());
         assertThat(rebuild.status()).as(rebuild.raw()).isEqualTo(202);
-        awaitTrue("the rebuild finished", Duration.ofSeconds(60), () ->
-                !b.api.get("auditor", "/api/admin/rebuild").body().get("running").asBoolean());
+        awaitTrue(
+                "the rebuild finished",
+                Duration.ofSeconds(60),
+                () -> !b.api.get("auditor", "/api/admin/rebuild")
+                        .body()
+                        .get("running")
+                        .asBoolean());
         awaitTrue("the rebuild caught up", Duration.ofSeconds(30), () -> lag(b) == 0);
-        assertThat(readModels()).as("read models after the crash equal a rebuild").isEqualTo(before);
+        assertThat(readModels())
+                .as("read models after the crash equal a rebuild")
+                .isEqualTo(before);
     }
 
     @Test
@@ -350,7 +447,9 @@ class MultiNodeIT {
         try {
             awaitTrue("readiness DOWN", Duration.ofSeconds(10), () -> status(b, "/actuator/health/readiness") == 503);
             readinessDown = (System.nanoTime() - stoppedAt) / 1_000_000;
-            assertThat(status(b, "/actuator/health/liveness")).as("liveness stays UP").isEqualTo(200);
+            assertThat(status(b, "/actuator/health/liveness"))
+                    .as("liveness stays UP")
+                    .isEqualTo(200);
             // Commands during the outage, some on connections the pool held when the database went away.
             answeredIn = 0;
             for (int i = 0; i < 5; i++) {
@@ -358,7 +457,8 @@ class MultiNodeIT {
                 HttpResponse<String> refused = rawPost(b, "pledgeResources", pledge.formatted("during outage " + i));
                 answeredIn = Math.max(answeredIn, (System.nanoTime() - sent) / 1_000_000);
                 assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
-                assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+                assertThat(refused.headers().firstValue("Content-Type").orElse(""))
+                        .startsWith("application/problem+json");
                 assertThat(refused.headers().firstValue("Retry-After")).isPresent();
             }
             Thread.sleep(8000);
@@ -366,15 +466,24 @@ class MultiNodeIT {
             startPostgres();
         }
         long restartedAt = System.nanoTime();
-        awaitTrue("a command succeeds", Duration.ofSeconds(30), () ->
-                rawPost(b, "pledgeResources", pledge.formatted("after outage")).statusCode() == 200);
+        awaitTrue(
+                "a command succeeds",
+                Duration.ofSeconds(30),
+                () -> rawPost(b, "pledgeResources", pledge.formatted("after outage"))
+                                .statusCode()
+                        == 200);
         long commandsBack = (System.nanoTime() - restartedAt) / 1_000_000;
-        awaitTrue("read models caught up", Duration.ofSeconds(30), () -> store.queryForObject(
-                "SELECT COUNT(*) FROM decision_log WHERE rationale = 'after outage'", Integer.class) == 1);
+        awaitTrue(
+                "read models caught up",
+                Duration.ofSeconds(30),
+                () -> store.queryForObject(
+                                "SELECT COUNT(*) FROM decision_log WHERE rationale = 'after outage'", Integer.class)
+                        == 1);
         long readModelsBack = (System.nanoTime() - restartedAt) / 1_000_000;
-        System.out.printf("Database outage: readiness DOWN after %d ms, commands answered 503 within %d ms; after restart "
-                + "commands succeed after %d ms, read models caught up after %d ms%n", readinessDown, answeredIn, commandsBack,
-                readModelsBack);
+        System.out.printf(
+                "Database outage: readiness DOWN after %d ms, commands answered 503 within %d ms; after restart "
+                        + "commands succeed after %d ms, read models caught up after %d ms%n",
+                readinessDown, answeredIn, commandsBack, readModelsBack);
         assertThat(readinessDown).isLessThan(5_000);
         assertThat(answeredIn).isLessThan(5_000);
         assertThat(commandsBack).isLessThan(5_000);
@@ -384,11 +493,17 @@ class MultiNodeIT {
 
     @Test
     @Order(9)
-    void a_deadline_that_fell_due_while_every_node_was_down_fires_once_soon_after_the_first_node_is_ready() throws Exception {
+    void a_deadline_that_fell_due_while_every_node_was_down_fires_once_soon_after_the_first_node_is_ready()
+            throws Exception {
         schedule("CPM-500");
         Instant deadline = Instant.now().plusSeconds(8);
-        assertThat(b.api.post("secretariat", "openRound", "{\"sessionId\":\"CPM-500\",\"inputDeadline\":\"" + deadline
-                + "\",\"rationale\":\"x\"}").status()).isEqualTo(200);
+        assertThat(b.api.post(
+                                "secretariat",
+                                "openRound",
+                                "{\"sessionId\":\"CPM-500\",\"inputDeadline\":\"" + deadline
+                                        + "\",\"rationale\":\"x\"}")
+                        .status())
+                .isEqualTo(200);
         b.kill();
         while (Instant.now().isBefore(deadline.plusSeconds(3))) {
             Thread.sleep(500);
@@ -398,7 +513,8 @@ class MultiNodeIT {
         awaitTrue("the input deadline fired", Duration.ofSeconds(30), () -> inputClosed() > 0);
         long firedAfter = (System.nanoTime() - ready) / 1_000_000;
         Thread.sleep(3000);
-        System.out.printf("Deadline due while all nodes were down: fired %d ms after the first node was ready%n", firedAfter);
+        System.out.printf(
+                "Deadline due while all nodes were down: fired %d ms after the first node was ready%n", firedAfter);
         assertThat(inputClosed()).as("exactly once").isEqualTo(1);
         assertThat(firedAfter).isLessThan(10_000);
     }
@@ -418,66 +534,94 @@ class MultiNodeIT {
     }
 
     private static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(false).setPort(pgPort)
-                .setServerConfig("fsync", "on").setServerConfig("max_connections", "200").start();
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setPort(pgPort)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("max_connections", "200")
+                .start();
     }
 
     /** A node chosen at random among those running. */
     private static HttpApi any() {
-        List<EngineNode> running = List.of(a, b).stream().filter(EngineNode::isAlive).toList();
+        List<EngineNode> running =
+                List.of(a, b).stream().filter(EngineNode::isAlive).toList();
         return running.get(RANDOM.nextInt(running.size())).api;
     }
 
     private static void schedule(String session) {
         int number = Integer.parseInt(session.substring(4));
-        HttpApi.Answer answer = any().post("cpm", "scheduleSession", "{\"sessionId\":\"" + session + "\",\"year\":" + (2005 + number)
-                + ",\"rationale\":\"x\"}");
+        HttpApi.Answer answer = any().post(
+                        "cpm",
+                        "scheduleSession",
+                        "{\"sessionId\":\"" + session + "\",\"year\":" + (2005 + number) + ",\"rationale\":\"x\"}");
         assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
     }
 
     private static long globalIndex(String aggregate, long sequence) {
-        return store.queryForObject("SELECT globalindex FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = ?",
-                Long.class, aggregate, sequence);
+        return store.queryForObject(
+                "SELECT globalindex FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = ?",
+                Long.class,
+                aggregate,
+                sequence);
     }
 
     private static int eventsWithRationale(String rationale) {
-        return store.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE convert_from(payload, 'UTF8')::jsonb ->> 'rationale' = ?",
-                Integer.class, rationale);
+        return store.queryForObject(
+                "SELECT COUNT(*) FROM domainevententry WHERE convert_from(payload, 'UTF8')::jsonb ->> 'rationale' = ?",
+                Integer.class,
+                rationale);
     }
 
     private static int inputClosed() {
-        return store.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = 'ROUND-CPM-500' "
-                + "AND payloadtype LIKE '%InputClosed'", Integer.class);
+        return store.queryForObject(
+                "SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = 'ROUND-CPM-500' "
+                        + "AND payloadtype LIKE '%InputClosed'",
+                Integer.class);
     }
 
     private static List<String> owners() {
-        return store.queryForList("SELECT DISTINCT owner FROM tokenentry WHERE processorname = 'read-models' AND owner IS NOT NULL",
+        return store.queryForList(
+                "SELECT DISTINCT owner FROM tokenentry WHERE processorname = 'read-models' AND owner IS NOT NULL",
                 String.class);
     }
 
     private static int unclaimedSegments() {
-        return store.queryForObject("SELECT COUNT(*) FROM tokenentry WHERE processorname = 'read-models' AND owner IS NULL",
-                Integer.class);
+        return store.queryForObject(
+                "SELECT COUNT(*) FROM tokenentry WHERE processorname = 'read-models' AND owner IS NULL", Integer.class);
     }
 
     private static long lag(EngineNode node) {
-        return node.api.get("auditor", "/actuator/health").body().at("/components/readModels/details/lag").asLong(-1);
+        return node.api
+                .get("auditor", "/actuator/health")
+                .body()
+                .at("/components/readModels/details/lag")
+                .asLong(-1);
     }
 
     private static List<Map<String, Object>> readModels() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        rows.addAll(store.queryForList("SELECT programme_id, stage, experts, pledged_usd, contributed_usd, gap_usd, version "
-                + "FROM programme_board ORDER BY programme_id"));
-        rows.addAll(store.queryForList("SELECT event_id, programme_id, value_usd FROM funding_entry ORDER BY event_id"));
+        rows.addAll(store.queryForList(
+                "SELECT programme_id, stage, experts, pledged_usd, contributed_usd, gap_usd, version "
+                        + "FROM programme_board ORDER BY programme_id"));
+        rows.addAll(
+                store.queryForList("SELECT event_id, programme_id, value_usd FROM funding_entry ORDER BY event_id"));
         rows.addAll(store.queryForList("SELECT session_id, status FROM cpm_session ORDER BY session_id"));
-        rows.addAll(store.queryForList("SELECT global_index, event_id, actor_id FROM decision_log ORDER BY global_index"));
+        rows.addAll(
+                store.queryForList("SELECT global_index, event_id, actor_id FROM decision_log ORDER BY global_index"));
         return rows;
     }
 
     private static int status(EngineNode node, String path) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + node.port + path))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + node.port + path))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (Exception unreachable) {
             return -1;
         }
@@ -485,16 +629,23 @@ class MultiNodeIT {
 
     private static HttpResponse<String> rawPost(EngineNode node, String command, String body) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + node.port
-                            + "/api/commands/" + command)).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json").header("Authorization", HttpApi.basic("ke", "ke"))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://localhost:" + node.port + "/api/commands/" + command))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .header("Content-Type", "application/json")
+                                    .header("Authorization", HttpApi.basic("ke", "ke"))
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static void awaitTrue(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+    private static void awaitTrue(String what, Duration timeout, BooleanSupplier condition)
+            throws InterruptedException {
         long until = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < until) {
             try {

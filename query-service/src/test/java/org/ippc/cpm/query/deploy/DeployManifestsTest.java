@@ -1,7 +1,6 @@
 package org.ippc.cpm.query.deploy;
 
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,8 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The Kubernetes manifests in deploy/k8s say what the engine does: readiness on the health group that follows the
@@ -35,20 +34,34 @@ class DeployManifestsTest {
         assertThat((String) at(container, "startupProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
         int period = at(container, "readinessProbe", "periodSeconds");
         int failures = at(container, "readinessProbe", "failureThreshold");
-        assertThat(period * failures).as("traffic leaves a node within 5 s of it losing the database").isLessThanOrEqualTo(5);
+        assertThat(period * failures)
+                .as("traffic leaves a node within 5 s of it losing the database")
+                .isLessThanOrEqualTo(5);
         Map<String, Object> port = only(at(container, "ports"));
         assertThat(port.get("containerPort")).isEqualTo(8080);
         List<Map<String, Object>> env = at(container, "env");
-        assertThat(env).anySatisfy(variable -> assertThat(variable).containsEntry("name", "PORT").containsEntry("value", "8080"));
-        assertThat(env).extracting(variable -> variable.get("name"))
-                .contains("CPM_DB_URL", "CPM_DB_USER", "CPM_DB_PASSWORD", "AXONIQ_UPDATE_CHECKER_DISABLED",
-                        "CPM_SECURITY_ISSUER", "CPM_SECURITY_AUDIENCE");
-        assertThat((List<String>) at(container, "args")).anySatisfy(arg -> assertThat(arg).contains("postgres"));
+        assertThat(env)
+                .anySatisfy(variable ->
+                        assertThat(variable).containsEntry("name", "PORT").containsEntry("value", "8080"));
+        assertThat(env)
+                .extracting(variable -> variable.get("name"))
+                .contains(
+                        "CPM_DB_URL",
+                        "CPM_DB_USER",
+                        "CPM_DB_PASSWORD",
+                        "AXONIQ_UPDATE_CHECKER_DISABLED",
+                        "CPM_SECURITY_ISSUER",
+                        "CPM_SECURITY_AUDIENCE");
+        assertThat((List<String>) at(container, "args"))
+                .anySatisfy(arg -> assertThat(arg).contains("postgres"));
 
         Map<String, Object> labels = at(deployment, "spec", "template", "metadata", "labels");
-        assertThat((Map<String, Object>) at(byKind.get("Service"), "spec", "selector")).isEqualTo(labels);
-        assertThat((Map<String, Object>) at(byKind.get("PodDisruptionBudget"), "spec", "selector", "matchLabels")).isEqualTo(labels);
-        assertThat((Integer) at(byKind.get("PodDisruptionBudget"), "spec", "minAvailable")).isPositive();
+        assertThat((Map<String, Object>) at(byKind.get("Service"), "spec", "selector"))
+                .isEqualTo(labels);
+        assertThat((Map<String, Object>) at(byKind.get("PodDisruptionBudget"), "spec", "selector", "matchLabels"))
+                .isEqualTo(labels);
+        assertThat((Integer) at(byKind.get("PodDisruptionBudget"), "spec", "minAvailable"))
+                .isPositive();
     }
 
     @Test
@@ -56,7 +69,9 @@ class DeployManifestsTest {
         try (InputStream config = getClass().getResourceAsStream("/application.yml")) {
             Map<String, Object> engine = first(new Yaml().loadAll(config));
             Map<String, Object> groups = at(engine, "management", "endpoint", "health", "group");
-            assertThat((String) at(groups, "readiness", "include")).contains("db").contains("readinessState");
+            assertThat((String) at(groups, "readiness", "include"))
+                    .contains("db")
+                    .contains("readinessState");
             assertThat((String) at(groups, "liveness", "include")).isEqualTo("livenessState");
         }
     }
