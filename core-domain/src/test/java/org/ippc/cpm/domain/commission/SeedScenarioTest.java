@@ -19,6 +19,7 @@ import org.ippc.cpm.domain.round.EstablishSelectionCriteria;
 import org.ippc.cpm.domain.round.OpenRound;
 import org.ippc.cpm.domain.round.ProposePriority;
 import org.ippc.cpm.domain.round.SubmitInput;
+import org.ippc.cpm.domain.seed.SeedStory;
 import org.ippc.cpm.domain.session.CloseSession;
 import org.ippc.cpm.domain.session.OpenSession;
 import org.ippc.cpm.domain.session.ScheduleSession;
@@ -61,6 +62,17 @@ class SeedScenarioTest {
     void tearDown() {
         commission.close();
         GenericEventMessage.clock = systemClock;
+    }
+
+    @Test
+    void the_demo_s_seed_story_is_accepted_step_by_step_by_the_domain() {
+        commission.run(SeedStory.commands().toArray());
+        assertThat(types(commission.history(SeedStory.PILOT)))
+                .startsWith("ProgrammeProposed", "PrioritySelected", "HighLevelPlanApproved", "DevelopmentDelegated")
+                .contains("PlanPresented", "SideSessionRecorded")
+                .endsWith("ProgressReported");
+        assertThat(types(commission.history(SeedStory.DIAGNOSTICS)))
+                .containsExactly("ProgrammeProposed", "ProposalNotSelected");
     }
 
     @Test

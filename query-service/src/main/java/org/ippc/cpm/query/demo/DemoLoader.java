@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import org.ippc.cpm.domain.seed.SeedStory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,7 +22,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * With {@code cpm.demo.load=true}, sends the seed story to the engine's own command API over HTTP as the demo users,
+ * With {@code cpm.demo.load=true}, sends the seed story ({@link SeedStory}) to the engine's own command API over HTTP
+ * as the demo users,
  * exactly as a client would; it never writes events itself. Each step carries an Idempotency-Key, so loading twice
  * (after a restart, say) changes nothing.
  */
@@ -50,10 +52,10 @@ public class DemoLoader {
     /** Sends every step; returns how many were accepted (all of them, also on a second load). */
     public int load() throws IOException, InterruptedException {
         String base = "http://localhost:" + environment.getProperty("local.server.port");
-        List<DemoStep> steps = DemoScenario.steps();
+        List<SeedStory.Step> steps = SeedStory.steps();
         int accepted = 0;
         for (int i = 0; i < steps.size(); i++) {
-            DemoStep step = steps.get(i);
+            SeedStory.Step step = steps.get(i);
             HttpResponse<String> answer = http.send(
                     HttpRequest.newBuilder(URI.create(base + "/api/commands/" + step.command()))
                             .header("Content-Type", "application/json")

@@ -1,0 +1,251 @@
+package org.ippc.cpm.domain.seed;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.ippc.cpm.domain.decision.ActionItem;
+import org.ippc.cpm.domain.decision.RecordDecision;
+import org.ippc.cpm.domain.decision.ReportOnActionItem;
+import org.ippc.cpm.domain.programme.*;
+import org.ippc.cpm.domain.round.AnalysedOption;
+import org.ippc.cpm.domain.round.Assessment;
+import org.ippc.cpm.domain.round.CloseInput;
+import org.ippc.cpm.domain.round.CompleteAnalysis;
+import org.ippc.cpm.domain.round.EstablishSelectionCriteria;
+import org.ippc.cpm.domain.round.OpenRound;
+import org.ippc.cpm.domain.round.ProposePriority;
+import org.ippc.cpm.domain.round.SubmitInput;
+import org.ippc.cpm.domain.session.CloseSession;
+import org.ippc.cpm.domain.session.OpenSession;
+import org.ippc.cpm.domain.session.ScheduleSession;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.Body;
+import org.ippc.cpm.domain.shared.CpmJson;
+import org.ippc.cpm.domain.shared.DecisionId;
+import org.ippc.cpm.domain.shared.ExpertId;
+import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.Role;
+import org.ippc.cpm.domain.shared.RoundId;
+import org.ippc.cpm.domain.shared.SessionId;
+
+/**
+ * The spec's seed story as command records, in order: CPM-9 (2014) decisions 4-6 with action items; the CPM-10 (2015)
+ * round with input from five contracting parties and two RPPOs; the pilot on surveillance selected, approved and
+ * delegated while the diagnostics proposal lapses; experts and the detailed plan; the presentation at CPM-11 (2016)
+ * with its side session; pledges, contributions, mobilisation, management activities and a progress report. Each
+ * actor's person is the embedded profile's demo user of that role or party, so the demo loader sends each step as
+ * that user. The domain's test walks it through the aggregates and the demo loader through the API.
+ */
+public final class SeedStory {
+
+    /**
+     * In the future when the round opens (P1), and the same on every load, so that a second load replays the first
+     * one's answers; input closes early.
+     */
+    public static final Instant INPUT_DEADLINE = Instant.parse("2099-12-31T23:59:59Z");
+
+    public static final ProgrammeId PILOT = new ProgrammeId("surveillance-pilot");
+    public static final ProgrammeId DIAGNOSTICS = new ProgrammeId("diagnostics");
+
+    private static final Actor CPM = new Actor(Role.CPM, "cpm");
+    private static final Actor SECRETARIAT = new Actor(Role.SECRETARIAT, "secretariat");
+    private static final Actor BUREAU = new Actor(Role.BUREAU, "bureau");
+    private static final Actor FINANCE_COMMITTEE = new Actor(Role.FINANCE_COMMITTEE, "finance-committee");
+    private static final Actor EXPERT = new Actor(Role.EXPERT, "expert");
+    private static final SessionId CPM_9 = SessionId.of(9);
+    private static final SessionId CPM_10 = SessionId.of(10);
+    private static final SessionId CPM_11 = SessionId.of(11);
+    private static final RoundId ROUND = RoundId.forSession(CPM_10);
+
+    private static final HighLevelPlan PLAN = new HighLevelPlan(
+            "Surveillance capacity differs widely between contracting parties",
+            "Surveillance systems that support safe trade",
+            "Implement ISPM 6 in pilot regions",
+            "Developing contracting parties first",
+            "Guides, e-learning and regional workshops",
+            "Contracting parties reporting surveillance results");
+    private static final HighLevelPlan DIAGNOSTICS_PLAN = new HighLevelPlan(
+            "Few laboratories can confirm regulated pests",
+            "Reliable diagnostics",
+            "Share diagnostic protocols",
+            "All regions",
+            "Laboratory network",
+            "Protocols in use");
+
+    private SeedStory() {}
+
+    /** One step as a client of the command API sends it: the demo user, the command's name, its body without the actor. */
+    public record Step(String user, String command, String body) {
+
+        static Step of(Object command) {
+            ObjectNode body = CpmJson.objectMapper().valueToTree(command);
+            String user = body.remove("actor").get("person").asText();
+            body.properties().removeIf(field -> field.getValue().isNull());
+            String name = command.getClass().getSimpleName();
+            return new Step(user, Character.toLowerCase(name.charAt(0)) + name.substring(1), body.toString());
+        }
+    }
+
+    /** The story as API requests, serialized with the engine's one Jackson configuration. */
+    public static List<Step> steps() {
+        return commands().stream().map(Step::of).toList();
+    }
+
+    public static List<Object> commands() {
+        List<Object> story = new ArrayList<>();
+        story.add(new ScheduleSession(CPM_9, 2014, CPM, "Ninth session, Rome, March-April 2014"));
+        story.add(new OpenSession(CPM_9, CPM, "Opening of CPM-9"));
+        story.add(decision(
+                4,
+                "The CPM agreed that implementation programmes are prioritised at its sessions",
+                "Report of the Strategic Planning Group",
+                new ActionItem("4a", Body.SECRETARIAT, CPM_10, "Prepare the prioritisation procedure")));
+        story.add(decision(
+                5,
+                "The CPM asked the SPG to advise on criteria for selecting priorities",
+                "Discussion in plenary",
+                new ActionItem("5a", Body.SPG, CPM_10, "Propose selection criteria")));
+        story.add(decision(
+                6,
+                "The CPM requested a pilot implementation programme on surveillance",
+                "Open-ended working group on implementation",
+                new ActionItem("6a", Body.SECRETARIAT, CPM_10, "Submit the pilot proposal"),
+                new ActionItem("6b", Body.FINANCE_COMMITTEE, CPM_10, "Seek resources for the pilot")));
+        story.add(new CloseSession(CPM_9, CPM, "Close of CPM-9"));
+        story.add(new ScheduleSession(CPM_10, 2015, CPM, "Tenth session, Rome, March 2015"));
+        story.add(new OpenRound(CPM_10, INPUT_DEADLINE, SECRETARIAT, "Call for input on implementation priorities"));
+        for (String code : List.of("NZ", "KE", "BR", "FR", "JP", "EPPO", "NAPPO")) {
+            story.add(new SubmitInput(ROUND, "CPM 2015/INF/" + code, party(code), "Priorities of " + code));
+        }
+        story.add(new ReportOnActionItem(
+                new DecisionId("CPM-9-4"), "4a", "CPM 2015/03", SECRETARIAT, "Procedure prepared"));
+        story.add(new ReportOnActionItem(
+                new DecisionId("CPM-9-6"), "6a", "CPM 2015/04", SECRETARIAT, "Pilot proposal submitted"));
+        List<String> criteria = List.of("strategic global impact", "feasibility", "availability of resources");
+        story.add(new EstablishSelectionCriteria(ROUND, criteria, SECRETARIAT, "Criteria advised by the SPG"));
+        story.add(new CloseInput(ROUND, SECRETARIAT, "All regions have submitted input"));
+        story.add(new CompleteAnalysis(
+                ROUND,
+                List.of(
+                        option("surveillance", "Pilot on surveillance", criteria, "high", "good", "partly pledged"),
+                        option("diagnostics", "Diagnostic protocols", criteria, "medium", "fair", "none yet")),
+                "CPM 2015/05",
+                SECRETARIAT,
+                "Options weighed against the criteria"));
+        story.add(new ProposePriority(
+                ROUND,
+                PILOT,
+                "surveillance",
+                "Pilot implementation programme on surveillance",
+                "Article IV.2(b)",
+                PLAN,
+                SECRETARIAT,
+                "Ranked first against the criteria"));
+        story.add(new ProposePriority(
+                ROUND,
+                DIAGNOSTICS,
+                "diagnostics",
+                "Implementation programme on diagnostic protocols",
+                "Article IV.2(c)",
+                DIAGNOSTICS_PLAN,
+                SECRETARIAT,
+                "Ranked second"));
+        story.add(new OpenSession(CPM_10, CPM, "Opening of CPM-10"));
+        story.add(new SelectPriority(PILOT, CPM_10, CPM, "Selected by consensus"));
+        story.add(new ApproveHighLevelPlan(PILOT, CPM_10, null, CPM, "High-level work plan approved"));
+        story.add(new DelegateDevelopment(
+                PILOT, CPM_10, Body.SECRETARIAT, Body.BUREAU, CPM, "Secretariat develops, Bureau guides"));
+        story.add(new PledgeResources(
+                PILOT, funds("250000", "Contribution to the trust fund"), party("NZ"), "Pledged in plenary"));
+        story.add(new CloseSession(CPM_10, CPM, "Close of CPM-10; proposals not selected lapse"));
+        story.add(new AppointExpert(
+                PILOT,
+                new ExpertId("expert"),
+                "Ana Ferreira",
+                "Surveillance design",
+                SECRETARIAT,
+                "Advice on the detailed plan"));
+        story.add(new AppointExpert(
+                PILOT,
+                new ExpertId("expert-2"),
+                "Kwame Mensah",
+                "Laboratory networks",
+                SECRETARIAT,
+                "Advice on sampling"));
+        story.add(new SubmitDetailedPlan(PILOT, detailedPlan("1200000"), SECRETARIAT, "Detailed plan, version 1"));
+        story.add(new CommentOnDetailedPlan(PILOT, 1, EXPERT, "Add a sampling design to the guide"));
+        story.add(new ReviseDetailedPlan(
+                PILOT, detailedPlan("1350000"), SECRETARIAT, "Version 2 with the sampling design"));
+        story.add(new GiveGuidance(PILOT, BUREAU, "Start with two regions"));
+        story.add(new ReleaseExpert(PILOT, new ExpertId("expert-2"), SECRETARIAT, "Sampling advice delivered"));
+        story.add(new ScheduleSession(CPM_11, 2016, CPM, "Eleventh session, Rome, April 2016"));
+        story.add(new OpenSession(CPM_11, CPM, "Opening of CPM-11"));
+        story.add(new PresentPlan(
+                PILOT,
+                CPM_11,
+                "Three projects over four years",
+                "https://www.ippc.int/en/core-activities/capacity-development/surveillance-pilot",
+                SECRETARIAT,
+                "Year-2 presentation"));
+        story.add(new RecordSideSession(
+                PILOT, CPM_11, "Contributing to the surveillance pilot", SECRETARIAT, "Side session held on day 2"));
+        story.add(new PledgeResources(
+                PILOT,
+                new Resource(ResourceKind.IN_KIND, new BigDecimal("40000"), "Hosting the East Africa workshop"),
+                party("KE"),
+                "Pledged at the side session"));
+        story.add(
+                new ContributeResources(PILOT, funds("250000", "Trust fund transfer"), party("NZ"), "Pledge honoured"));
+        story.add(new ContributeResources(
+                PILOT,
+                new Resource(ResourceKind.IN_KIND, new BigDecimal("30000"), "Translation of the guide into Russian"),
+                party("EPPO"),
+                "In-kind contribution"));
+        story.add(new RecordResourceMobilisation(
+                PILOT, funds("300000", "Grant from a donor agency"), FINANCE_COMMITTEE, "Resource mobilisation"));
+        story.add(new RecordManagementActivity(
+                PILOT, ManagementActivity.MONITORING, SECRETARIAT, "First quarterly review"));
+        story.add(new RecordManagementActivity(
+                PILOT, ManagementActivity.COMMUNICATIONS, SECRETARIAT, "Newsletter to contact points"));
+        story.add(new RecordPartyEngagement(PILOT, PartyEngagement.COMMITMENT, party("KE"), "Kenya joins the pilot"));
+        story.add(new RecordPartyEngagement(PILOT, PartyEngagement.COMMITMENT, party("BR"), "Brazil joins the pilot"));
+        story.add(new ReportProgress(PILOT, CPM_11, "CPM 2016/12", SECRETARIAT, "First progress report"));
+        return story;
+    }
+
+    private static RecordDecision decision(int number, String text, String rationale, ActionItem... items) {
+        return new RecordDecision(
+                new DecisionId("CPM-9-" + number), CPM_9, number, text, List.of(items), CPM, rationale);
+    }
+
+    private static AnalysedOption option(String id, String title, List<String> criteria, String... findings) {
+        List<Assessment> assessments = new ArrayList<>();
+        for (int i = 0; i < criteria.size(); i++) {
+            assessments.add(new Assessment(criteria.get(i), findings[i]));
+        }
+        return new AnalysedOption(id, title, assessments);
+    }
+
+    private static DetailedPlan detailedPlan(String resourcesNeededUsd) {
+        return new DetailedPlan(
+                PLAN,
+                "Resources arrive late",
+                "Bureau guidance at each meeting",
+                "Quarterly work packages",
+                List.of("Surveillance guide", "E-learning course", "Regional workshops"),
+                new BigDecimal(resourcesNeededUsd));
+    }
+
+    private static Resource funds(String usd, String description) {
+        return new Resource(ResourceKind.FUNDS, new BigDecimal(usd), description);
+    }
+
+    /** A contracting party's or an RPPO's demo user: the party code in lower case. */
+    private static Actor party(String code) {
+        Role role = code.length() > 2 ? Role.RPPO : Role.CONTRACTING_PARTY;
+        return new Actor(role, code.toLowerCase(Locale.ROOT), code);
+    }
+}
