@@ -8,7 +8,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * The whole engine in one process: the command API, the projections, the queries, the auditor's tools and the
  * dashboard, on one port (ADR 0006). Several of these processes share one PostgreSQL as command and query nodes.
  */
-@SpringBootApplication(scanBasePackages = {"org.ippc.cpm.command", "org.ippc.cpm.projection", "org.ippc.cpm.query"})
+@SpringBootApplication(
+        scanBasePackages = {
+            "org.ippc.cpm.platform",
+            "org.ippc.cpm.command",
+            "org.ippc.cpm.projection",
+            "org.ippc.cpm.query"
+        })
 @EnableScheduling
 public class CpmEngineApplication {
 

@@ -1,6 +1,5 @@
 package org.ippc.cpm.query;
 
-import org.ippc.cpm.command.security.DemoUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -11,7 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** Tells whoever started the embedded engine where it answers and how to sign in; last, after the demo has loaded. */
+/** Tells whoever started the embedded engine where it answers; last, after the demo has loaded (the sign-in: {@code DemoUsersBanner}). */
 @Component
 @Profile("!production")
 class EngineBanner {
@@ -32,10 +31,5 @@ class EngineBanner {
                 base,
                 base,
                 base);
-        LOG.info(
-                "Demo users (password = user name): {}",
-                DemoUsers.USERS.stream()
-                        .map(DemoUsers.DemoUser::name)
-                        .collect(java.util.stream.Collectors.joining(", ")));
     }
 }

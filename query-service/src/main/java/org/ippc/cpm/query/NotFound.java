@@ -1,6 +1,6 @@
 package org.ippc.cpm.query;
 
-import org.ippc.cpm.command.api.Problems;
+import org.ippc.cpm.platform.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
@@ -8,6 +8,6 @@ import org.springframework.web.ErrorResponseException;
 public class NotFound extends ErrorResponseException {
 
     public NotFound(String detail) {
-        super(HttpStatus.NOT_FOUND, Problems.problem(HttpStatus.NOT_FOUND, "Not found", detail, null), null);
+        super(HttpStatus.NOT_FOUND, ProblemTypes.problem(HttpStatus.NOT_FOUND, "Not found", detail, null), null);
     }
 }

@@ -1,6 +1,6 @@
 package org.ippc.cpm.query;
 
-import org.ippc.cpm.command.api.DatabaseUnavailable;
+import org.ippc.cpm.platform.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;

@@ -41,7 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * One endpoint per command, {@code POST /api/commands/{lowerCamelName}} (documented one by one in OpenAPI by
  * {@code OpenApiCommands}): role check (A3), strict parsing into the command record with the actor taken from the
- * principal, then the command bus. Everything that goes wrong becomes problem+json in {@code ProblemAdvice}.
+ * principal, then the command bus. Its refusals become problem+json in {@code ProblemAdvice}, anything else in the platform's {@code EngineProblems}.
  */
 @Hidden
 @RestController

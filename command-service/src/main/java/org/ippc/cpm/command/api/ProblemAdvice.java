@@ -6,25 +6,24 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.ippc.cpm.command.axon.VersionMismatch;
 import org.ippc.cpm.domain.shared.RuleViolation;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error of the API as RFC 9457 problem+json; no stack traces. */
-@RestControllerAdvice
-class ProblemAdvice extends ResponseEntityExceptionHandler {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ProblemAdvice.class);
+/**
+ * The command API's refusals as RFC 9457 problem+json naming the rule; what any request can meet (malformed HTTP, an
+ * unreachable database, a bug) is answered by the platform's {@code EngineProblems}.
+ */
+@RestControllerAdvice(basePackages = "org.ippc.cpm.command")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ProblemAdvice {
 
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolation violation) {
@@ -103,45 +102,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, "1")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(answer.getBody());
-    }
-
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception failure) {
-        if (DatabaseUnavailable.causes(failure)) {
-            LOG.warn("Database unavailable: {}", DatabaseUnavailable.describe(failure));
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, "5")
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.problem(
-                            HttpStatus.SERVICE_UNAVAILABLE,
-                            "Database unavailable",
-                            "The database cannot be reached; nothing was recorded. Retry after a few seconds.",
-                            null));
-        }
-        LOG.error("Unexpected failure", failure);
-        return problem(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                "Internal error",
-                "The request could not be completed; nothing was recorded",
-                null);
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleExceptionInternal(
-            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-        ResponseEntity<Object> answer = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-        if (answer != null
-                && answer.getBody() instanceof ProblemDetail detail
-                && detail.getDetail() != null
-                && detail.getDetail().length() > 300) {
-            detail.setDetail(detail.getDetail().substring(0, 300) + "...");
-        }
-        return answer == null
-                ? null
-                : ResponseEntity.status(answer.getStatusCode())
-                        .headers(answer.getHeaders())
-                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                        .body(answer.getBody());
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail, String rule) {

@@ -3,13 +3,13 @@ package org.ippc.cpm.command.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
+import org.ippc.cpm.platform.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
-/** RFC 9457 problem details, one shape everywhere: for controllers and for filters that answer before them. */
+/** RFC 9457 problem details ({@link ProblemTypes}) for the command API and for the security filters that answer before it. */
 @Component
 public class Problems {
 
@@ -20,15 +20,7 @@ public class Problems {
     }
 
     public static ProblemDetail problem(HttpStatus status, String title, String detail, String rule) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        if (rule != null) {
-            problem.setType(URI.create("https://cpm-engine.ippc.int/rules/" + rule));
-            problem.setProperty("rule", rule);
-        } else {
-            problem.setType(URI.create("https://cpm-engine.ippc.int/problems/" + status.value()));
-        }
-        return problem;
+        return ProblemTypes.problem(status, title, detail, rule);
     }
 
     public void write(HttpServletResponse response, HttpStatus status, String title, String detail, String rule)

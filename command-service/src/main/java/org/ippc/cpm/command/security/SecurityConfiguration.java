@@ -3,8 +3,10 @@ package org.ippc.cpm.command.security;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import org.ippc.cpm.command.api.Problems;
 import org.ippc.cpm.domain.shared.Role;
+import org.ippc.cpm.platform.AccessRules;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,9 +60,11 @@ class SecurityConfiguration {
                     + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private final Problems problems;
+    private final List<AccessRules> serviceRules;
 
-    SecurityConfiguration(Problems problems) {
+    SecurityConfiguration(Problems problems, List<AccessRules> serviceRules) {
         this.problems = problems;
+        this.serviceRules = serviceRules;
     }
 
     /** Every role of the spec's table; the engine's own role is never a user's. */
@@ -72,22 +76,20 @@ class SecurityConfiguration {
     private HttpSecurity common(HttpSecurity http, String challenge) throws Exception {
         return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        // Plain path patterns: the MVC-aware matchers ask every handler mapping on every request,
-                        // which was a third of an HTTP command's CPU.
-                        // An SSE stream ends with an async dispatch; the request was authorised when it began.
-                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
-                        .permitAll()
-                        .requestMatchers(PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**"))
-                        .permitAll()
-                        // The dashboard's pages and scripts hold no data; what they show comes from the secured API.
-                        .requestMatchers(PATHS.matcher("/"), PATHS.matcher("/dashboard/**"))
-                        .permitAll()
-                        .requestMatchers(PATHS.matcher("/api/audit/**"), PATHS.matcher("/api/admin/**"))
-                        .hasRole(Role.AUDITOR.name())
-                        // A signed-in user without one of the spec's roles may do nothing.
-                        .anyRequest()
-                        .hasAnyRole(CPM_ROLES))
+                .authorizeHttpRequests(auth -> {
+                    // Plain path patterns: the MVC-aware matchers ask every handler mapping on every request,
+                    // which was a third of an HTTP command's CPU.
+                    // An SSE stream ends with an async dispatch; the request was authorised when it began.
+                    auth.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                            .permitAll()
+                            .requestMatchers(PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**"))
+                            .permitAll();
+                    // Each other service's own rules for its paths (the query side's: the dashboard, audit, admin).
+                    serviceRules.forEach(rules -> rules.apply(auth));
+                    // Commands are checked per command (A3); a signed-in user without one of the spec's roles may
+                    // do nothing.
+                    auth.anyRequest().hasAnyRole(CPM_ROLES);
+                })
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))

@@ -54,19 +54,20 @@ public final class ProgrammeLifecycle {
     private ProgrammeLifecycle() {}
 
     /** The commands a programme in {@code stage} accepts, stage changes first (what the board offers as next actions). */
-    public static List<String> commandsIn(ProgrammeStage stage) {
+    public static List<Class<?>> commandsIn(ProgrammeStage stage) {
         return Stream.concat(
                         TRANSITIONS.stream()
                                 .filter(t -> t.from() == stage && t.to() != stage)
-                                .map(Transition::command),
+                                .map(Transition::type),
                         Stream.concat(
                                 TRANSITIONS.stream()
                                         .filter(t -> t.from() == stage && t.to() == stage)
-                                        .map(Transition::command),
+                                        .map(Transition::type),
                                 ONGOING.stream()
                                         .filter(r -> r.stages().contains(stage))
-                                        .map(StageRule::command)
-                                        .sorted()))
+                                        .sorted(java.util.Comparator.comparing(StageRule::command))
+                                        .map(StageRule::type)))
+                .<Class<?>>map(type -> type)
                 .distinct()
                 .toList();
     }

@@ -4,7 +4,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
-import org.ippc.cpm.command.api.DatabaseUnavailable;
+import org.ippc.cpm.platform.DatabaseUnavailable;
 import org.ippc.cpm.projection.ReadModels;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

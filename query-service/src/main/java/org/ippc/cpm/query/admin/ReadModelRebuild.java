@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.ippc.cpm.command.api.Problems;
+import org.ippc.cpm.platform.ProblemTypes;
 import org.ippc.cpm.projection.ReadModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +49,7 @@ class ReadModelRebuild {
         } catch (RuntimeException claimedElsewhere) {
             throw new ErrorResponseException(
                     HttpStatus.CONFLICT,
-                    Problems.problem(
+                    ProblemTypes.problem(
                             HttpStatus.CONFLICT,
                             "Rebuild not started",
                             "another node is processing the read models; stop its processor or retry when it has released its claim",

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.ippc.cpm.command.api.DatabaseUnavailable;
+import org.ippc.cpm.platform.DatabaseUnavailable;
 import org.ippc.cpm.projection.ReadModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

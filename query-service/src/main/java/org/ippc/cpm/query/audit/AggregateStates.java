@@ -19,9 +19,9 @@ import java.util.function.Predicate;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
-import org.ippc.cpm.command.api.BadRequest;
 import org.ippc.cpm.domain.commission.AggregateTypes;
 import org.ippc.cpm.domain.shared.CpmJson;
+import org.ippc.cpm.query.BadQuery;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +46,7 @@ public class AggregateStates {
 
     public AggregateState at(String aggregateId, Instant asOf, Long version) {
         if ((asOf == null) == (version == null)) {
-            throw new BadRequest("give exactly one of asOf (an ISO-8601 instant) or version (a sequence number)");
+            throw new BadQuery("give exactly one of asOf (an ISO-8601 instant) or version (a sequence number)");
         }
         Predicate<DomainEventMessage<?>> upTo = asOf != null
                 ? event -> !event.getTimestamp().isAfter(asOf)
@@ -60,7 +60,7 @@ public class AggregateStates {
 
     StateDiff diff(String aggregateId, Instant from, Instant to) {
         if (from == null || to == null || !from.isBefore(to)) {
-            throw new BadRequest("give from and to as ISO-8601 instants, from before to");
+            throw new BadQuery("give from and to as ISO-8601 instants, from before to");
         }
         List<DomainEventMessage<?>> events = history.events(aggregateId);
         Replay replay = new Replay(events.get(0).getType());
@@ -136,7 +136,7 @@ public class AggregateStates {
         @SuppressWarnings("unchecked")
         Replay(String storedType) {
             Class<?> type = AggregateTypes.ofStoredType(storedType)
-                    .orElseThrow(() -> new BadRequest("unknown aggregate type " + storedType));
+                    .orElseThrow(() -> new BadQuery("unknown aggregate type " + storedType));
             this.model = (AggregateModel<Object>)
                     models.computeIfAbsent(type, AnnotatedAggregateMetaModelFactory::inspectAggregate);
             try {

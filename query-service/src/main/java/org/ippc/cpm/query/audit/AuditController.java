@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import org.ippc.cpm.command.api.BadRequest;
+import org.ippc.cpm.query.BadQuery;
 import org.ippc.cpm.query.board.BoardQueries;
 import org.ippc.cpm.query.board.LogEntry;
 import org.ippc.cpm.query.board.LogFilter;
@@ -123,7 +123,7 @@ class AuditController {
                         .contentType(MediaType.APPLICATION_JSON)
                         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cpm-decision-log.json\"")
                         .body(out -> export.json(filter, out));
-            default -> throw new BadRequest("format must be csv or json");
+            default -> throw new BadQuery("format must be csv or json");
         };
     }
 
@@ -145,7 +145,7 @@ class AuditController {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new BadRequest(name + " must be an ISO-8601 instant such as 2026-11-27T10:15:30Z");
+            throw new BadQuery(name + " must be an ISO-8601 instant such as 2026-11-27T10:15:30Z");
         }
     }
 }

@@ -3,11 +3,11 @@ package org.ippc.cpm.query.board;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.ippc.cpm.command.api.CommandCatalog;
 import org.ippc.cpm.domain.programme.ProgrammeLifecycle;
 import org.ippc.cpm.domain.programme.ProgrammeStage;
+import org.ippc.cpm.domain.shared.RoleTable;
 
-/** What each stage lets a programme do next and who may do it: the lifecycle's commands with the catalogue's roles. */
+/** What each stage lets a programme do next and who may do it: the lifecycle's commands with the role table's roles. */
 final class NextActions {
 
     private static final Map<ProgrammeStage, List<NextAction>> BY_STAGE = new EnumMap<>(ProgrammeStage.class);
@@ -17,10 +17,11 @@ final class NextActions {
             BY_STAGE.put(
                     stage,
                     ProgrammeLifecycle.commandsIn(stage).stream()
-                            .map(command -> Character.toLowerCase(command.charAt(0)) + command.substring(1))
-                            .map(name -> new NextAction(
-                                    name,
-                                    CommandCatalog.find(name).orElseThrow().allowedRoles().stream()
+                            .map(command -> new NextAction(
+                                    Character.toLowerCase(
+                                                    command.getSimpleName().charAt(0))
+                                            + command.getSimpleName().substring(1),
+                                    RoleTable.mayIssue(command).stream()
                                             .map(Enum::name)
                                             .sorted()
                                             .toList()))

@@ -1,4 +1,4 @@
-package org.ippc.cpm.command.api;
+package org.ippc.cpm.platform;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -37,7 +37,7 @@ public final class DatabaseUnavailable {
         return false;
     }
 
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

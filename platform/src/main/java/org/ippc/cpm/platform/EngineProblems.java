@@ -1,0 +1,69 @@
+package org.ippc.cpm.platform;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * What any request to the engine can meet, as RFC 9457 problem+json without stack traces: Spring MVC's own refusals
+ * (malformed HTTP, an unknown path, a wrong method), an unreachable database (503 and Retry-After) and a bug (500).
+ * Each service's advice answers its own refusals before this one.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class EngineProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineProblems.class);
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        if (DatabaseUnavailable.causes(failure)) {
+            LOG.warn("Database unavailable: {}", DatabaseUnavailable.describe(failure));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemTypes.problem(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "Database unavailable",
+                            "The database cannot be reached; nothing was recorded. Retry after a few seconds.",
+                            null));
+        }
+        LOG.error("Unexpected failure", failure);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemTypes.problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "Internal error",
+                        "The request could not be completed; nothing was recorded",
+                        null));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> answer = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (answer != null
+                && answer.getBody() instanceof ProblemDetail detail
+                && detail.getDetail() != null
+                && detail.getDetail().length() > 300) {
+            detail.setDetail(detail.getDetail().substring(0, 300) + "...");
+        }
+        return answer == null
+                ? null
+                : ResponseEntity.status(answer.getStatusCode())
+                        .headers(answer.getHeaders())
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(answer.getBody());
+    }
+}
