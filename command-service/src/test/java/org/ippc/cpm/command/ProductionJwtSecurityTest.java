@@ -156,12 +156,15 @@ class ProductionJwtSecurityTest {
         unauthenticated.put("iat in the future", token("p", "CPM", null, c -> c.issueTime(new Date(future))));
         unauthenticated.put("not yet valid", token("p", "CPM", null, c -> c.notBeforeTime(new Date(future))));
 
-        for (String path : List.of("/api/query/sessions", "/v3/api-docs", "/actuator/prometheus")) {
+        for (String path : List.of("/api/query/sessions", "/api/audit/log", "/actuator/prometheus")) {
             refused.forEach((why, jwt) ->
                     assertThat(get(path, jwt)).as(why + " " + path).isEqualTo(403));
             unauthenticated.forEach((why, jwt) ->
                     assertThat(get(path, jwt)).as(why + " " + path).isEqualTo(401));
         }
+        // The API's description is open, but a bad token is still refused, wherever it is sent.
+        unauthenticated.forEach((why, jwt) ->
+                assertThat(get("/v3/api-docs", jwt)).as(why + " /v3/api-docs").isEqualTo(401));
         String open = "{\"sessionId\":\"CPM-20\",\"year\":2025,\"rationale\":\"x\"}";
         refused.forEach((why, jwt) -> {
             HttpApi.Answer answer = api.post(null, "scheduleSession", open, Map.of("Authorization", "Bearer " + jwt));
@@ -209,6 +212,15 @@ class ProductionJwtSecurityTest {
                 .as("a good token without iat, which is optional")
                 .isEqualTo(200);
         assertThat(get("/v3/api-docs", token("reader", "VIEWER", null))).isEqualTo(200);
+        var unsigned = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://localhost:" + port + "/v3/api-docs"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(unsigned.statusCode())
+                .as("a client generator fetches the document unsigned")
+                .isEqualTo(200);
     }
 
     @Test

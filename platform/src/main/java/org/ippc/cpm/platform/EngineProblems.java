@@ -14,10 +14,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * What any request to the engine can meet, as RFC 9457 problem+json without stack traces: Spring MVC's own refusals
- * (malformed HTTP, an unknown path, a wrong method), an unreachable database (503 and Retry-After) and a bug (500).
+ * (malformed HTTP, an unknown path, a wrong method), an unreachable database (503 and Retry-After) and a bug (500);
+ * a client that went away is no error.
  * Each service's advice answers its own refusals before this one.
  */
 @RestControllerAdvice
@@ -28,6 +30,11 @@ public class EngineProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(failure)) {
+            // The client left (closed an export early, say): nobody to answer, and nothing is wrong with the engine.
+            LOG.debug("Client went away: {}", failure.toString());
+            return null;
+        }
         if (DatabaseUnavailable.causes(failure)) {
             LOG.warn("Database unavailable: {}", DatabaseUnavailable.describe(failure));
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

@@ -137,6 +137,19 @@ abstract class ReadSideContract {
         JsonNode sorted = ok(api.get("viewer", "/api/query/programmes?sort=title,desc&size=1"));
         assertThat(sorted.get("total").asInt()).isEqualTo(2);
         assertThat(sorted.get("items").findValuesAsText("programmeId")).containsExactly(PILOT);
+        HttpApi.Answer bogusStage = api.get("viewer", "/api/query/programmes?stage=BOGUS");
+        assertThat(bogusStage.status()).isEqualTo(400);
+        assertThat(bogusStage.body().get("detail").asText()).contains("stage must be one of [PROPOSED", "not 'BOGUS'");
+        assertThat(ok(api.get("viewer", "/api/query/programmes?stage=&session="))
+                        .get("total")
+                        .asInt())
+                .as("empty filters filter nothing")
+                .isEqualTo(2);
+        assertThat(api.get("auditor", "/api/audit/log?role=cpm").status()).isEqualTo(400);
+        assertThat(ok(api.get("auditor", "/api/audit/log?role=&session="))
+                        .get("total")
+                        .asLong())
+                .isEqualTo(count("decision_log"));
         HttpApi.Answer badSort = api.get("viewer", "/api/query/programmes?sort=password");
         assertThat(badSort.status()).isEqualTo(400);
         assertThat(badSort.isProblem()).isTrue();

@@ -83,6 +83,13 @@ class SecurityConfiguration {
                     auth.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
                             .permitAll()
                             .requestMatchers(PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**"))
+                            .permitAll()
+                            // The API's description is no secret: a client generator or a browser reads it unsigned.
+                            .requestMatchers(
+                                    PATHS.matcher("/v3/api-docs"),
+                                    PATHS.matcher("/v3/api-docs/**"),
+                                    PATHS.matcher("/swagger-ui.html"),
+                                    PATHS.matcher("/swagger-ui/**"))
                             .permitAll();
                     // Each other service's own rules for its paths (the query side's: the dashboard, audit, admin).
                     serviceRules.forEach(rules -> rules.apply(auth));

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.query.BadQuery;
+import org.ippc.cpm.query.Filters;
 import org.ippc.cpm.query.board.BoardQueries;
 import org.ippc.cpm.query.board.LogEntry;
 import org.ippc.cpm.query.board.LogFilter;
@@ -135,7 +137,14 @@ class AuditController {
 
     private static LogFilter filter(
             String session, String actor, String role, String eventType, String programme, String from, String to) {
-        return new LogFilter(session, actor, role, eventType, programme, instant("from", from), instant("to", to));
+        return new LogFilter(
+                session,
+                actor,
+                Filters.oneOf("role", role, Role.class),
+                eventType,
+                programme,
+                instant("from", from),
+                instant("to", to));
     }
 
     private static Instant instant(String name, String value) {

@@ -175,8 +175,9 @@ class LogExport {
                 && (filter.to() == null || at.isBefore(filter.to()));
     }
 
+    /** An empty filter is no filter, as in the paged log. */
     private static boolean same(String wanted, Object actual) {
-        return wanted == null || wanted.equals(actual);
+        return wanted == null || wanted.isBlank() || wanted.equals(actual);
     }
 
     private static String text(JsonNode node, String field) {

@@ -5,7 +5,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.ippc.cpm.domain.programme.ProgrammeLifecycle;
+import org.ippc.cpm.domain.programme.ProgrammeStage;
 import org.ippc.cpm.domain.programme.Transition;
+import org.ippc.cpm.query.Filters;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,7 +34,10 @@ class BoardController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size,
             @RequestParam(required = false) String sort) {
-        return queries.board(stage, session, PageRequest.of(page, size, sort, BoardQueries.BOARD_SORT, "programme_id"));
+        return queries.board(
+                Filters.oneOf("stage", stage, ProgrammeStage.class),
+                session,
+                PageRequest.of(page, size, sort, BoardQueries.BOARD_SORT, "programme_id"));
     }
 
     @GetMapping("/programmes/{programmeId}")

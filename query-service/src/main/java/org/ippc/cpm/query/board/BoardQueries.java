@@ -243,12 +243,17 @@ public class BoardQueries {
         private final List<String> conditions = new ArrayList<>();
         private final List<Object> arguments = new ArrayList<>();
 
+        /** An empty filter ({@code ?stage=}) is no filter. */
         Where eq(String column, Object value) {
-            return when(value != null, column + " = ?", value);
+            return when(given(value), column + " = ?", value);
         }
 
         Where eqEither(String column, String other, Object value) {
-            return when(value != null, "(" + column + " = ? OR " + other + " = ?)", value, value);
+            return when(given(value), "(" + column + " = ? OR " + other + " = ?)", value, value);
+        }
+
+        private static boolean given(Object value) {
+            return value != null && !(value instanceof String text && text.isBlank());
         }
 
         Where when(boolean present, String condition, Object... values) {
