@@ -184,12 +184,7 @@ class ProductionJwtSecurityTest {
                 .as("nothing refused was recorded")
                 .isZero();
 
-        var challenge = java.net.http.HttpClient.newHttpClient()
-                .send(
-                        java.net.http.HttpRequest.newBuilder(
-                                        java.net.URI.create("http://localhost:" + port + "/api/query/sessions"))
-                                .build(),
-                        java.net.http.HttpResponse.BodyHandlers.discarding());
+        var challenge = unsigned("/api/query/sessions");
         assertThat(challenge.statusCode()).isEqualTo(401);
         assertThat(challenge.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
 
@@ -212,15 +207,17 @@ class ProductionJwtSecurityTest {
                 .as("a good token without iat, which is optional")
                 .isEqualTo(200);
         assertThat(get("/v3/api-docs", token("reader", "VIEWER", null))).isEqualTo(200);
-        var unsigned = java.net.http.HttpClient.newHttpClient()
-                .send(
-                        java.net.http.HttpRequest.newBuilder(
-                                        java.net.URI.create("http://localhost:" + port + "/v3/api-docs"))
-                                .build(),
-                        java.net.http.HttpResponse.BodyHandlers.discarding());
-        assertThat(unsigned.statusCode())
+        assertThat(unsigned("/v3/api-docs").statusCode())
                 .as("a client generator fetches the document unsigned")
                 .isEqualTo(200);
+    }
+
+    private java.net.http.HttpResponse<Void> unsigned(String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
     }
 
     @Test
