@@ -213,7 +213,8 @@ public class ProgrammeBoardProjection {
                         description, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     message.getIdentifier(),
                     message.getAggregateIdentifier(),
-                    actor.name(),
+                    // Who the resources come from: the party, or the body (the Finance Committee), never a person.
+                    actor.party() != null ? actor.party() : actor.role().name(),
                     actor.role().name(),
                     flow,
                     resource.kind().name(),

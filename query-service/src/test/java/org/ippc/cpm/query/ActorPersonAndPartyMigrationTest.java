@@ -33,7 +33,17 @@ class ActorPersonAndPartyMigrationTest {
         row(jdbc, 1, "CONTRACTING_PARTY", "NZ");
         row(jdbc, 2, "CPM", "chair-1");
 
+        jdbc.update("""
+                INSERT INTO funding_entry (event_id, programme_id, party, party_role, flow, resource_kind, value_usd,
+                    description, occurred_at) VALUES ('e1', 'p', 'finance-committee', 'FINANCE_COMMITTEE', 'MOBILISED',
+                    'FUNDS', 10, 'd', CURRENT_TIMESTAMP), ('e2', 'p', 'NZ', 'CONTRACTING_PARTY', 'PLEDGED', 'FUNDS', 5, 'd',
+                    CURRENT_TIMESTAMP)""");
+
         migrate(database, vendor, "latest");
+
+        assertThat(jdbc.queryForList("SELECT party FROM funding_entry ORDER BY event_id", String.class))
+                .as("V11: funding by party or body, never a person")
+                .containsExactly("FINANCE_COMMITTEE", "NZ");
 
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "SELECT actor_role, actor_id, actor_person, actor_party, payload FROM decision_log ORDER BY global_index");

@@ -172,7 +172,7 @@ abstract class ReadSideContract {
         assertThat(parties.get("NZ").get("pledgedUsd").decimalValue()).isEqualByComparingTo("250000");
         assertThat(parties.get("NZ").get("contributedUsd").decimalValue()).isEqualByComparingTo("250000");
         assertThat(parties.get("EPPO").get("contributedUsd").decimalValue()).isEqualByComparingTo("30000");
-        assertThat(parties.get("finance-committee").get("mobilisedUsd").decimalValue())
+        assertThat(parties.get("FINANCE_COMMITTEE").get("mobilisedUsd").decimalValue())
                 .isEqualByComparingTo("300000");
 
         JsonNode timeline = ok(api.get("viewer", "/api/query/programmes/" + PILOT + "/timeline"));
