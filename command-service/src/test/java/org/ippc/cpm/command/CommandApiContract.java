@@ -180,6 +180,58 @@ abstract class CommandApiContract {
     }
 
     @Test
+    void every_refusal_is_problem_json_with_a_type_and_its_path_as_instance_also_before_a_controller()
+            throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        String base = "http://localhost:" + port;
+        String basic = HttpApi.basic("cpm", "cpm");
+        Map<String, java.net.http.HttpRequest> requests = new LinkedHashMap<>();
+        requests.put(
+                "401",
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/commands/openSession"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                        .build());
+        requests.put(
+                "403",
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/commands/openSession"))
+                        .header("Authorization", HttpApi.basic("viewer", "viewer"))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                        .build());
+        requests.put(
+                "405",
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/commands/openSession"))
+                        .header("Authorization", basic)
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                        .build());
+        requests.put(
+                "413",
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/commands/openSession"))
+                        .header("Authorization", basic)
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"rationale\":\"" + "x".repeat(70_000) + "\"}"))
+                        .build());
+        requests.put(
+                "415",
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/commands/openSession"))
+                        .header("Authorization", basic)
+                        .header("Content-Type", "text/plain")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                        .build());
+        for (var request : requests.entrySet()) {
+            var answer = client.send(request.getValue(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(request.getKey()).isEqualTo(Integer.parseInt(request.getKey()));
+            JsonNode problem = HttpApi.JSON.readTree(answer.body());
+            assertThat(problem.path("type").asText()).as(request.getKey()).startsWith("https://cpm-engine.ippc.int/");
+            assertThat(problem.path("instance").asText())
+                    .as(request.getKey())
+                    .isEqualTo(request.getValue().uri().getPath());
+            assertThat(problem.path("detail").asText()).as(request.getKey()).isNotBlank();
+        }
+    }
+
+    @Test
     void headers_beyond_16_KB_are_a_problem_json_400_and_headers_within_are_served() throws Exception {
         var client = java.net.http.HttpClient.newHttpClient();
         var docs = java.net.URI.create("http://localhost:" + port + "/v3/api-docs");

@@ -1,5 +1,6 @@
 package org.ippc.cpm.platform;
 
+import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -12,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.util.DisconnectedClientHelper;
@@ -27,6 +29,7 @@ import org.springframework.web.util.DisconnectedClientHelper;
 public class EngineProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineProblems.class);
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure) {
@@ -60,11 +63,16 @@ public class EngineProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> answer = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-        if (answer != null
-                && answer.getBody() instanceof ProblemDetail detail
-                && detail.getDetail() != null
-                && detail.getDetail().length() > 300) {
-            detail.setDetail(detail.getDetail().substring(0, 300) + "...");
+        if (answer != null && answer.getBody() instanceof ProblemDetail detail) {
+            if (detail.getDetail() != null && detail.getDetail().length() > 300) {
+                detail.setDetail(detail.getDetail().substring(0, 300) + "...");
+            }
+            if (ABOUT_BLANK.equals(detail.getType())) {
+                detail.setType(ProblemTypes.forStatus(detail.getStatus()));
+            }
+            if (detail.getInstance() == null && request instanceof ServletWebRequest servlet) {
+                detail.setInstance(URI.create(servlet.getRequest().getRequestURI()));
+            }
         }
         return answer == null
                 ? null

@@ -19,8 +19,13 @@ public final class ProblemTypes {
             problem.setType(URI.create("https://cpm-engine.ippc.int/rules/" + rule));
             problem.setProperty("rule", rule);
         } else {
-            problem.setType(URI.create("https://cpm-engine.ippc.int/problems/" + status.value()));
+            problem.setType(forStatus(status.value()));
         }
         return problem;
+    }
+
+    /** The type of a problem that no rule names: its status's. */
+    public static URI forStatus(int status) {
+        return URI.create("https://cpm-engine.ippc.int/problems/" + status);
     }
 }

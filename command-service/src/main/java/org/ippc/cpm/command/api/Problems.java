@@ -1,8 +1,10 @@
 package org.ippc.cpm.command.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import org.ippc.cpm.platform.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,10 +25,19 @@ public class Problems {
         return ProblemTypes.problem(status, title, detail, rule);
     }
 
-    public void write(HttpServletResponse response, HttpStatus status, String title, String detail, String rule)
+    /** A problem written by a filter, before any controller: with the request's path as its {@code instance}. */
+    public void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String title,
+            String detail,
+            String rule)
             throws IOException {
+        ProblemDetail problem = problem(status, title, detail, rule);
+        problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem(status, title, detail, rule));
+        json.writeValue(response.getOutputStream(), problem);
     }
 }

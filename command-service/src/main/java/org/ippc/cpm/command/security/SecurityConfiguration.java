@@ -192,6 +192,7 @@ class SecurityConfiguration {
         return (request, response, failure) -> {
             response.setHeader("WWW-Authenticate", challenge);
             problems.write(
+                    request,
                     response,
                     HttpStatus.UNAUTHORIZED,
                     "Authentication required",
@@ -206,7 +207,7 @@ class SecurityConfiguration {
             String detail = signedIn != null && signedIn.getDetails() instanceof Grant grant && grant.refusal() != null
                     ? grant.refusal()
                     : "Your role may not use this endpoint";
-            problems.write(response, HttpStatus.FORBIDDEN, "Forbidden", detail, null);
+            problems.write(request, response, HttpStatus.FORBIDDEN, "Forbidden", detail, null);
         };
     }
 }

@@ -46,6 +46,7 @@ class SignInThrottleFilter extends OncePerRequestFilter {
                     HttpHeaders.RETRY_AFTER,
                     Long.toString(Math.max(1, refused.get().toSeconds())));
             problems.write(
+                    request,
                     response,
                     HttpStatus.TOO_MANY_REQUESTS,
                     "Too many failed sign-ins",
