@@ -183,42 +183,14 @@ abstract class CommandApiContract {
     void every_refusal_is_problem_json_with_a_type_and_its_path_as_instance_also_before_a_controller()
             throws Exception {
         var client = java.net.http.HttpClient.newHttpClient();
-        String base = "http://localhost:" + port;
-        String basic = HttpApi.basic("cpm", "cpm");
         Map<String, java.net.http.HttpRequest> requests = new LinkedHashMap<>();
-        requests.put(
-                "401",
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/commands/openSession"))
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
-                        .build());
-        requests.put(
-                "403",
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/commands/openSession"))
-                        .header("Authorization", HttpApi.basic("viewer", "viewer"))
-                        .header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
-                        .build());
-        requests.put(
-                "405",
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/commands/openSession"))
-                        .header("Authorization", basic)
-                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
-                        .build());
+        requests.put("401", toOpenSession(null, "application/json", "POST", "{}"));
+        requests.put("403", toOpenSession("viewer", "application/json", "POST", "{}"));
+        requests.put("405", toOpenSession("cpm", "application/json", "PUT", "{}"));
         requests.put(
                 "413",
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/commands/openSession"))
-                        .header("Authorization", basic)
-                        .header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                                "{\"rationale\":\"" + "x".repeat(70_000) + "\"}"))
-                        .build());
-        requests.put(
-                "415",
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/commands/openSession"))
-                        .header("Authorization", basic)
-                        .header("Content-Type", "text/plain")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
-                        .build());
+                toOpenSession("cpm", "application/json", "POST", "{\"rationale\":\"" + "x".repeat(70_000) + "\"}"));
+        requests.put("415", toOpenSession("cpm", "text/plain", "POST", "{}"));
         for (var request : requests.entrySet()) {
             var answer = client.send(request.getValue(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as(request.getKey()).isEqualTo(Integer.parseInt(request.getKey()));
@@ -251,6 +223,17 @@ abstract class CommandApiContract {
                         .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(within.statusCode()).isEqualTo(200);
+    }
+
+    private java.net.http.HttpRequest toOpenSession(String user, String contentType, String method, String body) {
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/commands/openSession"))
+                .header("Content-Type", contentType)
+                .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (user != null) {
+            request.header("Authorization", HttpApi.basic(user, user));
+        }
+        return request.build();
     }
 
     private java.net.http.HttpResponse<String> docs(String user, String password) {
