@@ -30,19 +30,26 @@ public final class TestIssuer {
 
     /** Points the engine at this issuer: its public key, the issuer and the audience tokens must name. */
     public static void register(DynamicPropertyRegistry registry) {
+        Path pem = publicKeyPem();
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + pem);
+        registry.add("cpm.security.issuer", () -> ISSUER);
+        registry.add("cpm.security.audience", () -> AUDIENCE);
+    }
+
+    /** This issuer's public key in a PEM file, as an engine is configured with it. */
+    public static Path publicKeyPem() {
         try {
             Path pem = Files.createTempFile("cpm-issuer", ".pem");
             Files.writeString(
                     pem,
                     "-----BEGIN PUBLIC KEY-----\n"
                             + Base64.getMimeEncoder()
-                                    .encodeToString(KEYS.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
-            registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + pem);
+                                    .encodeToString(KEYS.getPublic().getEncoded())
+                            + "\n-----END PUBLIC KEY-----\n");
+            return pem;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        registry.add("cpm.security.issuer", () -> ISSUER);
-        registry.add("cpm.security.audience", () -> AUDIENCE);
     }
 
     /** A token as this issuer signs it for the engine, valid for {@code lifetime}; {@code change} alters it before signing. */

@@ -256,21 +256,7 @@ class ReadModelsTest {
         }
 
         Map<String, List<Map<String, Object>>> readModels() {
-            Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
-            for (String table : ReadModels.TABLES) {
-                List<Map<String, Object>> rows = new ArrayList<>();
-                jdbc.queryForList("SELECT * FROM " + table + " ORDER BY 1, 2").forEach(row -> {
-                    Map<String, Object> normalised = new LinkedHashMap<>();
-                    row.forEach((column, value) -> normalised.put(
-                            column.toLowerCase(),
-                            value == null
-                                    ? null
-                                    : value instanceof byte[] bytes ? new String(bytes) : value.toString()));
-                    rows.add(normalised);
-                });
-                tables.put(table, rows);
-            }
-            return tables;
+            return ReadModelRows.of(jdbc);
         }
 
         private TransactionManager transactionManager() {

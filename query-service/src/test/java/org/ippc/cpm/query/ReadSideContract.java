@@ -22,7 +22,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.ippc.cpm.command.HttpApi;
 import org.ippc.cpm.projection.DecisionLogProjection;
 import org.ippc.cpm.projection.ProgrammeBoardProjection;
-import org.ippc.cpm.projection.ReadModels;
+import org.ippc.cpm.projection.ReadModelRows;
 import org.ippc.cpm.projection.SessionAgendaProjection;
 import org.ippc.cpm.query.demo.DemoLoader;
 import org.junit.jupiter.api.BeforeEach;
@@ -668,18 +668,7 @@ abstract class ReadSideContract {
     }
 
     Map<String, List<Map<String, Object>>> readModels() {
-        Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
-        for (String table : ReadModels.TABLES) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            jdbc.queryForList("SELECT * FROM " + table + " ORDER BY 1, 2").forEach(row -> {
-                Map<String, Object> normalised = new LinkedHashMap<>();
-                row.forEach((column, value) ->
-                        normalised.put(column.toLowerCase(), value == null ? null : value.toString()));
-                rows.add(normalised);
-            });
-            tables.put(table, rows);
-        }
-        return tables;
+        return ReadModelRows.of(jdbc);
     }
 
     long count(String table) {

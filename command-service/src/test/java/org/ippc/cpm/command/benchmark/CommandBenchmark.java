@@ -1,10 +1,5 @@
 package org.ippc.cpm.command.benchmark;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,11 +8,7 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,8 +16,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +24,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.ippc.cpm.command.CommandServiceApplication;
+import org.ippc.cpm.command.TestIssuer;
 import org.ippc.cpm.domain.programme.ApproveHighLevelPlan;
 import org.ippc.cpm.domain.programme.DelegateDevelopment;
 import org.ippc.cpm.domain.programme.HighLevelPlan;
@@ -101,23 +91,15 @@ public final class CommandBenchmark {
                 s.execute("CREATE DATABASE cpm_bench");
             }
             String url = postgres.getJdbcUrl("postgres", "cpm_bench");
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair issuer = generator.generateKeyPair();
-            Path publicKey = Files.createTempFile("cpm-bench-issuer", ".pem");
-            Files.writeString(
-                    publicKey,
-                    "-----BEGIN PUBLIC KEY-----\n"
-                            + Base64.getMimeEncoder()
-                                    .encodeToString(issuer.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CommandServiceApplication.class)
                     .profiles("postgres", "production")
                     .run(
                             "--server.port=0",
                             "--spring.datasource.url=" + url,
-                            "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey,
-                            "--cpm.security.issuer=https://login.example",
-                            "--cpm.security.audience=cpm-engine",
+                            "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
+                                    + TestIssuer.publicKeyPem(),
+                            "--cpm.security.issuer=" + TestIssuer.ISSUER,
+                            "--cpm.security.audience=" + TestIssuer.AUDIENCE,
                             "--spring.datasource.username=postgres",
                             "--spring.datasource.password=postgres",
                             "--spring.datasource.hikari.maximum-pool-size=40",
@@ -127,7 +109,7 @@ public final class CommandBenchmark {
                 List<ProgrammeId> programmes = prepareProgrammes(gateway, 16);
                 DataSource dataSource = app.getBean(DataSource.class);
                 int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-                run(dataSource, gateway, port, programmes, partyToken(issuer));
+                run(dataSource, gateway, port, programmes, partyToken());
             }
         }
         // The HTTP client's and the scheduler's threads would otherwise keep the JVM (and the Maven build) alive.
@@ -154,19 +136,10 @@ public final class CommandBenchmark {
         }
     }
 
-    private static String partyToken(KeyPair issuer) throws Exception {
-        SignedJWT jwt = new SignedJWT(
-                new JWSHeader(JWSAlgorithm.RS256),
-                new JWTClaimsSet.Builder()
-                        .subject("nz-officer")
-                        .claim("cpm_role", "CONTRACTING_PARTY")
-                        .claim("cpm_party", "NZ")
-                        .issuer("https://login.example")
-                        .audience("cpm-engine")
-                        .expirationTime(new Date(System.currentTimeMillis() + 3_600_000))
-                        .build());
-        jwt.sign(new RSASSASigner((RSAPrivateKey) issuer.getPrivate()));
-        return jwt.serialize();
+    /** A contracting party's token, as the engine's identity provider would issue it (no iat: it is optional). */
+    private static String partyToken() throws Exception {
+        return TestIssuer.token(
+                "nz-officer", "CONTRACTING_PARTY", "NZ", Duration.ofHours(1), claims -> claims.issueTime(null));
     }
 
     private static void run(
