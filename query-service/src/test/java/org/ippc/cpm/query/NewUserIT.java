@@ -10,8 +10,8 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.ippc.cpm.command.HttpApi;
 import org.junit.jupiter.api.Test;
@@ -23,11 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 class NewUserIT {
 
-    private static final Path JAR = Path.of(System.getProperty("engine.jar", "target/cpm-engine.jar"));
-
     @Test
     void the_packaged_engine_starts_loads_the_demo_shows_it_and_keeps_it_across_a_restart() throws Exception {
-        assertThat(JAR).exists();
+        assertThat(PackagedEngine.JAR).exists();
         Path home = Files.createTempDirectory("cpm-new-user");
         int port = freePort();
         HttpApi api = new HttpApi(port);
@@ -82,15 +80,7 @@ class NewUserIT {
     }
 
     private static Process start(Path home, int port, Path log, String... arguments) throws IOException {
-        List<String> command =
-                new ArrayList<>(List.of("java", "-jar", JAR.toAbsolutePath().toString()));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(home.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("PORT", Integer.toString(port));
-        return builder.start();
+        return PackagedEngine.start(home, port, log, List.of(), Map.of(), List.of(arguments));
     }
 
     private static void awaitHealthy(HttpApi api, Process engine, Path log) throws Exception {

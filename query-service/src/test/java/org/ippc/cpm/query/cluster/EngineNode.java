@@ -9,13 +9,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.ippc.cpm.command.HttpApi;
+import org.ippc.cpm.query.PackagedEngine;
 
 /** One node of the engine: the packaged jar as its own process on a shared PostgreSQL, as deploy/README.md runs it. */
 final class EngineNode implements AutoCloseable {
 
-    static final Path JAR = Path.of(System.getProperty("engine.jar", "target/cpm-engine.jar"));
     /** Tests start quicker with the JIT's first tier only; the benchmark runs the JVM as production would. */
     static final String JVM_OPTIONS = System.getProperty("engine.jvm", "-Xmx512m -XX:TieredStopAtLevel=1");
 
@@ -36,20 +37,20 @@ final class EngineNode implements AutoCloseable {
     static EngineNode start(String name, String jdbcUrl, Path home, String... arguments) throws IOException {
         int port = freePort();
         Path log = home.resolve(name + "-" + System.nanoTime() + ".log");
-        List<String> command = new ArrayList<>(List.of("java"));
-        command.addAll(List.of(JVM_OPTIONS.split(" ")));
-        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString(), "--spring.profiles.active=postgres"));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(home.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("PORT", Integer.toString(port));
-        builder.environment().put("CPM_DB_URL", jdbcUrl);
-        builder.environment().put("CPM_DB_USER", "postgres");
-        builder.environment().put("CPM_DB_PASSWORD", "postgres");
-        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        return new EngineNode(name, port, log, builder.start());
+        List<String> withProfile = new ArrayList<>(List.of("--spring.profiles.active=postgres"));
+        withProfile.addAll(List.of(arguments));
+        Process process = PackagedEngine.start(
+                home,
+                port,
+                log,
+                List.of(JVM_OPTIONS.split(" ")),
+                Map.of(
+                        "CPM_DB_URL", jdbcUrl,
+                        "CPM_DB_USER", "postgres",
+                        "CPM_DB_PASSWORD", "postgres",
+                        "AXONIQ_UPDATE_CHECKER_DISABLED", "true"),
+                withProfile);
+        return new EngineNode(name, port, log, process);
     }
 
     /** Waits until the node answers ready; returns the instant (nanoTime) it did. */

@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.ippc.cpm.command.HttpApi;
+import org.ippc.cpm.query.PackagedEngine;
 import org.ippc.cpm.query.SseClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,7 +68,7 @@ class MultiNodeIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        assertThat(EngineNode.JAR).exists();
+        assertThat(PackagedEngine.JAR).exists();
         home = Files.createTempDirectory("cpm-cluster");
         pgData = home.resolve("pgdata");
         try (ServerSocket socket = new ServerSocket(0)) {
