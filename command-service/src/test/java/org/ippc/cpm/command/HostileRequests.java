@@ -33,7 +33,7 @@ final class HostileRequests {
     }
 
     private void forCommand(CommandType type) {
-        ObjectNode example = CommandApiContract.exampleBody(type);
+        ObjectNode example = type.exampleBody();
         String user = allowedUser(type);
         Iterator<String> fields = example.fieldNames();
         List<String> names = new ArrayList<>();

@@ -73,7 +73,7 @@ public final class HttpApi {
             request.header("Authorization", basic(user, user));
         }
         headers.forEach(request::header);
-        return send(request.build());
+        return send(request.build(), bytes);
     }
 
     public Answer post(String user, String command, Object body) {
@@ -118,8 +118,14 @@ public final class HttpApi {
     }
 
     public Answer send(HttpRequest request) {
+        return send(request, null);
+    }
+
+    /** Sends the request (its body, if any, as {@code body}) and checks the exchange against the OpenAPI document. */
+    public Answer send(HttpRequest request, byte[] sent) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            OpenApiConformance.check(request, sent, response);
             String type = response.headers().firstValue("Content-Type").orElse(null);
             JsonNode body = null;
             if (type != null && type.contains("json") && !response.body().isEmpty()) {

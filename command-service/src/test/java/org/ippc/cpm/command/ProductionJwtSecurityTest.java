@@ -234,16 +234,10 @@ class ProductionJwtSecurityTest {
     }
 
     private int get(String path, String jwt) {
-        try {
-            return java.net.http.HttpClient.newHttpClient()
-                    .send(
-                            java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
-                                    .header("Authorization", "Bearer " + jwt)
-                                    .build(),
-                            java.net.http.HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return new HttpApi(port)
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Bearer " + jwt)
+                        .build())
+                .status();
     }
 }

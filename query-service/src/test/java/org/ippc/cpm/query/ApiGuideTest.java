@@ -47,8 +47,7 @@ class ApiGuideTest {
         for (CommandType type : CommandCatalog.all().stream()
                 .sorted(Comparator.comparing(CommandType::name))
                 .toList()) {
-            ObjectNode body = HttpApi.JSON.valueToTree(type.example());
-            body.remove("actor");
+            ObjectNode body = type.exampleBody();
             String user =
                     userWith(type.allowedRoles().stream().sorted().findFirst().orElseThrow());
             text.append("### ")

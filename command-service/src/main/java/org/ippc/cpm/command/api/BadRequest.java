@@ -5,16 +5,16 @@ import java.util.List;
 /** A request that is malformed or has the wrong shape (400), with the fields at fault and the rule that requires them. */
 public class BadRequest extends RuntimeException {
 
-    private final List<FieldError> fields;
+    private final List<FieldFault> fields;
     private final String rule;
 
-    BadRequest(String message, List<FieldError> fields, String rule) {
+    BadRequest(String message, List<FieldFault> fields, String rule) {
         super(message);
         this.fields = List.copyOf(fields);
         this.rule = rule;
     }
 
-    BadRequest(String message, List<FieldError> fields) {
+    BadRequest(String message, List<FieldFault> fields) {
         this(message, fields, null);
     }
 
@@ -22,13 +22,11 @@ public class BadRequest extends RuntimeException {
         this(message, List.of());
     }
 
-    List<FieldError> fields() {
+    List<FieldFault> fields() {
         return fields;
     }
 
     String rule() {
         return rule;
     }
-
-    record FieldError(String field, String message) {}
 }

@@ -156,7 +156,7 @@ class CommandController {
         if (!KEY.matcher(key).matches()) {
             throw new BadRequest(
                     "Idempotency-Key must be 1-200 visible ASCII characters",
-                    List.of(new BadRequest.FieldError("Idempotency-Key", "1-200 visible ASCII characters")));
+                    List.of(FieldFault.header("Idempotency-Key", "1-200 visible ASCII characters")));
         }
         return idempotency.find(principal, key).map(remembered -> {
             if (!remembered.requestHash().equals(hash)) {
@@ -174,7 +174,7 @@ class CommandController {
         if (!matcher.matches()) {
             throw new BadRequest(
                     "If-Match must be the ETag of an earlier answer, e.g. \"3\"",
-                    List.of(new BadRequest.FieldError("If-Match", "an aggregate version in quotes")));
+                    List.of(FieldFault.header("If-Match", "an aggregate version in quotes")));
         }
         return Optional.of(Long.parseLong(matcher.group(1)));
     }
@@ -192,13 +192,20 @@ class CommandController {
         if (tree.has("actor")) {
             throw new BadRequest(
                     "The actor is taken from the authenticated user, not from the body",
-                    List.of(new BadRequest.FieldError("actor", "must not be given")));
+                    List.of(new FieldFault("$.actor", "must not be given", "A3")));
         }
         InputLimits.check(tree);
         return (ObjectNode) tree;
     }
 
     private Object toCommand(CommandType type, ObjectNode tree, Actor actor) {
+        List<FieldFault> nullRecords = NullRecords.in(tree, type.recordType());
+        if (!nullRecords.isEmpty()) {
+            throw new BadRequest(
+                    "The body does not describe a valid " + type.name() + ": "
+                            + nullRecords.get(0).message(),
+                    nullRecords);
+        }
         ObjectNode withActor = tree.deepCopy();
         withActor.set("actor", strict.valueToTree(actor));
         try {
@@ -206,14 +213,14 @@ class CommandController {
         } catch (UnrecognizedPropertyException unknown) {
             throw new BadRequest(
                     "Unknown field '%s'".formatted(unknown.getPropertyName()),
-                    List.of(new BadRequest.FieldError(
-                            FieldFault.join(unknown.getPath(), null), "is not a field of " + type.name())));
+                    List.of(new FieldFault(
+                            FieldFault.join(unknown.getPath(), null), "is not a field of " + type.name(), null)));
         } catch (JsonMappingException wrong) {
             FieldFault fault = FieldFault.of(wrong);
             throw new BadRequest(
                     "The body does not describe a valid " + type.name() + ": "
                             + (fault.rule() == null ? "" : fault.rule() + ": ") + fault.message(),
-                    List.of(new BadRequest.FieldError(fault.path(), fault.message())),
+                    List.of(fault),
                     fault.rule());
         } catch (JsonProcessingException | IllegalArgumentException wrong) {
             throw new BadRequest("The body does not describe a valid " + type.name() + ": "

@@ -1,6 +1,9 @@
 package org.ippc.cpm.command.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
+import org.ippc.cpm.domain.shared.CpmJson;
 import org.ippc.cpm.domain.shared.Role;
 
 /**
@@ -11,5 +14,20 @@ public record CommandType(String name, Class<?> recordType, Set<Role> allowedRol
 
     public boolean allows(Role role) {
         return allowedRoles.contains(role);
+    }
+
+    /** The example as a request body: without the actor, and without the optional fields it leaves empty. */
+    public ObjectNode exampleBody() {
+        ObjectNode body = CpmJson.objectMapper().valueToTree(example);
+        body.remove("actor");
+        withoutNulls(body);
+        return body;
+    }
+
+    private static void withoutNulls(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.properties().removeIf(field -> field.getValue().isNull());
+        }
+        node.forEach(CommandType::withoutNulls);
     }
 }

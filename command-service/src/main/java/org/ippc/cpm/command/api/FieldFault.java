@@ -1,5 +1,6 @@
 package org.ippc.cpm.command.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -10,10 +11,21 @@ import org.ippc.cpm.domain.shared.InvalidValue;
 import org.ippc.cpm.domain.shared.RequiredBy;
 
 /**
- * Which field of a command's body is at fault, why, and the rule that requires it ({@link RequiredBy} on the record
+ * Which field of a command's body is at fault (its JSON path, or a header's name), why, the values allowed for a closed
+ * list, and the rule that requires it ({@link RequiredBy} on the record
  * component): a value the domain's records refuse, or a value Jackson cannot read (an enum gets its allowed values).
  */
-record FieldFault(String path, String message, String rule) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record FieldFault(String path, String message, String rule, List<String> allowed) {
+
+    FieldFault(String path, String message, String rule) {
+        this(path, message, rule, null);
+    }
+
+    /** A request header at fault, by its name. */
+    static FieldFault header(String name, String message) {
+        return new FieldFault(name, message, null);
+    }
 
     static FieldFault of(JsonMappingException wrong) {
         List<JsonMappingException.Reference> path = wrong.getPath();
@@ -37,11 +49,14 @@ record FieldFault(String path, String message, String rule) {
         if (wrong instanceof MismatchedInputException mismatch
                 && mismatch.getTargetType() != null
                 && mismatch.getTargetType().isEnum()) {
-            String allowed = Arrays.stream(mismatch.getTargetType().getEnumConstants())
+            List<String> allowed = Arrays.stream(mismatch.getTargetType().getEnumConstants())
                     .map(Object::toString)
-                    .collect(Collectors.joining(", ", "[", "]"));
+                    .toList();
             return new FieldFault(
-                    join(path, null), (field == null ? "the value" : field) + " must be one of " + allowed, rule);
+                    join(path, null),
+                    (field == null ? "the value" : field) + " must be one of " + String.join(", ", allowed),
+                    rule,
+                    allowed);
         }
         if (wrong instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null && field != null) {
             String what = mismatch.getOriginalMessage().startsWith("Cannot map `null`")
@@ -86,7 +101,7 @@ record FieldFault(String path, String message, String rule) {
         if (field != null) {
             joined = joined.isEmpty() ? field : joined + "." + field;
         }
-        return joined.isEmpty() ? "(body)" : joined;
+        return joined.isEmpty() ? "$" : "$." + joined;
     }
 
     static String firstLine(String message) {

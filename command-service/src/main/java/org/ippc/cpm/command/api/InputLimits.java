@@ -20,21 +20,21 @@ final class InputLimits {
 
     /** Refuses the body with every value at fault named by its path. */
     static void check(JsonNode body) {
-        List<BadRequest.FieldError> errors = new ArrayList<>();
-        check(body, "", errors);
+        List<FieldFault> errors = new ArrayList<>();
+        check(body, "$", errors);
         if (!errors.isEmpty()) {
             throw new BadRequest(
-                    "A value is beyond what the engine stores: " + errors.get(0).field() + " "
+                    "A value is beyond what the engine stores: " + errors.get(0).path() + " "
                             + errors.get(0).message(),
                     errors);
         }
     }
 
-    private static void check(JsonNode node, String path, List<BadRequest.FieldError> errors) {
+    private static void check(JsonNode node, String path, List<FieldFault> errors) {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                check(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), errors);
+                check(field.getValue(), path + "." + field.getKey(), errors);
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
@@ -44,16 +44,14 @@ final class InputLimits {
             try {
                 Validation.requireStorableText(node.textValue(), "");
             } catch (IllegalArgumentException invalid) {
-                errors.add(new BadRequest.FieldError(path, invalid.getMessage().trim()));
+                errors.add(new FieldFault(path, invalid.getMessage().trim(), null));
             }
         } else if (node.isNumber()) {
             BigDecimal value = node.decimalValue();
             if (value.abs().compareTo(Validation.MAX_AMOUNT_USD) > 0) {
-                errors.add(new BadRequest.FieldError(
-                        path, "must be at most " + Validation.MAX_AMOUNT_USD.toPlainString()));
+                errors.add(new FieldFault(path, "must be at most " + Validation.MAX_AMOUNT_USD.toPlainString(), null));
             } else if (value.stripTrailingZeros().scale() > Validation.AMOUNT_DECIMALS) {
-                errors.add(new BadRequest.FieldError(
-                        path, "must have at most " + Validation.AMOUNT_DECIMALS + " decimals"));
+                errors.add(new FieldFault(path, "must have at most " + Validation.AMOUNT_DECIMALS + " decimals", null));
             }
         }
     }

@@ -9,7 +9,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
-import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
@@ -18,22 +18,20 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.ippc.cpm.domain.programme.ProgrammeLifecycle;
 import org.ippc.cpm.domain.shared.Validation;
-import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springframework.http.ProblemDetail;
+import org.ippc.cpm.platform.openapi.ApiContract;
+import org.ippc.cpm.platform.openapi.OperationsDescription;
 import org.springframework.stereotype.Component;
 
 /** Documents each command as its own operation, named after the command, with its schema and an example. */
 @Component
-class OpenApiCommands implements OpenApiCustomizer {
+class OpenApiCommands implements OperationsDescription {
 
-    private static final String PROBLEM = "application/problem+json";
     /** No control characters but tab, line feed and carriage return (InputLimits). */
     static final String NO_CONTROL_CHARACTERS = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$";
 
@@ -44,39 +42,22 @@ class OpenApiCommands implements OpenApiCustomizer {
     }
 
     @Override
-    public void customise(OpenAPI api) {
-        api.info(
-                new Info()
-                        .title("cpm-engine command API")
-                        .version("1")
-                        .description(
-                                "Commands of the CPM implementation-programme lifecycle. The actor is the authenticated user."));
+    public void describe(OpenAPI api) {
         if (api.getComponents() == null) {
             api.setComponents(new Components());
         }
         Components components = api.getComponents();
-        components.addSecuritySchemes(
-                "basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"));
-        components.addSecuritySchemes(
-                "bearer",
-                new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP)
-                        .scheme("bearer")
-                        .bearerFormat("JWT"));
         register(components, CommandAccepted.class);
-        register(components, ProblemDetail.class);
         if (api.getPaths() == null) {
             api.setPaths(new Paths());
         }
+        Set<String> commandSchemas = new TreeSet<>();
         for (CommandType type : CommandCatalog.all()) {
+            commandSchemas.addAll(register(components, type.recordType()));
             api.getPaths()
                     .addPathItem("/api/commands/" + type.name(), new PathItem().post(operation(type, components)));
         }
-        components.getSchemas().forEach((name, schema) -> {
-            if (!name.equals("CommandAccepted") && !name.equals("ProblemDetail")) {
-                declareLimits(schema);
-            }
-        });
+        commandSchemas.forEach(name -> declareLimits(components.getSchemas().get(name)));
     }
 
     /** The limits {@link InputLimits} and the domain enforce, declared on every text, amount and date of a schema. */
@@ -108,12 +89,10 @@ class OpenApiCommands implements OpenApiCustomizer {
 
     private Operation operation(CommandType type, Components components) {
         String simpleName = type.recordType().getSimpleName();
-        register(components, type.recordType());
         Schema<?> request = new Schema<>().$ref("#/components/schemas/" + simpleName + "Request");
         components.addSchemas(
                 simpleName + "Request", withoutActor(components.getSchemas().get(simpleName)));
-        ObjectNode example = json.valueToTree(type.example());
-        example.remove("actor");
+        ObjectNode example = type.exampleBody();
         return new Operation()
                 .operationId(type.name())
                 .summary(type.summary())
@@ -125,8 +104,6 @@ class OpenApiCommands implements OpenApiCustomizer {
                                                 .collect(java.util.stream.Collectors.joining(", ")))
                                 .orElse(""))
                 .addTagsItem(tag(type))
-                .addSecurityItem(new SecurityRequirement().addList("basic"))
-                .addSecurityItem(new SecurityRequirement().addList("bearer"))
                 .addParametersItem(new HeaderParameter()
                         .name("If-Match")
                         .required(false)
@@ -148,6 +125,12 @@ class OpenApiCommands implements OpenApiCustomizer {
                                 "200",
                                 new ApiResponse()
                                         .description("Accepted: the record's id and new version (also as ETag)")
+                                        .addHeaderObject(
+                                                "ETag",
+                                                new Header()
+                                                        .required(true)
+                                                        .description("The record's new version, for If-Match")
+                                                        .schema(new StringSchema()))
                                         .content(new Content()
                                                 .addMediaType(
                                                         "application/json",
@@ -158,23 +141,20 @@ class OpenApiCommands implements OpenApiCustomizer {
                                                                         "command",
                                                                         type.name(),
                                                                         "aggregateId",
-                                                                        "pilot-surveillance",
+                                                                        "surveillance-pilot",
                                                                         "version",
-                                                                        3,
-                                                                        "events",
-                                                                        List.of())))))
-                        .addApiResponse("400", problem("Malformed or invalid body, with field errors"))
-                        .addApiResponse("401", problem("Not authenticated"))
-                        .addApiResponse("403", problem("The role may not issue this command (A3)"))
-                        .addApiResponse("404", problem("Unknown record"))
+                                                                        3)))))
+                        .addApiResponse("400", ApiContract.problem("Malformed or invalid body, with field errors"))
+                        .addApiResponse("403", ApiContract.problem("The role may not issue this command (A3)"))
+                        .addApiResponse("404", ApiContract.problem("Unknown record"))
                         .addApiResponse(
                                 "409",
-                                problem(
+                                ApiContract.problem(
                                         "A rule refused the command (the rule id is in 'rule'), or a concurrent change"))
-                        .addApiResponse("412", problem("If-Match does not hold"))
-                        .addApiResponse("413", problem("Body too large"))
-                        .addApiResponse("415", problem("Not application/json"))
-                        .addApiResponse("422", problem("Idempotency-Key reused with a different body")));
+                        .addApiResponse("412", ApiContract.problem("If-Match does not hold"))
+                        .addApiResponse("413", ApiContract.problem("Body too large"))
+                        .addApiResponse("415", ApiContract.problem("Not application/json"))
+                        .addApiResponse("422", ApiContract.problem("Idempotency-Key reused with a different body")));
     }
 
     private static String tag(CommandType type) {
@@ -182,18 +162,12 @@ class OpenApiCommands implements OpenApiCustomizer {
         return pkg.substring(pkg.lastIndexOf('.') + 1);
     }
 
-    private static ApiResponse problem(String description) {
-        return new ApiResponse()
-                .description(description)
-                .content(new Content()
-                        .addMediaType(
-                                PROBLEM,
-                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail"))));
-    }
-
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static Schema<?> withoutActor(Schema<?> schema) {
-        Schema copy = new Schema<>().type("object").description(schema.getDescription());
+        Schema copy = new Schema<>()
+                .type("object")
+                .description(schema.getDescription())
+                .additionalProperties(false);
         Map<String, Schema> properties = new java.util.LinkedHashMap<>(schema.getProperties());
         properties.remove("actor");
         copy.setProperties(properties);
@@ -205,7 +179,11 @@ class OpenApiCommands implements OpenApiCustomizer {
         return copy;
     }
 
-    private static void register(Components components, Class<?> type) {
-        ModelConverters.getInstance().readAll(new AnnotatedType(type)).forEach(components::addSchemas);
+    /** The schemas of the type and of the types it holds, by name. */
+    @SuppressWarnings("rawtypes")
+    private static Set<String> register(Components components, Class<?> type) {
+        Map<String, Schema> schemas = ModelConverters.getInstance().readAll(new AnnotatedType(type));
+        schemas.forEach(components::addSchemas);
+        return schemas.keySet();
     }
 }

@@ -4,6 +4,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.DecisionId;
 import org.ippc.cpm.domain.shared.IssuedBy;
+import org.ippc.cpm.domain.shared.Nullable;
 import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.Validation;
@@ -15,7 +16,7 @@ import org.ippc.cpm.domain.shared.Validation;
 public record ReportOnActionItem(
         @TargetAggregateIdentifier DecisionId decisionId,
         @RequiredBy("C2") String itemId,
-        String documentReference,
+        @Nullable String documentReference,
         Actor actor,
         String rationale) {
 

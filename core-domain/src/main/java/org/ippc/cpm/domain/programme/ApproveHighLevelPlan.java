@@ -3,6 +3,7 @@ package org.ippc.cpm.domain.programme;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.IssuedBy;
+import org.ippc.cpm.domain.shared.Nullable;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.Role;
@@ -14,7 +15,9 @@ import org.ippc.cpm.domain.shared.Validation;
 public record ApproveHighLevelPlan(
         @TargetAggregateIdentifier ProgrammeId programmeId,
         @RequiredBy("Y1") SessionId sessionId,
-        @RequiredBy("Y2") HighLevelPlan amendedPlan,
+
+        @Nullable @RequiredBy("Y2") HighLevelPlan amendedPlan,
+
         Actor actor,
         String rationale) {
 

@@ -3,6 +3,7 @@ package org.ippc.cpm.domain.programme;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.ippc.cpm.domain.shared.Nullable;
 import org.ippc.cpm.domain.shared.Validation;
 
 /**
@@ -10,12 +11,12 @@ import org.ippc.cpm.domain.shared.Validation;
  * operational management components, its projects or activities, and the resources it needs in US dollars.
  */
 public record DetailedPlan(
-        HighLevelPlan elements,
-        String risks,
-        String strategicManagement,
-        String operationalManagement,
-        List<String> projects,
-        BigDecimal resourcesNeededUsd) {
+        @Nullable HighLevelPlan elements,
+        @Nullable String risks,
+        @Nullable String strategicManagement,
+        @Nullable String operationalManagement,
+        @Nullable List<String> projects,
+        @Nullable BigDecimal resourcesNeededUsd) {
 
     public DetailedPlan {
         projects = projects == null ? List.of() : List.copyOf(projects);

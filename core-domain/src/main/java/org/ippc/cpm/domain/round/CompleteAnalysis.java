@@ -4,6 +4,7 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.IssuedBy;
+import org.ippc.cpm.domain.shared.Nullable;
 import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.RoundId;
@@ -14,7 +15,7 @@ import org.ippc.cpm.domain.shared.Validation;
 public record CompleteAnalysis(
         @TargetAggregateIdentifier RoundId roundId,
         @RequiredBy("P2") List<AnalysedOption> options,
-        String documentReference,
+        @Nullable String documentReference,
         Actor actor,
         String rationale) {
 

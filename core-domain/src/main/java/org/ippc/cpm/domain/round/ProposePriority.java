@@ -4,6 +4,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.programme.HighLevelPlan;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.IssuedBy;
+import org.ippc.cpm.domain.shared.Nullable;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.Role;
@@ -17,7 +18,7 @@ public record ProposePriority(
         ProgrammeId programmeId,
         @RequiredBy("P5") String optionId,
         String title,
-        @RequiredBy("P5") String conventionArticle,
+        @Nullable @RequiredBy("P5") String conventionArticle,
         @RequiredBy("P6") HighLevelPlan highLevelPlan,
         Actor actor,
         String rationale) {

@@ -3,6 +3,7 @@ package org.ippc.cpm.domain.round;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.IssuedBy;
+import org.ippc.cpm.domain.shared.Nullable;
 import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.RoundId;
 import org.ippc.cpm.domain.shared.Validation;
@@ -12,7 +13,10 @@ import org.ippc.cpm.domain.shared.Validation;
         value = {Role.CONTRACTING_PARTY, Role.RPPO},
         rule = "P1")
 public record SubmitInput(
-        @TargetAggregateIdentifier RoundId roundId, String documentReference, Actor actor, String rationale) {
+        @TargetAggregateIdentifier RoundId roundId,
+        @Nullable String documentReference,
+        Actor actor,
+        String rationale) {
 
     public SubmitInput {
         Validation.requireValue(roundId, "roundId");

@@ -3,7 +3,6 @@ package org.ippc.cpm.query.board;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Map;
 import org.ippc.cpm.domain.programme.ProgrammeLifecycle;
 import org.ippc.cpm.domain.programme.ProgrammeStage;
 import org.ippc.cpm.domain.programme.Transition;
@@ -54,32 +53,32 @@ class BoardController {
 
     @GetMapping("/programmes/{programmeId}/experts")
     @Operation(summary = "The experts appointed to a programme, released ones included")
-    List<Map<String, Object>> experts(@PathVariable String programmeId) {
+    List<ExpertRow> experts(@PathVariable String programmeId) {
         queries.programme(programmeId);
         return queries.experts(programmeId);
     }
 
     @GetMapping("/programmes/{programmeId}/funding")
     @Operation(summary = "A programme's pledges, contributions and mobilised resources, one row each")
-    List<Map<String, Object>> funding(@PathVariable String programmeId) {
+    List<FundingEntry> funding(@PathVariable String programmeId) {
         return queries.fundingOf(programmeId);
     }
 
     @GetMapping("/funding/by-programme")
     @Operation(summary = "Funding needed, pledged, contributed, mobilised and the gap, per programme")
-    List<Map<String, Object>> fundingByProgramme() {
+    List<ProgrammeFunding> fundingByProgramme() {
         return queries.fundingByProgramme();
     }
 
     @GetMapping("/funding/by-party")
     @Operation(summary = "What each contracting party, RPPO or body pledged, contributed and mobilised")
-    List<Map<String, Object>> fundingByParty() {
+    List<PartyFunding> fundingByParty() {
         return queries.fundingByParty();
     }
 
     @GetMapping("/sessions")
     @Operation(summary = "The CPM sessions the engine knows, with their status")
-    List<Map<String, Object>> sessions() {
+    List<SessionRow> sessions() {
         return queries.sessions();
     }
 

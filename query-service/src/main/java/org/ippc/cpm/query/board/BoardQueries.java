@@ -5,10 +5,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.ippc.cpm.domain.programme.ResourceKind;
+import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.query.NotFound;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -71,43 +71,80 @@ public class BoardQueries {
                 programmeId);
     }
 
-    public List<Map<String, Object>> experts(String programmeId) {
-        return rows("""
+    public List<ExpertRow> experts(String programmeId) {
+        return jdbc.query(
+                """
                 SELECT expert_id, name, expertise, appointed_at, released_at FROM programme_expert
-                WHERE programme_id = ? ORDER BY appointed_at""", programmeId);
+                WHERE programme_id = ? ORDER BY appointed_at""",
+                (rs, i) -> new ExpertRow(
+                        rs.getString("expert_id"),
+                        rs.getString("name"),
+                        rs.getString("expertise"),
+                        instant(rs.getTimestamp("appointed_at")),
+                        instant(rs.getTimestamp("released_at"))),
+                programmeId);
     }
 
-    public List<Map<String, Object>> fundingOf(String programmeId) {
+    public List<FundingEntry> fundingOf(String programmeId) {
         programme(programmeId);
-        return rows("""
+        return jdbc.query(
+                """
                 SELECT event_id, party, party_role, flow, resource_kind, value_usd, description, occurred_at
-                FROM funding_entry WHERE programme_id = ? ORDER BY occurred_at, event_id""", programmeId);
+                FROM funding_entry WHERE programme_id = ? ORDER BY occurred_at, event_id""",
+                (rs, i) -> new FundingEntry(
+                        rs.getString("event_id"),
+                        rs.getString("party"),
+                        Role.valueOf(rs.getString("party_role")),
+                        rs.getString("flow"),
+                        ResourceKind.valueOf(rs.getString("resource_kind")),
+                        rs.getBigDecimal("value_usd"),
+                        rs.getString("description"),
+                        instant(rs.getTimestamp("occurred_at"))),
+                programmeId);
     }
 
-    public List<Map<String, Object>> fundingByProgramme() {
-        return rows("""
+    public List<ProgrammeFunding> fundingByProgramme() {
+        return jdbc.query(
+                """
                 SELECT programme_id, title, funding_needed_usd, pledged_usd, contributed_usd, mobilised_usd, gap_usd
-                FROM programme_board ORDER BY programme_id""");
+                FROM programme_board ORDER BY programme_id""",
+                (rs, i) -> new ProgrammeFunding(
+                        rs.getString("programme_id"),
+                        rs.getString("title"),
+                        rs.getBigDecimal("funding_needed_usd"),
+                        rs.getBigDecimal("pledged_usd"),
+                        rs.getBigDecimal("contributed_usd"),
+                        rs.getBigDecimal("mobilised_usd"),
+                        rs.getBigDecimal("gap_usd")));
     }
 
-    public List<Map<String, Object>> fundingByParty() {
-        return rows("""
+    public List<PartyFunding> fundingByParty() {
+        return jdbc.query(
+                """
                 SELECT party, party_role,
                        SUM(CASE WHEN flow = 'PLEDGED' THEN value_usd ELSE 0 END) AS pledged_usd,
                        SUM(CASE WHEN flow = 'CONTRIBUTED' THEN value_usd ELSE 0 END) AS contributed_usd,
                        SUM(CASE WHEN flow = 'MOBILISED' THEN value_usd ELSE 0 END) AS mobilised_usd,
                        COUNT(DISTINCT programme_id) AS programmes
-                FROM funding_entry GROUP BY party, party_role ORDER BY party""");
+                FROM funding_entry GROUP BY party, party_role ORDER BY party""",
+                (rs, i) -> new PartyFunding(
+                        rs.getString("party"),
+                        Role.valueOf(rs.getString("party_role")),
+                        rs.getBigDecimal("pledged_usd"),
+                        rs.getBigDecimal("contributed_usd"),
+                        rs.getBigDecimal("mobilised_usd"),
+                        rs.getLong("programmes")));
     }
 
-    public List<Map<String, Object>> sessions() {
-        return rows("SELECT * FROM cpm_session ORDER BY session_number");
+    public List<SessionRow> sessions() {
+        return jdbc.query("SELECT * FROM cpm_session ORDER BY session_number", BoardQueries::session);
     }
 
     public Agenda agenda(String sessionId) {
-        Map<String, Object> session = rows("SELECT * FROM cpm_session WHERE session_id = ?", sessionId).stream()
-                .findFirst()
-                .orElseThrow(() -> new NotFound("no session " + sessionId));
+        SessionRow session =
+                jdbc.query("SELECT * FROM cpm_session WHERE session_id = ?", BoardQueries::session, sessionId).stream()
+                        .findFirst()
+                        .orElseThrow(() -> new NotFound("no session " + sessionId));
         List<ProgrammeRow> proposals = jdbc.query(
                 "SELECT * FROM programme_status WHERE year_one_session = ? ORDER BY programme_id",
                 BoardQueries::programme,
@@ -131,52 +168,22 @@ public class BoardQueries {
                                     AND c.session_number >= s.session_number))
                   AND NOT EXISTS (SELECT 1 FROM progress_report r WHERE r.programme_id = b.programme_id AND r.session_id = s.session_id)
                 ORDER BY b.programme_id""", BoardQueries::programme, sessionId);
-        List<Map<String, Object>> due =
-                rows("SELECT * FROM action_item WHERE due_session = ? ORDER BY decision_number, item_id", sessionId);
+        List<ActionItemRow> due = jdbc.query(
+                "SELECT * FROM action_item WHERE due_session = ? ORDER BY decision_number, item_id",
+                BoardQueries::actionItem,
+                sessionId);
         return new Agenda(
                 session,
                 proposals,
                 presentations,
                 decisions,
                 missingReports,
-                due.stream()
-                        .filter(item -> !"OVERDUE".equals(item.get("status")))
-                        .toList(),
-                due.stream()
-                        .filter(item -> "OVERDUE".equals(item.get("status")))
-                        .toList());
+                due.stream().filter(item -> !"OVERDUE".equals(item.status())).toList(),
+                due.stream().filter(item -> "OVERDUE".equals(item.status())).toList());
     }
 
     public Page<LogEntry> log(LogFilter filter, PageRequest page) {
         return page("SELECT * FROM decision_log", filter.where(), page, BoardQueries::entry);
-    }
-
-    /** Rows as maps keyed by camelCase names, whatever case the database reports its column labels in. */
-    private List<Map<String, Object>> rows(String sql, Object... arguments) {
-        return jdbc.query(
-                sql,
-                (rs, i) -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
-                        row.put(camelCase(rs.getMetaData().getColumnLabel(column)), rs.getObject(column));
-                    }
-                    return row;
-                },
-                arguments);
-    }
-
-    private static String camelCase(String label) {
-        StringBuilder name = new StringBuilder();
-        boolean upper = false;
-        for (char c : label.toLowerCase(Locale.ROOT).toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                name.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return name.toString();
     }
 
     private <T> Page<T> page(String select, Where where, PageRequest page, RowMapper<T> mapper) {
@@ -210,6 +217,29 @@ public class BoardQueries {
                 rs.getLong("version"),
                 rs.getString("report_missing_at"),
                 NextActions.in(stage));
+    }
+
+    private static SessionRow session(ResultSet rs, int row) throws SQLException {
+        return new SessionRow(
+                rs.getString("session_id"),
+                rs.getInt("session_number"),
+                rs.getInt("session_year"),
+                rs.getString("status"),
+                instant(rs.getTimestamp("opened_at")),
+                instant(rs.getTimestamp("closed_at")));
+    }
+
+    private static ActionItemRow actionItem(ResultSet rs, int row) throws SQLException {
+        return new ActionItemRow(
+                rs.getString("decision_id"),
+                rs.getString("item_id"),
+                rs.getInt("decision_number"),
+                rs.getString("decision_session"),
+                rs.getString("addressee"),
+                rs.getString("due_session"),
+                rs.getString("request"),
+                rs.getString("status"),
+                rs.getString("document_reference"));
     }
 
     static LogEntry entry(ResultSet rs, int row) throws SQLException {

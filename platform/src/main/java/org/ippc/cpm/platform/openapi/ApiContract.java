@@ -1,0 +1,176 @@
+package org.ippc.cpm.platform.openapi;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every operation of the engine shares, written into the served OpenAPI document after each service has described
+ * its own operations: the sign-in of the running profile, the RFC 9457 problem with the engine's extensions, the
+ * refusals any request can meet, and no schema that no operation uses.
+ */
+@Component
+public class ApiContract implements OpenApiCustomizer {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+    public static final String PROBLEM = "#/components/schemas/Problem";
+
+    private final boolean production;
+    private final List<OperationsDescription> described;
+
+    public ApiContract(Environment environment, List<OperationsDescription> described) {
+        this.production = environment.acceptsProfiles(Profiles.of("production"));
+        this.described = described;
+    }
+
+    @Override
+    public void customise(OpenAPI api) {
+        described.forEach(description -> description.describe(api));
+        api.info(new Info()
+                .title("cpm-engine")
+                .version("1")
+                .description("Commands, read models, live updates and the auditor's tools of the CPM implementation-"
+                        + "programme lifecycle. Every refusal is application/problem+json (RFC 9457); its type is a "
+                        + "rule of docs/rules.md (https://cpm-engine.ippc.int/rules/{rule}) or a status "
+                        + "(https://cpm-engine.ippc.int/problems/{status}, docs/api-guide.md)."));
+        Components components = api.getComponents() == null ? new Components() : api.getComponents();
+        api.setComponents(components);
+        components.setSecuritySchemes(new TreeMap<>(Map.of(signIn(), scheme())));
+        components.addSchemas("Problem", problem());
+        components.addSchemas("FieldError", fieldError());
+        components.getSchemas().remove("ProblemDetail");
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                    operation.setSecurity(List.of(new SecurityRequirement().addList(signIn())));
+                    declareCommonRefusals(operation, path.contains("{"));
+                }));
+        UnusedSchemas.remove(api);
+    }
+
+    private String signIn() {
+        return production ? "bearer" : "basic";
+    }
+
+    private SecurityScheme scheme() {
+        return production
+                ? new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .bearerFormat("JWT")
+                        .description(
+                                "A JWT of the configured issuer and audience naming the role (docs/operator-guide.md)")
+                : new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("basic")
+                        .description("A demo user of the embedded profile; the password is the user name");
+    }
+
+    private void declareCommonRefusals(Operation operation, boolean addressesOne) {
+        ApiResponses responses = operation.getResponses();
+        responses.putIfAbsent("400", problem("Malformed request: a parameter, header or body the engine cannot read"));
+        responses.putIfAbsent(
+                "401",
+                problem("Not signed in, or the credentials are not valid")
+                        .addHeaderObject(
+                                "WWW-Authenticate",
+                                new Header()
+                                        .description("The sign-in the engine expects")
+                                        .schema(new StringSchema())));
+        responses.putIfAbsent("403", problem("The signed-in role may not do this (A3), or the token names no role"));
+        if (addressesOne) {
+            responses.putIfAbsent("404", problem("No such record"));
+        }
+        if (!production) {
+            responses.putIfAbsent(
+                    "429", retryLater(problem("Too many failed sign-ins from this address for this user")));
+        }
+        responses.putIfAbsent("500", problem("A fault of the engine (logged with the instance)"));
+        responses.putIfAbsent("503", retryLater(problem("The database cannot be reached; nothing was changed")));
+    }
+
+    public static ApiResponse problem(String description) {
+        return new ApiResponse()
+                .description(description)
+                .content(
+                        new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref(PROBLEM))));
+    }
+
+    public static ApiResponse retryLater(ApiResponse response) {
+        return response.addHeaderObject(
+                "Retry-After",
+                new Header()
+                        .required(true)
+                        .description("Seconds to wait before trying again")
+                        .schema(new IntegerSchema()));
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Schema<?> problem() {
+        Map<String, Schema> properties = new java.util.LinkedHashMap<>();
+        properties.put(
+                "type",
+                new StringSchema()
+                        .format("uri")
+                        .description("https://cpm-engine.ippc.int/rules/{rule} for a rule's refusal, else "
+                                + "https://cpm-engine.ippc.int/problems/{status}"));
+        properties.put("title", new StringSchema().description("A short summary of the problem's type"));
+        properties.put("status", new IntegerSchema().minimum(java.math.BigDecimal.valueOf(400)));
+        properties.put("detail", new StringSchema().description("What happened, for a person to read"));
+        properties.put(
+                "instance", new StringSchema().format("uri-reference").description("The path the request was sent to"));
+        properties.put("rule", new StringSchema().description("The spec's rule that refused it (docs/rules.md)"));
+        properties.put(
+                "errors",
+                new ArraySchema()
+                        .items(new Schema<>().$ref("#/components/schemas/FieldError"))
+                        .description("The fields at fault (400)"));
+        properties.put(
+                "currentVersion",
+                new IntegerSchema().format("int64").description("The record's version now (412 of an If-Match)"));
+        return new ObjectSchema()
+                .description("RFC 9457 problem details with the engine's extensions")
+                .properties(properties)
+                .required(List.of("type", "title", "status", "detail", "instance"))
+                .additionalProperties(false);
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Schema<?> fieldError() {
+        Map<String, Schema> properties = new java.util.LinkedHashMap<>();
+        properties.put(
+                "path",
+                new StringSchema()
+                        .description(
+                                "The field's JSON path in the body (e.g. $.resource.valueUsd), or a header's name"));
+        properties.put("message", new StringSchema());
+        properties.put(
+                "rule", new StringSchema().nullable(true).description("The rule that requires the field, if one does"));
+        properties.put(
+                "allowed",
+                new ArraySchema().items(new StringSchema()).description("The values allowed, for a closed list"));
+        return new ObjectSchema()
+                .properties(properties)
+                .required(List.of("path", "message"))
+                .additionalProperties(false);
+    }
+}

@@ -1,0 +1,79 @@
+package org.ippc.cpm.platform.openapi;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.converter.ModelConverterContext;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.media.Schema;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The schema of each of the engine's records says exactly what Jackson writes and reads: every component is required
+ * and non-null unless annotated {@code @Nullable} (then nullable, or optional where the record writes only non-null
+ * values), and no other property is allowed. A nullable record inside a record is optional and never null: OpenAPI
+ * 3.0 validators refuse null for a reference even beside {@code nullable}, so such a field is left out (the command
+ * API refuses an explicit null there).
+ */
+@Component
+public class RecordSchemas implements ModelConverter {
+
+    private static final String OURS = "org.ippc.cpm.";
+
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
+        if (!chain.hasNext()) {
+            return null;
+        }
+        Schema resolved = chain.next().resolve(type, context, chain);
+        Class<?> raw = Json.mapper().constructType(type.getType()).getRawClass();
+        if (resolved == null || !raw.isRecord() || !raw.getName().startsWith(OURS)) {
+            return resolved;
+        }
+        Schema model = resolved.get$ref() == null
+                ? resolved
+                : context.getDefinedModels()
+                        .get(resolved.get$ref().substring(resolved.get$ref().lastIndexOf('/') + 1));
+        if (model == null || model.getProperties() == null || Boolean.FALSE.equals(model.getAdditionalProperties())) {
+            return resolved;
+        }
+        describe(raw, model);
+        return resolved;
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void describe(Class<?> record, Schema model) {
+        JsonInclude include = record.getAnnotation(JsonInclude.class);
+        boolean writesNulls = include == null || include.value() != JsonInclude.Include.NON_NULL;
+        List<String> required = new ArrayList<>();
+        Map<String, Schema> properties = model.getProperties();
+        for (RecordComponent component : record.getRecordComponents()) {
+            Schema property = properties.get(component.getName());
+            if (property == null) {
+                continue;
+            }
+            if (!nullable(component)) {
+                required.add(component.getName());
+            } else if (writesNulls && property.get$ref() == null) {
+                property.setNullable(true);
+            }
+        }
+        model.setRequired(required.isEmpty() ? null : required);
+        model.setAdditionalProperties(false);
+        model.setType("object");
+    }
+
+    public static boolean nullable(RecordComponent component) {
+        return Arrays.stream(component.getAnnotations())
+                .map(Annotation::annotationType)
+                .anyMatch(annotation -> annotation.getSimpleName().equals("Nullable"));
+    }
+}
