@@ -1,6 +1,7 @@
 package org.ippc.cpm.platform.openapi;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
@@ -51,8 +52,7 @@ public class RecordSchemas implements ModelConverter {
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static void describe(Class<?> record, Schema model) {
-        JsonInclude include = record.getAnnotation(JsonInclude.class);
-        boolean writesNulls = include == null || include.value() != JsonInclude.Include.NON_NULL;
+        boolean recordWritesNulls = writesNulls(record.getAnnotation(JsonInclude.class));
         List<String> required = new ArrayList<>();
         Map<String, Schema> properties = model.getProperties();
         for (RecordComponent component : record.getRecordComponents()) {
@@ -60,15 +60,27 @@ public class RecordSchemas implements ModelConverter {
             if (property == null) {
                 continue;
             }
+            if (component.getType() == Object.class || component.getType() == JsonNode.class) {
+                // Any JSON value (an event's payload, a field's value before and after): no type at all.
+                property = new Schema<>().description(property.getDescription());
+                properties.put(component.getName(), property);
+            }
             if (!nullable(component)) {
                 required.add(component.getName());
-            } else if (writesNulls && property.get$ref() == null) {
+            } else if (property.get$ref() == null
+                    && (component.isAnnotationPresent(JsonInclude.class)
+                            ? writesNulls(component.getAnnotation(JsonInclude.class))
+                            : recordWritesNulls)) {
                 property.setNullable(true);
             }
         }
         model.setRequired(required.isEmpty() ? null : required);
         model.setAdditionalProperties(false);
         model.setType("object");
+    }
+
+    private static boolean writesNulls(JsonInclude include) {
+        return include == null || include.value() != JsonInclude.Include.NON_NULL;
     }
 
     public static boolean nullable(RecordComponent component) {

@@ -35,19 +35,24 @@ class AdminController {
 
     @PostMapping("/rebuild")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Empties and rebuilds every read model from the event store")
+    @Operation(
+            operationId = "rebuildReadModels",
+            summary = "Empties and rebuilds every read model from the event store")
     RebuildStatus rebuild(Principal principal) {
         return rebuild.start(principal.getName());
     }
 
     @GetMapping("/rebuild")
-    @Operation(summary = "Progress of the latest rebuild: percent, events/s and time left")
+    @Operation(
+            operationId = "rebuildStatus",
+            summary = "Progress of the latest rebuild: percent, events/s and time left")
     RebuildStatus rebuildStatus() {
         return rebuild.status();
     }
 
     @GetMapping("/dead-letters")
     @Operation(
+            operationId = "deadLetters",
             summary = "Events a projection failed on, grouped by aggregate (later events of it wait behind the first)")
     List<DeadLetterView> deadLetters() {
         List<DeadLetterView> letters = new ArrayList<>();
@@ -60,7 +65,9 @@ class AdminController {
     }
 
     @PostMapping("/dead-letters/retry")
-    @Operation(summary = "Retries every dead-lettered sequence once; what fails again stays queued")
+    @Operation(
+            operationId = "retryDeadLetters",
+            summary = "Retries every dead-lettered sequence once; what fails again stays queued")
     RetryResult retry() {
         SequencedDeadLetterProcessor<EventMessage<?>> processor = processing
                 .sequencedDeadLetterProcessor(ReadModels.PROCESSING_GROUP)

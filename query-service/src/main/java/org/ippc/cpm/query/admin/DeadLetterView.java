@@ -4,14 +4,15 @@ import java.time.Instant;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
+import org.ippc.cpm.domain.shared.Nullable;
 
 /** A dead letter as the API shows it: which event, of which aggregate, failed why, since when. */
 record DeadLetterView(
         String eventId,
         String eventType,
-        String aggregateId,
-        Long sequenceNumber,
-        String cause,
+        @Nullable String aggregateId,
+        @Nullable Long sequenceNumber,
+        @Nullable String cause,
         Instant enqueuedAt,
         Instant lastTouched) {
 

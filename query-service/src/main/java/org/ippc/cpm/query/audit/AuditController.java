@@ -1,6 +1,11 @@
 package org.ippc.cpm.query.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -63,13 +68,16 @@ class AuditController {
 
     @GetMapping(path = "/aggregates/{aggregateId}/history", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "history",
             summary = "Every event of a programme, round, session or decision, in order, with metadata and hash links")
     List<HistoryEntry> history(@PathVariable String aggregateId) {
         return history.history(aggregateId);
     }
 
     @GetMapping(path = "/aggregates/{aggregateId}/state", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The aggregate's state as of an instant (asOf) or a version, replayed from its events")
+    @Operation(
+            operationId = "stateAsOf",
+            summary = "The aggregate's state as of an instant (asOf) or a version, replayed from its events")
     AggregateState state(
             @PathVariable String aggregateId,
             @RequestParam(required = false) String asOf,
@@ -78,18 +86,21 @@ class AuditController {
     }
 
     @GetMapping(path = "/aggregates/{aggregateId}/diff", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Which fields changed between two instants, and by which events")
+    @Operation(operationId = "stateDiff", summary = "Which fields changed between two instants, and by which events")
     StateDiff diff(@PathVariable String aggregateId, @RequestParam String from, @RequestParam String to) {
         return states.diff(aggregateId, instant("from", from), instant("to", to));
     }
 
     @GetMapping(path = "/log", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "decisionLog",
             summary = "The decision log filtered by session, actor, role, event type, programme and [from, to), paged")
     Page<LogEntry> log(
             @RequestParam(required = false) String session,
             @RequestParam(required = false) String actor,
-            @RequestParam(required = false) String role,
+            @RequestParam(required = false)
+                    @Parameter(allowEmptyValue = true, schema = @Schema(implementation = Role.class))
+                    String role,
             @RequestParam(required = false) String eventType,
             @RequestParam(required = false) String programme,
             @RequestParam(required = false) String from,
@@ -103,12 +114,28 @@ class AuditController {
     }
 
     @GetMapping("/log/export")
-    @Operation(summary = "The whole decision log from the event store, streamed as CSV or JSON, with the same filters")
+    @Operation(
+            operationId = "exportLog",
+            summary = "The whole decision log from the event store, streamed as CSV or JSON, with the same filters",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "The log as an attachment: a JSON array, or CSV with the same columns but"
+                                    + " the payload",
+                            content = {
+                                @Content(
+                                        mediaType = "application/json",
+                                        array = @ArraySchema(schema = @Schema(implementation = ExportedEvent.class))),
+                                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+                            }))
     ResponseEntity<StreamingResponseBody> export(
-            @RequestParam(defaultValue = "json") String format,
+            @RequestParam(defaultValue = "json") @Parameter(schema = @Schema(allowableValues = {"json", "csv"}))
+                    String format,
             @RequestParam(required = false) String session,
             @RequestParam(required = false) String actor,
-            @RequestParam(required = false) String role,
+            @RequestParam(required = false)
+                    @Parameter(allowEmptyValue = true, schema = @Schema(implementation = Role.class))
+                    String role,
             @RequestParam(required = false) String eventType,
             @RequestParam(required = false) String programme,
             @RequestParam(required = false) String from,
@@ -130,7 +157,9 @@ class AuditController {
     }
 
     @GetMapping(path = "/verify", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Walks the event store's hash chains and reports the first broken link (ADR 0005)")
+    @Operation(
+            operationId = "verifyChains",
+            summary = "Walks the event store's hash chains and reports the first broken link (ADR 0005)")
     ChainVerification verify() {
         return verifier.verify();
     }

@@ -1,6 +1,8 @@
 package org.ippc.cpm.query.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.ippc.cpm.domain.shared.Nullable;
 
 /**
  * The result of walking the event store: how many events were checked, the first broken link (in global order) and
@@ -10,9 +12,14 @@ public record ChainVerification(
         boolean intact,
         long eventsChecked,
         long aggregatesChecked,
-        Break firstBroken,
+        @Nullable @JsonInclude(JsonInclude.Include.NON_NULL) Break firstBroken,
         List<Break> broken,
         String rootHash) {
 
-    public record Break(Long globalIndex, String eventId, String aggregateId, Long sequenceNumber, String problem) {}
+    public record Break(
+            @Nullable Long globalIndex,
+            String eventId,
+            String aggregateId,
+            @Nullable Long sequenceNumber,
+            String problem) {}
 }

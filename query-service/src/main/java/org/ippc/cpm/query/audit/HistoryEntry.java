@@ -1,7 +1,9 @@
 package org.ippc.cpm.query.audit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Map;
+import org.ippc.cpm.domain.shared.Nullable;
 
 /** One event of an aggregate's history as the store holds it, with its metadata and its link in the hash chain. */
 public record HistoryEntry(
@@ -9,7 +11,12 @@ public record HistoryEntry(
         String eventId,
         String eventType,
         Instant timestamp,
+
+        @Schema(type = "object", additionalPropertiesSchema = String.class)
         Map<String, Object> metadata,
+
+        @Schema(implementation = Object.class, description = "The event as stored")
         Object payload,
-        String previousHash,
-        String hash) {}
+
+        @Nullable String previousHash,
+        @Nullable String hash) {}

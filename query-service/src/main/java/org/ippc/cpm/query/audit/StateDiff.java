@@ -1,11 +1,19 @@
 package org.ippc.cpm.query.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
 /** What changed in an aggregate between two instants: each field (JSON pointer), before and after, and the events that changed it. */
 public record StateDiff(String aggregateId, Instant from, Instant to, List<String> events, List<FieldChange> changes) {
 
-    public record FieldChange(String path, JsonNode before, JsonNode after, List<String> changedBy) {}
+    public record FieldChange(
+            String path,
+
+            @Schema(description = "Any JSON value, or null") JsonNode before,
+
+            @Schema(description = "Any JSON value, or null") JsonNode after,
+
+            List<String> changedBy) {}
 }

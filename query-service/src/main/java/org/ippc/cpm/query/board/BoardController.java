@@ -1,6 +1,8 @@
 package org.ippc.cpm.query.board;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.ippc.cpm.domain.programme.ProgrammeLifecycle;
@@ -26,9 +28,11 @@ class BoardController {
     }
 
     @GetMapping("/programmes")
-    @Operation(summary = "The status board, filtered by stage or session, paged and sorted")
+    @Operation(operationId = "board", summary = "The status board, filtered by stage or session, paged and sorted")
     Page<ProgrammeRow> board(
-            @RequestParam(required = false) String stage,
+            @RequestParam(required = false)
+                    @Parameter(allowEmptyValue = true, schema = @Schema(implementation = ProgrammeStage.class))
+                    String stage,
             @RequestParam(required = false) String session,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size,

@@ -1,7 +1,9 @@
 package org.ippc.cpm.query.board;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import org.ippc.cpm.domain.shared.Nullable;
 
 /**
  * One row of the decision log: an event with who, when, at which session, why, and what caused it. Who: the role, the
@@ -15,14 +17,16 @@ public record LogEntry(
         long sequenceNumber,
         String eventType,
         Instant occurredAt,
-        String sessionId,
-        String programmeId,
+        @Nullable String sessionId,
+        @Nullable String programmeId,
         String actorRole,
         String actorId,
         String actorPerson,
-        String actorParty,
-        String command,
+        @Nullable String actorParty,
+        @Nullable String command,
         String rationale,
-        String correlationId,
-        String causationId,
-        @JsonRawValue String payload) {}
+        @Nullable String correlationId,
+        @Nullable String causationId,
+
+        @JsonRawValue @Schema(implementation = Object.class, description = "The event as stored")
+        String payload) {}

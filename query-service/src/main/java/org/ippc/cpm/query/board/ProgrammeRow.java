@@ -3,6 +3,7 @@ package org.ippc.cpm.query.board;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.ippc.cpm.domain.shared.Nullable;
 
 /**
  * One row of the status board, with the commands the programme's stage accepts and who may issue them.
@@ -11,21 +12,21 @@ import java.util.List;
 public record ProgrammeRow(
         String programmeId,
         String title,
-        String conventionArticle,
+        @Nullable String conventionArticle,
         String roundId,
         String stage,
         String yearOneSession,
-        String yearTwoSession,
+        @Nullable String yearTwoSession,
         boolean delayed,
         int experts,
         int planVersion,
-        BigDecimal fundingNeededUsd,
+        @Nullable BigDecimal fundingNeededUsd,
         BigDecimal pledgedUsd,
         BigDecimal contributedUsd,
         BigDecimal mobilisedUsd,
-        BigDecimal gapUsd,
+        @Nullable BigDecimal gapUsd,
         String lastEvent,
         Instant lastChangedAt,
         long version,
-        String reportMissingAt,
+        @Nullable String reportMissingAt,
         List<NextAction> nextActions) {}

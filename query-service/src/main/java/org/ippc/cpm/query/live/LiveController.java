@@ -1,6 +1,9 @@
 package org.ippc.cpm.query.live;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +50,16 @@ class LiveController {
     }
 
     @GetMapping(path = "/board", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "The status board as a stream: a snapshot, then each changed programme row")
+    @Operation(
+            operationId = "watchBoard",
+            summary = "The status board as a stream: a snapshot, then each changed programme row",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description =
+                                    "Server-Sent Events: 'snapshot' (every ProgrammeRow), then 'programme' (a ProgrammeRow) for"
+                                            + " each change, each with its feed number as id; a comment every heartbeat",
+                            content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string"))))
     Flux<ServerSentEvent<Object>> board(
             @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
             @RequestParam(name = "lastEventId", required = false) Long lastEventIdParam,
@@ -63,7 +75,16 @@ class LiveController {
     }
 
     @GetMapping(path = "/programmes/{programmeId}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "One programme as a stream: its row, then each change to it")
+    @Operation(
+            operationId = "watchProgramme",
+            summary = "One programme as a stream: its row, then each change to it",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description =
+                                    "Server-Sent Events: 'snapshot' (its ProgrammeRow), then 'programme' (a ProgrammeRow) for"
+                                            + " each change, each with its feed number as id; a comment every heartbeat",
+                            content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string"))))
     Flux<ServerSentEvent<Object>> programme(
             @PathVariable String programmeId,
             @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,

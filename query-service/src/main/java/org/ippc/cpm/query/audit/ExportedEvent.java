@@ -1,0 +1,33 @@
+package org.ippc.cpm.query.audit;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import org.ippc.cpm.domain.shared.Nullable;
+
+/**
+ * One event of the JSON export, as {@link LogExport} writes it (the CSV export has the same columns but the payload):
+ * the decision log's row read straight from the event store, with the event's hash and its payload at its latest
+ * revision.
+ */
+public record ExportedEvent(
+        long globalIndex,
+        String eventId,
+        String aggregateType,
+        String aggregateId,
+        long sequenceNumber,
+        String eventType,
+        Instant occurredAt,
+        @Nullable String sessionId,
+        @Nullable String programmeId,
+        String actorRole,
+        String actorId,
+        String actorPerson,
+        @Nullable String actorParty,
+        @Nullable String command,
+        @Nullable String rationale,
+        @Nullable String correlationId,
+        @Nullable String causationId,
+        @Nullable String hash,
+
+        @Schema(implementation = Object.class, description = "The event at its latest revision")
+        Object payload) {}
