@@ -137,13 +137,8 @@ class OpenApiCommands implements OperationsDescription {
                                                         new MediaType()
                                                                 .schema(new Schema<>()
                                                                         .$ref("#/components/schemas/CommandAccepted"))
-                                                                .example(Map.of(
-                                                                        "command",
-                                                                        type.name(),
-                                                                        "aggregateId",
-                                                                        "surveillance-pilot",
-                                                                        "version",
-                                                                        3)))))
+                                                                .example(new CommandAccepted(
+                                                                        type.name(), "surveillance-pilot", 3)))))
                         .addApiResponse("400", ApiContract.problem("Malformed or invalid body, with field errors"))
                         .addApiResponse("403", ApiContract.problem("The role may not issue this command (A3)"))
                         .addApiResponse("404", ApiContract.problem("Unknown record"))

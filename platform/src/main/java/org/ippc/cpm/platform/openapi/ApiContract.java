@@ -16,6 +16,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,6 +54,8 @@ public class ApiContract implements OpenApiCustomizer {
                         + "programme lifecycle. Every refusal is application/problem+json (RFC 9457); its type is a "
                         + "rule of docs/rules.md (https://cpm-engine.ippc.int/rules/{rule}) or a status "
                         + "(https://cpm-engine.ippc.int/problems/{status}, docs/api-guide.md)."));
+        // Relative: the document is the same whichever node or address serves it.
+        api.setServers(List.of(new Server().url("/").description("The engine that serves this document")));
         Components components = api.getComponents() == null ? new Components() : api.getComponents();
         api.setComponents(components);
         components.setSecuritySchemes(new TreeMap<>(Map.of(signIn(), scheme())));

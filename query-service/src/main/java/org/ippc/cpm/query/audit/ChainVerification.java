@@ -12,11 +12,11 @@ public record ChainVerification(
         boolean intact,
         long eventsChecked,
         long aggregatesChecked,
-        @Nullable @JsonInclude(JsonInclude.Include.NON_NULL) Break firstBroken,
-        List<Break> broken,
+        @Nullable @JsonInclude(JsonInclude.Include.NON_NULL) ChainBreak firstBroken,
+        List<ChainBreak> broken,
         String rootHash) {
 
-    public record Break(
+    public record ChainBreak(
             @Nullable Long globalIndex,
             String eventId,
             String aggregateId,

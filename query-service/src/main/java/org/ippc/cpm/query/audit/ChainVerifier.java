@@ -43,16 +43,16 @@ class ChainVerifier {
         jdbc.query("""
                 SELECT h.event_id, h.aggregate_id, h.sequence_number FROM event_hash h
                 LEFT JOIN domainevententry e ON e.eventidentifier = h.event_id WHERE e.eventidentifier IS NULL""", rs -> {
-            walk.broken.add(new ChainVerification.Break(
+            walk.broken.add(new ChainVerification.ChainBreak(
                     null,
                     rs.getString(1),
                     rs.getString(2),
                     rs.getLong(3),
                     "the event this hash was computed for is missing from the store"));
         });
-        List<ChainVerification.Break> broken = walk.broken.stream()
+        List<ChainVerification.ChainBreak> broken = walk.broken.stream()
                 .sorted(Comparator.comparing(
-                        ChainVerification.Break::globalIndex, Comparator.nullsLast(Comparator.naturalOrder())))
+                        ChainVerification.ChainBreak::globalIndex, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
         return new ChainVerification(
                 broken.isEmpty(),
@@ -64,7 +64,7 @@ class ChainVerifier {
     }
 
     private static final class Walk {
-        final List<ChainVerification.Break> broken = new ArrayList<>();
+        final List<ChainVerification.ChainBreak> broken = new ArrayList<>();
         final MessageDigest root = EventHash.sha256();
         long events;
         long aggregates;
@@ -121,7 +121,7 @@ class ChainVerifier {
         }
 
         private void fail(long globalIndex, StoredEvent event, String problem) {
-            broken.add(new ChainVerification.Break(
+            broken.add(new ChainVerification.ChainBreak(
                     globalIndex, event.eventId(), event.aggregateId(), event.sequenceNumber(), problem));
         }
     }

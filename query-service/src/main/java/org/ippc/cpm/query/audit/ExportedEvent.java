@@ -3,6 +3,7 @@ package org.ippc.cpm.query.audit;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.ippc.cpm.domain.shared.Nullable;
+import org.ippc.cpm.domain.shared.Role;
 
 /**
  * One event of the JSON export, as {@link LogExport} writes it (the CSV export has the same columns but the payload):
@@ -19,7 +20,7 @@ public record ExportedEvent(
         Instant occurredAt,
         @Nullable String sessionId,
         @Nullable String programmeId,
-        String actorRole,
+        @Schema(implementation = Role.class) String actorRole,
         String actorId,
         String actorPerson,
         @Nullable String actorParty,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.ippc.cpm.domain.shared.Nullable;
+import org.ippc.cpm.domain.shared.Role;
 
 /**
  * One row of the decision log: an event with who, when, at which session, why, and what caused it. Who: the role, the
@@ -19,7 +20,7 @@ public record LogEntry(
         Instant occurredAt,
         @Nullable String sessionId,
         @Nullable String programmeId,
-        String actorRole,
+        @Schema(implementation = Role.class) String actorRole,
         String actorId,
         String actorPerson,
         @Nullable String actorParty,

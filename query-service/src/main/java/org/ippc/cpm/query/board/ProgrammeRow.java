@@ -1,8 +1,10 @@
 package org.ippc.cpm.query.board;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.ippc.cpm.domain.programme.ProgrammeStage;
 import org.ippc.cpm.domain.shared.Nullable;
 
 /**
@@ -14,7 +16,7 @@ public record ProgrammeRow(
         String title,
         @Nullable String conventionArticle,
         String roundId,
-        String stage,
+        @Schema(implementation = ProgrammeStage.class) String stage,
         String yearOneSession,
         @Nullable String yearTwoSession,
         boolean delayed,

@@ -1,0 +1,171 @@
+package org.ippc.cpm.query.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.ippc.cpm.client.ApiClient;
+import org.ippc.cpm.client.api.AuditApi;
+import org.ippc.cpm.client.api.DecisionApi;
+import org.ippc.cpm.client.api.ProgrammeApi;
+import org.ippc.cpm.client.api.ReadModelAdministrationApi;
+import org.ippc.cpm.client.api.ReadModelsApi;
+import org.ippc.cpm.client.api.RoundApi;
+import org.ippc.cpm.client.api.SessionApi;
+import org.ippc.cpm.client.model.CommandAccepted;
+import org.ippc.cpm.client.model.ExportedEvent;
+import org.ippc.cpm.client.model.LogEntry;
+import org.ippc.cpm.client.model.ProgrammeRow;
+import org.ippc.cpm.command.HttpApi;
+import org.ippc.cpm.domain.seed.SeedStory;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A client author's view: the Java client that openapi-generator 7.25.0 made at build time from docs/openapi.json,
+ * which must be the document this engine serves, runs the whole seed story and every query, audit, export and
+ * administration operation, typed end to end (run with -Dopenapi.write=true to rewrite the committed document).
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:generated-client;NON_KEYWORDS=TIMESTAMP,VALUE;DB_CLOSE_DELAY=-1",
+            "server.shutdown=immediate"
+        })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GeneratedClientTest {
+
+    private static final Path DOCUMENT = Path.of("../docs/openapi.json");
+    private static final String PILOT = SeedStory.PILOT.value();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    @Order(1)
+    void the_client_is_generated_from_the_document_the_engine_serves() throws Exception {
+        String served = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        JsonNode document = HttpApi.JSON.readTree(served);
+        if (Boolean.getBoolean("openapi.write")) {
+            Files.writeString(
+                    DOCUMENT, HttpApi.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document) + "\n");
+        }
+        assertThat(HttpApi.JSON.readTree(Files.readString(DOCUMENT)))
+                .as("docs/openapi.json is stale: run this test with -Dopenapi.write=true")
+                .isEqualTo(document);
+    }
+
+    @Test
+    @Order(2)
+    void the_generated_client_runs_the_seed_story_and_every_read_operation() throws Exception {
+        long pilotVersion = -1;
+        for (SeedStory.Step step : SeedStory.steps()) {
+            CommandAccepted accepted = send(step);
+            assertThat(accepted.getCommand()).isEqualTo(step.command());
+            assertThat(accepted.getVersion()).isNotNegative();
+            if (accepted.getAggregateId().equals(PILOT)) {
+                pilotVersion = accepted.getVersion();
+            }
+        }
+        long projected = pilotVersion;
+
+        ReadModelsApi reads = new ReadModelsApi(client("viewer"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> reads.programme(PILOT).getVersion() == projected);
+        ProgrammeRow pilot = reads.programme(PILOT);
+        assertThat(pilot.getStage()).hasToString("UNDER_MANAGEMENT");
+        assertThat(pilot.getYearTwoSession()).isEqualTo("CPM-11");
+        assertThat(reads.board("UNDER_MANAGEMENT", null, 0, 50, "title,desc").getItems())
+                .extracting(ProgrammeRow::getProgrammeId)
+                .containsExactly(PILOT);
+        assertThat(reads.board(null, null, null, null, null).getTotal()).isEqualTo(2);
+        assertThat(reads.timeline(PILOT))
+                .extracting(LogEntry::getEventType)
+                .contains("ProgrammeProposed", "PlanPresented");
+        assertThat(reads.experts(PILOT)).isNotEmpty();
+        assertThat(reads.funding(PILOT)).isNotEmpty();
+        assertThat(reads.fundingByProgramme())
+                .anySatisfy(funding -> assertThat(funding.getGapUsd()).isEqualByComparingTo(pilot.getGapUsd()));
+        assertThat(reads.fundingByParty())
+                .anySatisfy(party -> assertThat(party.getParty()).isEqualTo("NZ"));
+        assertThat(reads.sessions())
+                .extracting(session -> session.getSessionId())
+                .containsExactly("CPM-9", "CPM-10", "CPM-11");
+        assertThat(reads.agenda("CPM-11").getSession().getStatus()).hasToString("OPEN");
+        assertThat(reads.lifecycle()).isNotEmpty();
+
+        AuditApi audit = new AuditApi(client("auditor"));
+        long total = audit.decisionLog(null, null, null, null, null, null, null, 0, 1, null)
+                .getTotal();
+        List<ExportedEvent> exported = audit.exportLog("json", null, null, null, null, null, null, null);
+        assertThat(exported).hasSize((int) total);
+        assertThat(audit.decisionLog("CPM-10", null, "CPM", null, null, null, null, 0, 100, "globalIndex,desc")
+                        .getItems())
+                .isNotEmpty()
+                .allSatisfy(entry -> assertThat(entry.getActorRole()).hasToString("CPM"));
+        var history = audit.history(PILOT);
+        assertThat(history).hasSize(pilot.getVersion().intValue() + 1);
+        OffsetDateTime first = history.get(0).getTimestamp();
+        OffsetDateTime last = history.get(history.size() - 1).getTimestamp();
+        assertThat(audit.stateAsOf(PILOT, null, 0L).getVersion()).isZero();
+        assertThat(audit.stateAsOf(PILOT, last.toString(), null).getVersion()).isEqualTo(pilot.getVersion());
+        assertThat(audit.stateDiff(PILOT, first.toString(), last.toString()).getChanges())
+                .isNotEmpty();
+        assertThat(audit.verifyChains().getIntact()).isTrue();
+
+        ReadModelAdministrationApi admin = new ReadModelAdministrationApi(client("auditor"));
+        assertThat(admin.deadLetters()).isEmpty();
+        assertThat(admin.retryDeadLetters().getSequencesLeft()).isZero();
+        assertThat(admin.rebuildReadModels().getRequestedBy()).isEqualTo("auditor");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !admin.rebuildStatus().getRunning());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(reads.programme(PILOT).getGapUsd())
+                        .isEqualByComparingTo(pilot.getGapUsd() == null ? BigDecimal.ZERO : pilot.getGapUsd()));
+    }
+
+    /** The command's operation, found by its operationId, called with the step's body as its typed request. */
+    private CommandAccepted send(SeedStory.Step step) throws Exception {
+        ApiClient client = client(step.user());
+        Method operation = Stream.of(
+                        new SessionApi(client), new RoundApi(client), new ProgrammeApi(client), new DecisionApi(client))
+                .flatMap(api -> Arrays.stream(api.getClass().getMethods())
+                        .filter(method -> method.getName().equals(step.command()) && method.getParameterCount() == 3))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no operation " + step.command()));
+        Object api =
+                operation.getDeclaringClass().getConstructor(ApiClient.class).newInstance(client);
+        Object request =
+                client.getObjectMapper().readValue(step.body(), operation.getParameterTypes()[0]);
+        return (CommandAccepted) operation.invoke(api, request, null, null);
+    }
+
+    private ApiClient client(String user) {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri("http://localhost:" + port);
+        client.setRequestInterceptor(request -> request.header("Authorization", HttpApi.basic(user, user)));
+        return client;
+    }
+}
