@@ -10,6 +10,9 @@ import org.ippc.cpm.domain.decision.ActionItem;
 import org.ippc.cpm.domain.decision.RecordDecision;
 import org.ippc.cpm.domain.decision.ReportOnActionItem;
 import org.ippc.cpm.domain.programme.*;
+import org.ippc.cpm.domain.programme.CloseProgramme;
+import org.ippc.cpm.domain.programme.CorrectRecord;
+import org.ippc.cpm.domain.programme.WithdrawProposal;
 import org.ippc.cpm.domain.round.AnalysedOption;
 import org.ippc.cpm.domain.round.Assessment;
 import org.ippc.cpm.domain.round.CloseInput;
@@ -58,7 +61,10 @@ public final class SeedStory {
     private static final SessionId CPM_9 = SessionId.of(9);
     private static final SessionId CPM_10 = SessionId.of(10);
     private static final SessionId CPM_11 = SessionId.of(11);
+    private static final SessionId CPM_12 = SessionId.of(12);
     private static final RoundId ROUND = RoundId.forSession(CPM_10);
+    private static final RoundId NEXT_ROUND = RoundId.forSession(CPM_12);
+    private static final ProgrammeId PEST_FREE_AREAS = new ProgrammeId("pest-free-areas");
 
     private static final HighLevelPlan PLAN = new HighLevelPlan(
             "Surveillance capacity differs widely between contracting parties",
@@ -80,7 +86,7 @@ public final class SeedStory {
     /** One step as a client of the command API sends it: the demo user, the command's name, its body without the actor. */
     public record Step(String user, String command, String body) {
 
-        static Step of(Object command) {
+        public static Step of(Object command) {
             ObjectNode body = CpmJson.objectMapper().valueToTree(command);
             String user = body.remove("actor").get("person").asText();
             body.properties().removeIf(field -> field.getValue().isNull());
@@ -214,6 +220,38 @@ public final class SeedStory {
         story.add(new RecordPartyEngagement(PILOT, PartyEngagement.COMMITMENT, party("BR"), "Brazil joins the pilot"));
         story.add(new ReportProgress(PILOT, CPM_11, "CPM 2016/12", SECRETARIAT, "First progress report"));
         return story;
+    }
+
+    /**
+     * What the API guide runs after the story, so that it shows every command once on data a reader has: the next
+     * round proposes a priority that is then withdrawn, a record is corrected, and the pilot is closed (M4).
+     */
+    public static List<Object> epilogue() {
+        List<String> criteria = List.of("strategic global impact", "feasibility");
+        return List.of(
+                new ScheduleSession(CPM_12, 2017, CPM, "Twelfth session, Incheon, April 2017"),
+                new OpenRound(CPM_12, INPUT_DEADLINE, SECRETARIAT, "Call for input for CPM-12"),
+                new SubmitInput(NEXT_ROUND, "CPM 2017/INF/NZ", party("NZ"), "Priorities of NZ"),
+                new EstablishSelectionCriteria(NEXT_ROUND, criteria, SECRETARIAT, "Criteria advised by the SPG"),
+                new CloseInput(NEXT_ROUND, SECRETARIAT, "Input complete"),
+                new CompleteAnalysis(
+                        NEXT_ROUND,
+                        List.of(option("pest-free-areas", "Pest free areas", criteria, "high", "fair")),
+                        "CPM 2017/05",
+                        SECRETARIAT,
+                        "One option weighed"),
+                new ProposePriority(
+                        NEXT_ROUND,
+                        PEST_FREE_AREAS,
+                        "pest-free-areas",
+                        "Implementation programme on pest free areas",
+                        "Article IV.2(e)",
+                        PLAN,
+                        SECRETARIAT,
+                        "Ranked first"),
+                new WithdrawProposal(PEST_FREE_AREAS, SECRETARIAT, "Merged into the surveillance pilot's second phase"),
+                new CorrectRecord(PILOT, 2, "Approved at the second sitting", SECRETARIAT, "Minutes corrected"),
+                new CloseProgramme(PILOT, CPM_11, "Surveillance guide adopted", CPM, "Objectives met"));
     }
 
     private static RecordDecision decision(int number, String text, String rationale, ActionItem... items) {
