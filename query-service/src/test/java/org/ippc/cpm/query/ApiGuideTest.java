@@ -95,6 +95,70 @@ class ApiGuideTest {
         assertThat(run).isGreaterThan(SeedStory.steps().size());
     }
 
+    /**
+     * After the guide's story, one refusal and one live stream: every metric and label value the Grafana dashboard in
+     * deploy/ queries is in /actuator/prometheus, and docs/operator-guide.md names every cpm_* metric published.
+     */
+    @Test
+    @Order(3)
+    void every_metric_and_label_the_grafana_dashboard_queries_is_published_and_documented() throws Exception {
+        HttpApi api = new HttpApi(port);
+        assertThat(api.post(
+                                "cpm",
+                                "closeProgramme",
+                                "{\"programmeId\":\"surveillance-pilot\",\"sessionId\":\"CPM-11\","
+                                        + "\"outcomeStatement\":\"Again\",\"rationale\":\"Twice\"}")
+                        .status())
+                .isEqualTo(409);
+        assertThat(firstEvent(Curl.parse("curl -N -u viewer:viewer http://localhost:" + port + "/api/live/board")))
+                .startsWith("event:");
+        String scrape = api.get("viewer", "/actuator/prometheus").raw();
+        String dashboard = Files.readString(Path.of("../deploy/grafana/cpm-engine.json"));
+        Matcher query = Pattern.compile("\"expr\": \"((?:[^\"\\\\]|\\\\.)*)\"").matcher(dashboard);
+        int checked = 0;
+        while (query.find()) {
+            String expr = query.group(1).replace("\\\"", "\"");
+            Matcher selector = Pattern.compile("\\b((?:cpm|http|jvm)_[a-z_]+)(\\{((?:[^}\"]|\"[^\"]*\")*)})?")
+                    .matcher(expr);
+            while (selector.find()) {
+                String metric = selector.group(1);
+                assertThat(scrape).as(expr).containsPattern("(?m)^" + metric + "[{ ]");
+                for (String matcher : selector.group(3) == null
+                        ? new String[0]
+                        : selector.group(3).split(",")) {
+                    String label = matcher.substring(0, matcher.indexOf('=')).trim();
+                    String value = matcher.substring(matcher.indexOf('"') + 1, matcher.lastIndexOf('"'));
+                    assertThat(scrape)
+                            .as(expr)
+                            .containsPattern("(?m)^" + metric + "\\{[^}]*" + label + "=\""
+                                    + (matcher.contains("=~") ? "[^\"]*" : Pattern.quote(value)) + "\"");
+                }
+                Matcher by = Pattern.compile("by \\(([a-z_, ]+)\\)").matcher(expr);
+                while (by.find()) {
+                    for (String label : by.group(1).split(",\\s*")) {
+                        if (!List.of("le", "instance", "job").contains(label)) {
+                            assertThat(scrape).as(expr).containsPattern("(?m)^" + metric + "\\{[^}]*" + label + "=");
+                        }
+                    }
+                }
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(10);
+        String operatorGuide = Files.readString(Path.of("../docs/operator-guide.md"));
+        Matcher ours =
+                Pattern.compile("(?m)^# TYPE (cpm_[a-z_]+?)(_seconds)?(_max)? ").matcher(scrape);
+        while (ours.find()) {
+            assertThat(operatorGuide)
+                    .as("docs/operator-guide.md names " + ours.group(1))
+                    .contains(ours.group(1));
+        }
+        for (String outcome :
+                List.of("accepted", "replayed", "refused", "forbidden", "invalid", "conflict", "failed")) {
+            assertThat(operatorGuide).as("the outcome " + outcome).contains("`" + outcome + "`");
+        }
+    }
+
     static String lifecycle() throws IOException {
         List<SeedStory.Step> story = SeedStory.steps();
         List<SeedStory.Step> steps = Stream.concat(

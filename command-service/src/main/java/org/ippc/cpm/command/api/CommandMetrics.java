@@ -2,9 +2,14 @@ package org.ippc.cpm.command.api;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import org.springframework.stereotype.Component;
 
-/** Per command type and outcome (accepted, refused with its rule, forbidden, invalid, conflict, failed). */
+/**
+ * {@code cpm_commands_seconds}, a histogram per command type and outcome: accepted, replayed (an Idempotency-Key's
+ * retry answered from the first answer), refused (with its rule), forbidden, invalid, conflict, failed (a fault or
+ * an unreachable database).
+ */
 @Component
 class CommandMetrics {
 
@@ -24,7 +29,9 @@ class CommandMetrics {
                 .tag("command", command)
                 .tag("outcome", outcome)
                 .tag("rule", rule == null ? "none" : rule)
-                .publishPercentileHistogram(false)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
                 .register(registry));
     }
 }

@@ -42,11 +42,17 @@ class LiveController {
     private final QueryGateway queries;
     private final BoardFeed feed;
     private final Duration heartbeat;
+    private final LiveMetrics metrics;
 
-    LiveController(QueryGateway queries, BoardFeed feed, @Value("${cpm.live.heartbeat-interval}") Duration heartbeat) {
+    LiveController(
+            QueryGateway queries,
+            BoardFeed feed,
+            @Value("${cpm.live.heartbeat-interval}") Duration heartbeat,
+            LiveMetrics metrics) {
         this.queries = queries;
         this.feed = feed;
         this.heartbeat = heartbeat;
+        this.metrics = metrics;
     }
 
     @GetMapping(path = "/board", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -125,7 +131,10 @@ class LiveController {
             Flux<ServerSentEvent<Object>> changes = Flux.concat(
                             missed, result.updates().publishOn(Schedulers.parallel()))
                     .filter(change -> change.programme() != null && change.seq() > lastSent.get())
-                    .doOnNext(change -> lastSent.set(change.seq()))
+                    .doOnNext(change -> {
+                        lastSent.set(change.seq());
+                        metrics.delivered(change.programme().lastChangedAt());
+                    })
                     .map(change -> ServerSentEvent.builder((Object) change.json())
                             .event("programme")
                             .id(Long.toString(change.seq()))
@@ -134,7 +143,11 @@ class LiveController {
                     .map(tick -> ServerSentEvent.builder().comment("heartbeat").build());
             Flux<ServerSentEvent<Object>> events = Flux.merge(heartbeats, Flux.concat(start, changes));
             Duration lifetime = lifetime(authentication);
-            return (lifetime == null ? events : events.take(lifetime)).doFinally(signal -> result.cancel());
+            metrics.opened();
+            return (lifetime == null ? events : events.take(lifetime)).doFinally(signal -> {
+                metrics.closed();
+                result.cancel();
+            });
         });
     }
 
