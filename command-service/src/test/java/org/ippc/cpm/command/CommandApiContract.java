@@ -457,6 +457,67 @@ abstract class CommandApiContract {
         assertThat(storedEvents()).isEqualTo(before);
     }
 
+    /** The check that every exchange of the HTTP tests goes through can fail: an answer with one planted field. */
+    @Test
+    void the_openapi_conformance_check_fails_on_a_planted_mismatch() throws Exception {
+        byte[] body =
+                "{\"sessionId\":\"CPM-88\",\"rationale\":\"r\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/commands/closeSession"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", HttpApi.basic("cpm", "cpm"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        var real = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(real.statusCode()).isEqualTo(404);
+        OpenApiConformance.check(request, body, real);
+        var planted = new PlantedAnswer(real, real.body().replaceFirst("\\{", "{\"planted\":true,"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OpenApiConformance.check(request, body, planted))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("planted");
+    }
+
+    /** A real answer with another body. */
+    private record PlantedAnswer(java.net.http.HttpResponse<String> real, String body)
+            implements java.net.http.HttpResponse<String> {
+
+        @Override
+        public int statusCode() {
+            return real.statusCode();
+        }
+
+        @Override
+        public java.net.http.HttpRequest request() {
+            return real.request();
+        }
+
+        @Override
+        public java.util.Optional<java.net.http.HttpResponse<String>> previousResponse() {
+            return real.previousResponse();
+        }
+
+        @Override
+        public java.net.http.HttpHeaders headers() {
+            return real.headers();
+        }
+
+        @Override
+        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
+            return real.sslSession();
+        }
+
+        @Override
+        public java.net.URI uri() {
+            return real.uri();
+        }
+
+        @Override
+        public java.net.http.HttpClient.Version version() {
+            return real.version();
+        }
+    }
+
     /** The body itself, then each field left out, set to null, and an unknown field beside it. */
     private static List<ObjectNode> variants(ObjectNode body) {
         List<ObjectNode> variants = new ArrayList<>(List.of(body.deepCopy()));

@@ -55,7 +55,7 @@ public class DecisionLogProjection {
             event.actor().name(),
             event.actor().person(),
             event.actor().party(),
-            message.getMetaData().get(EventMetadata.COMMAND),
+            EventMetadata.command(message.getMetaData().get(EventMetadata.COMMAND)),
             event.rationale(),
             message.getMetaData().get("traceId"),
             message.getMetaData().get("correlationId"),

@@ -183,7 +183,7 @@ abstract class ReadSideContract {
         JsonNode selected = timeline.get(2);
         assertThat(selected.get("sessionId").asText()).isEqualTo("CPM-10");
         assertThat(selected.get("actorRole").asText()).isEqualTo("CPM");
-        assertThat(selected.get("command").asText()).isEqualTo("SelectPriority");
+        assertThat(selected.get("command").asText()).isEqualTo("selectPriority");
         assertThat(selected.get("rationale").asText()).isEqualTo("Selected by consensus");
         assertThat(selected.get("correlationId").asText()).isNotBlank();
         assertThat(api.get("viewer", "/api/query/programmes/nothing/timeline").status())

@@ -25,6 +25,7 @@ import org.ippc.cpm.command.chain.HashChainedEventStorageEngine;
 import org.ippc.cpm.command.cluster.SharedDatabase;
 import org.ippc.cpm.domain.commission.CommissionModule;
 import org.ippc.cpm.domain.commission.SessionRegister;
+import org.ippc.cpm.domain.history.EventMetadata;
 import org.ippc.cpm.domain.programme.Programme;
 import org.ippc.cpm.domain.shared.CpmJson;
 import org.ippc.cpm.domain.shared.PersonAndPartyUpcaster;
@@ -99,14 +100,11 @@ class DomainConfiguration {
         return new PersonAndPartyUpcaster();
     }
 
-    /** Every event names the command that produced it (the decision log's "command" column). */
+    /** Every event names the command that produced it as the API does (the decision log's "command" column). */
     @Bean
     CorrelationDataProvider commandNameOnEvents() {
         return message -> message instanceof CommandMessage<?> command
-                ? Map.of(
-                        CommandMetadata.COMMAND_NAME,
-                        command.getCommandName()
-                                .substring(command.getCommandName().lastIndexOf('.') + 1))
+                ? Map.of(CommandMetadata.COMMAND_NAME, EventMetadata.command(command.getCommandName()))
                 : Map.of();
     }
 

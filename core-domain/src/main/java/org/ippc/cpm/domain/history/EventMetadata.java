@@ -3,8 +3,21 @@ package org.ippc.cpm.domain.history;
 /** The metadata every stored event carries besides Axon's own ({@code traceId}, {@code correlationId}). */
 public final class EventMetadata {
 
-    /** The name of the command that produced the event, e.g. {@code SelectPriority}: the decision log's "command". */
+    /**
+     * The name of the command that produced the event as the API names it, e.g. {@code selectPriority}: the decision
+     * log's "command". Events stored before 2026-11-30 name it as its record, {@code SelectPriority}.
+     */
     public static final String COMMAND = "cpm.command";
 
     private EventMetadata() {}
+
+    /** The API's name of the command an event's metadata names, whichever way it was stored; null if none. */
+    public static String command(Object stored) {
+        if (stored == null) {
+            return null;
+        }
+        String name = stored.toString();
+        name = name.substring(name.lastIndexOf('.') + 1);
+        return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
 }

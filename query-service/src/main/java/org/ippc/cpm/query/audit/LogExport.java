@@ -155,7 +155,7 @@ class LogExport {
                         .asText(payload.path("actor").path("person").asText(null)));
         row.put("actorPerson", payload.path("actor").path("person").asText(null));
         row.put("actorParty", payload.path("actor").path("party").asText(null));
-        row.put("command", text(metadata, EventMetadata.COMMAND));
+        row.put("command", EventMetadata.command(text(metadata, EventMetadata.COMMAND)));
         row.put("rationale", text(payload, "rationale"));
         row.put("correlationId", text(metadata, "traceId"));
         row.put("causationId", text(metadata, "correlationId"));
