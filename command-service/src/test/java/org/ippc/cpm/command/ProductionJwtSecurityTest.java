@@ -3,6 +3,7 @@ package org.ippc.cpm.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Duration;
 import java.util.Date;
@@ -207,17 +208,30 @@ class ProductionJwtSecurityTest {
                 .as("a good token without iat, which is optional")
                 .isEqualTo(200);
         assertThat(get("/v3/api-docs", token("reader", "VIEWER", null))).isEqualTo(200);
-        assertThat(unsigned("/v3/api-docs").statusCode())
+        java.net.http.HttpResponse<String> document = unsigned("/v3/api-docs");
+        assertThat(document.statusCode())
                 .as("a client generator fetches the document unsigned")
+                .isEqualTo(200);
+        JsonNode openApi = HttpApi.JSON.readTree(document.body());
+        assertThat(openApi.at("/components/securitySchemes").fieldNames())
+                .toIterable()
+                .as("production signs in with a bearer JWT only")
+                .containsExactly("bearer");
+        assertThat(openApi.at("/paths/~1api~1commands~1openSession/post/security/0")
+                        .fieldNames())
+                .toIterable()
+                .containsExactly("bearer");
+        assertThat(unsigned("/swagger-ui/index.html").statusCode())
+                .as("Swagger UI opens in a browser before signing in")
                 .isEqualTo(200);
     }
 
-    private java.net.http.HttpResponse<Void> unsigned(String path) throws Exception {
+    private java.net.http.HttpResponse<String> unsigned(String path) throws Exception {
         return java.net.http.HttpClient.newHttpClient()
                 .send(
                         java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
                                 .build(),
-                        java.net.http.HttpResponse.BodyHandlers.discarding());
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -340,7 +340,7 @@ class MultiNodeIT {
         } finally {
             store.execute("ALTER TABLE funding_entry DROP CONSTRAINT injected_failure");
         }
-        assertThat(a.api.postTo("auditor", "/api/admin/dead-letters/retry", "{}", Map.of())
+        assertThat(a.api.postTo("auditor", "/api/admin/dead-letters/retry", "", Map.of())
                         .status())
                 .isEqualTo(200);
         awaitTrue(
@@ -421,7 +421,7 @@ class MultiNodeIT {
 
         awaitTrue("the survivor caught up", Duration.ofSeconds(30), () -> lag(b) == 0);
         List<Map<String, Object>> before = readModels();
-        HttpApi.Answer rebuild = b.api.postTo("auditor", "/api/admin/rebuild", "{}", Map.of());
+        HttpApi.Answer rebuild = b.api.postTo("auditor", "/api/admin/rebuild", "", Map.of());
         assertThat(rebuild.status()).as(rebuild.raw()).isEqualTo(202);
         awaitTrue(
                 "the rebuild finished",
