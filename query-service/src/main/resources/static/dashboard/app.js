@@ -78,10 +78,56 @@ const Cpm = (() => {
     }
   }
 
+  // "ResourcesPledged" -> "Resources pledged"; "DEVELOPMENT_DELEGATED" -> "Development delegated".
+  function label(name) {
+    if (!name) return '';
+    const words = name.includes('_') ? name.toLowerCase().replaceAll('_', ' ')
+      : name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  }
+
+  // ISO 8601 in UTC, to the minute: the same for every reader wherever they are.
+  function when(instant) {
+    return instant ? instant.slice(0, 16).replace('T', ' ') + ' UTC' : '';
+  }
+
+  let signedIn = null;
+  async function me() {
+    if (!signedIn) signedIn = await get('/api/me');
+    return signedIn;
+  }
+
+  let document_ = null;
+  async function openApi() {
+    if (!document_) document_ = await (await fetch('/v3/api-docs')).json();
+    return document_;
+  }
+
+  // Sends a command; answers { ok, body } with the problem+json of a refusal as the body.
+  async function command(name, body, version) {
+    const headers = { Authorization: authorization(), 'Content-Type': 'application/json',
+      'Idempotency-Key': crypto.randomUUID() };
+    if (version !== undefined && version !== null) headers['If-Match'] = '"' + version + '"';
+    const response = await fetch('/api/commands/' + name, { method: 'POST', headers, body: JSON.stringify(body) });
+    return { ok: response.ok, body: await response.json() };
+  }
+
+  function signOut() {
+    sessionStorage.removeItem(KEY);
+    location.reload();
+  }
+
   function header() {
+    const out = el('button', { type: 'button', id: 'sign-out', class: 'link' }, 'Sign out');
+    out.addEventListener('click', signOut);
     document.querySelector('header').replaceChildren(
       el('a', { href: '/dashboard/' }, 'Status board'), el('a', { href: '/dashboard/session.html' }, 'Sessions'),
-      el('a', { href: '/swagger-ui.html' }, 'API'), el('span', { class: 'status', id: 'status' }, 'connecting...'));
+      el('a', { href: '/dashboard/audit.html', id: 'audit-link' }, "Auditor's console"),
+      el('a', { href: '/swagger-ui.html' }, 'API'), el('span', { class: 'status', id: 'status' }, 'connecting...'),
+      el('span', { id: 'who' }), authorization() ? out : '');
+    if (authorization()) me().then(m => {
+      document.getElementById('who').textContent = m.person + ' (' + label(m.role) + (m.party ? ', ' + m.party : '') + ')';
+    }).catch(() => {});
   }
 
   // Shows the sign-in form until credentials are stored, then runs the page.
@@ -105,10 +151,11 @@ const Cpm = (() => {
       if (!probe.ok) { document.getElementById('login-error').textContent = 'Sign-in refused (' + probe.status + ')'; return; }
       sessionStorage.setItem(KEY, value);
       form.remove();
+      header();
       page();
     });
     main.prepend(form);
   }
 
-  return { STAGES, el, svg, money, get, stream, start, status };
+  return { STAGES, el, svg, money, get, stream, start, status, label, when, me, openApi, command };
 })();

@@ -26,7 +26,9 @@ function lifecycle(transitions, current) {
   Object.entries(box).forEach(([stage, p]) => {
     const cls = stage === current ? 'current' : '';
     drawing.append(svg('rect', { x: p.x, y: p.y, width, height: 34, rx: 5, class: cls, 'data-stage': stage }));
-    drawing.append(svg('text', { x: p.x + 8, y: p.y + 21, class: cls }, stage.replaceAll('_', ' ')));
+    const text = { x: p.x + 8, y: p.y + 21, class: cls };
+    if (stage.length > 18) Object.assign(text, { textLength: width - 16, lengthAdjust: 'spacingAndGlyphs' });
+    drawing.append(svg('text', text, Cpm.label(stage)));
   });
   return drawing;
 }
@@ -45,25 +47,36 @@ function chart(row) {
   return drawing;
 }
 
+let shown = { stage: null, version: null };
+
 async function refresh() {
-  const [row, timeline, transitions] = await Promise.all([
+  const [row, timeline, transitions, sessions] = await Promise.all([
     Cpm.get('/api/query/programmes/' + encodeURIComponent(id)),
     Cpm.get('/api/query/programmes/' + encodeURIComponent(id) + '/timeline'),
-    Cpm.get('/api/query/lifecycle')]);
+    Cpm.get('/api/query/lifecycle'),
+    Cpm.get('/api/query/sessions')]);
+  shown.version = row.version;
+  if (shown.stage !== row.stage) {
+    shown.stage = row.stage;
+    const open = sessions.find(s => s.status === 'OPEN');
+    const fixed = { programmeId: row.programmeId };
+    if (open) fixed.sessionId = open.sessionId;
+    await Workbench.render(document.getElementById('workbench'), row.nextActions, fixed, () => shown.version);
+  }
   document.title = row.title;
   document.getElementById('title').textContent = row.title;
   document.getElementById('summary').replaceChildren(
-    el('span', { class: 'badge', id: 'stage', 'data-stage': row.stage }, row.stage), ' ',
+    el('span', { class: 'badge', id: 'stage', 'data-stage': row.stage }, Cpm.label(row.stage)), ' ',
     row.programmeId + ', ' + (row.conventionArticle || '') + ' - year 1: ' + row.yearOneSession +
     (row.yearTwoSession ? ', year 2: ' + row.yearTwoSession : '') + ' - experts: ' + row.experts + ' - plan v' + row.planVersion,
     row.delayed ? el('span', { class: 'badge delayed' }, ' delayed (Y5)') : '');
   document.getElementById('lifecycle').replaceChildren(lifecycle(transitions, row.stage));
   document.getElementById('funding').replaceChildren(chart(row));
-  document.getElementById('actions').replaceChildren(...row.nextActions.map(a =>
-    el('li', {}, a.command + ' - ' + a.roles.join(', '))));
+  document.getElementById('actions').replaceChildren(...(row.nextActions.length ? row.nextActions.map(a =>
+    el('li', {}, Cpm.label(a.command) + ' - ' + a.roles.map(Cpm.label).join(', '))) : [el('li', { class: 'none' }, 'None: the programme is ' + Cpm.label(row.stage).toLowerCase())]));
   document.querySelector('#timeline tbody').replaceChildren(...timeline.map(e => el('tr', { 'data-event-type': e.eventType },
-    el('td', {}, new Date(e.occurredAt).toLocaleString()), el('td', {}, e.sessionId || ''), el('td', {}, e.eventType),
-    el('td', {}, e.actorRole + ' ' + e.actorId + (e.actorParty ? ' (' + e.actorPerson + ')' : '')), el('td', {}, e.command || ''), el('td', {}, e.rationale || ''))));
+    el('td', {}, Cpm.when(e.occurredAt)), el('td', {}, e.sessionId || ''), el('td', {}, Cpm.label(e.eventType)),
+    el('td', {}, e.actorRole + ' ' + e.actorId + (e.actorParty ? ' (' + e.actorPerson + ')' : '')), el('td', {}, Cpm.label(e.command)), el('td', {}, e.rationale || ''))));
 }
 
 Cpm.start(async () => {

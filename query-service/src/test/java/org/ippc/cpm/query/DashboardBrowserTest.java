@@ -2,24 +2,14 @@ package org.ippc.cpm.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import org.ippc.cpm.command.HttpApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,55 +28,35 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         })
 class DashboardBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String PILOT = "surveillance-pilot";
 
     @LocalServerPort
     int port;
 
+    Chromium chromium;
     WebDriver browser;
     WebDriverWait wait;
     HttpApi api;
 
     @BeforeEach
     void openBrowser() throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--window-size=1400,1000",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        chromium = new Chromium(port);
+        browser = chromium.browser;
+        wait = chromium.wait;
         api = new HttpApi(port);
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     @Test
     void commands_sent_through_the_api_appear_on_the_open_pages_without_a_reload() throws IOException {
-        browser.get(url("/dashboard/programme.html?id=" + PILOT));
-        browser.findElement(By.id("user")).sendKeys("viewer");
-        browser.findElement(By.id("password")).sendKeys("viewer");
-        browser.findElement(By.id("sign-in")).click();
+        chromium.open("/dashboard/programme.html?id=" + PILOT);
+        chromium.signIn("viewer");
         wait.until(d -> d.findElements(By.cssSelector("#lifecycle-diagram rect.current"))
                         .size()
                 == 1);
@@ -151,8 +121,7 @@ class DashboardBrowserTest {
     }
 
     private void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        chromium.screenshot(name);
     }
 
     private String url(String path) {

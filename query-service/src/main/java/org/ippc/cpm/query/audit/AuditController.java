@@ -77,12 +77,32 @@ class AuditController {
     @GetMapping(path = "/aggregates/{aggregateId}/state", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             operationId = "stateAsOf",
-            summary = "The aggregate's state as of an instant (asOf) or a version, replayed from its events")
+            summary = "The aggregate's state as of an instant (asOf), a version, or when a session opened or closed"
+                    + " (session and moment), replayed from its events")
     AggregateState state(
             @PathVariable String aggregateId,
             @RequestParam(required = false) String asOf,
-            @RequestParam(required = false) Long version) {
-        return states.at(aggregateId, instant("asOf", asOf), version);
+            @RequestParam(required = false) Long version,
+            @RequestParam(required = false) @Parameter(description = "A session, e.g. CPM-10: as it stood then")
+                    String session,
+            @RequestParam(defaultValue = "closed") @Parameter(schema = @Schema(allowableValues = {"opened", "closed"}))
+                    String moment) {
+        Instant at = session == null || session.isBlank() ? instant("asOf", asOf) : sessionMoment(session, moment);
+        return states.at(aggregateId, at, version);
+    }
+
+    /** When the session opened or closed, from its own events in the store. */
+    private Instant sessionMoment(String session, String moment) {
+        String eventType = switch (moment) {
+            case "opened" -> "SessionOpened";
+            case "closed" -> "SessionClosed";
+            default -> throw new BadQuery("moment must be one of opened, closed");
+        };
+        return history.history(session).stream()
+                .filter(event -> event.eventType().equals(eventType))
+                .map(HistoryEntry::timestamp)
+                .findFirst()
+                .orElseThrow(() -> new BadQuery("%s has not %s".formatted(session, moment)));
     }
 
     @GetMapping(path = "/aggregates/{aggregateId}/diff", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -25,6 +25,7 @@ import org.ippc.cpm.client.api.ReadModelAdministrationApi;
 import org.ippc.cpm.client.api.ReadModelsApi;
 import org.ippc.cpm.client.api.RoundApi;
 import org.ippc.cpm.client.api.SessionApi;
+import org.ippc.cpm.client.api.SignInApi;
 import org.ippc.cpm.client.model.CommandAccepted;
 import org.ippc.cpm.client.model.ExportedEvent;
 import org.ippc.cpm.client.model.LogEntry;
@@ -91,6 +92,10 @@ class GeneratedClientTest {
         }
         long projected = pilotVersion;
 
+        var nz = new SignInApi(client("nz")).signedIn();
+        assertThat(nz.getParty()).isEqualTo("NZ");
+        assertThat(nz.getCommands()).contains("pledgeResources").doesNotContain("selectPriority");
+
         ReadModelsApi reads = new ReadModelsApi(client("viewer"));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> reads.programme(PILOT).getVersion() == projected);
@@ -129,8 +134,19 @@ class GeneratedClientTest {
         assertThat(history).hasSize(pilot.getVersion().intValue() + 1);
         OffsetDateTime first = history.get(0).getTimestamp();
         OffsetDateTime last = history.get(history.size() - 1).getTimestamp();
-        assertThat(audit.stateAsOf(PILOT, null, 0L).getVersion()).isZero();
-        assertThat(audit.stateAsOf(PILOT, last.toString(), null).getVersion()).isEqualTo(pilot.getVersion());
+        assertThat(audit.stateAsOf(PILOT, null, 0L, null, null).getVersion()).isZero();
+        assertThat(audit.stateAsOf(PILOT, last.toString(), null, null, null).getVersion())
+                .isEqualTo(pilot.getVersion());
+        OffsetDateTime cpm10Closed = audit.history("CPM-10").stream()
+                .filter(event -> event.getEventType().equals("SessionClosed"))
+                .findFirst()
+                .orElseThrow()
+                .getTimestamp();
+        assertThat(audit.stateAsOf(PILOT, null, null, "CPM-10", "closed").getVersion())
+                .isEqualTo(history.stream()
+                                .filter(event -> !event.getTimestamp().isAfter(cpm10Closed))
+                                .count()
+                        - 1);
         assertThat(audit.stateDiff(PILOT, first.toString(), last.toString()).getChanges())
                 .isNotEmpty();
         assertThat(audit.verifyChains().getIntact()).isTrue();

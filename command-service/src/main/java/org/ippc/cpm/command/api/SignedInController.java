@@ -1,0 +1,39 @@
+package org.ippc.cpm.command.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Comparator;
+import org.ippc.cpm.command.security.Actors;
+import org.ippc.cpm.domain.shared.Actor;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Lets a browser or a client learn whom its credentials stand for before it acts (the workbench builds on it). */
+@RestController
+@Tag(name = "Sign-in", description = "Who the credentials stand for (any signed-in role)")
+class SignedInController {
+
+    private final Actors actors;
+
+    SignedInController(Actors actors) {
+        this.actors = actors;
+    }
+
+    @GetMapping("/api/me")
+    @Operation(
+            operationId = "signedIn",
+            summary = "The person, role and party the credentials stand for, and the commands the role may issue")
+    SignedIn me(Authentication authentication) {
+        Actor actor = actors.of(authentication);
+        return new SignedIn(
+                actor.person(),
+                actor.role(),
+                actor.party(),
+                CommandCatalog.all().stream()
+                        .filter(type -> type.allows(actor.role()))
+                        .map(CommandType::name)
+                        .sorted(Comparator.naturalOrder())
+                        .toList());
+    }
+}

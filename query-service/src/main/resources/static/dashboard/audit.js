@@ -1,0 +1,102 @@
+// The auditor's console: the event store read directly (history, state as of a session or an instant, diffs, hash
+// chains), the read models' dead letters and rebuild, and the decision log's downloads.
+const { el, label, when } = Cpm;
+const $ = id => document.getElementById(id);
+const enc = encodeURIComponent;
+
+function actorOf(payload) {
+  const actor = (payload && payload.actor) || {};
+  return label(actor.role) + ' ' + (actor.party || '') + ' ' + (actor.person || '');
+}
+
+async function history() {
+  const events = await Cpm.get('/api/audit/aggregates/' + enc($('aggregate').value.trim()) + '/history');
+  $('history').querySelector('tbody').replaceChildren(...(events.length ? events.map(e => el('tr', { 'data-sequence': e.sequenceNumber },
+    el('td', {}, String(e.sequenceNumber)), el('td', {}, label(e.eventType)), el('td', {}, when(e.timestamp)),
+    el('td', {}, actorOf(e.payload)), el('td', { title: e.hash || '' }, (e.hash || 'none').slice(0, 12)),
+    el('td', {}, el('details', {}, el('summary', {}, 'JSON'),
+      el('pre', {}, JSON.stringify({ payload: e.payload, metadata: e.metadata, previousHash: e.previousHash }, null, 2))))))
+    : [el('tr', {}, el('td', { colspan: 6, class: 'none' }, 'None'))]));
+}
+
+async function state() {
+  const session = $('as-of-session').value, instant = $('as-of-instant').value.trim();
+  const query = instant ? 'asOf=' + enc(instant) : 'session=' + enc(session) + '&moment=' + $('as-of-moment').value;
+  const result = await Cpm.get('/api/audit/aggregates/' + enc($('aggregate').value.trim()) + '/state?' + query);
+  $('state-summary').textContent = result.aggregateType + ' ' + result.aggregateId + ' at version ' + result.version +
+    (result.lastEventAt ? ', last event recorded ' + when(result.lastEventAt) : ', before its first event');
+  $('state').textContent = JSON.stringify(result.state, null, 2);
+}
+
+async function diff() {
+  const result = await Cpm.get('/api/audit/aggregates/' + enc($('aggregate').value.trim()) + '/diff?from=' +
+    enc($('diff-from').value.trim()) + '&to=' + enc($('diff-to').value.trim()));
+  $('diff').querySelector('tbody').replaceChildren(...(result.changes.length ? result.changes.map(c => el('tr', {},
+    el('td', {}, c.path), el('td', {}, JSON.stringify(c.before)), el('td', {}, JSON.stringify(c.after)),
+    el('td', {}, c.changedBy.join(', ')))) : [el('tr', {}, el('td', { colspan: 4, class: 'none' }, 'Nothing changed'))]));
+}
+
+async function verify() {
+  const result = await Cpm.get('/api/audit/verify');
+  $('verification').replaceChildren(result.intact
+    ? el('span', { id: 'intact' }, 'Intact: ' + result.eventsChecked + ' events in ' + result.aggregatesChecked + ' chains; root hash ' + result.rootHash)
+    : el('span', { class: 'broken', id: 'broken' }, result.broken.length + ' broken link(s); root hash ' + result.rootHash));
+  $('breaks').replaceChildren(...result.broken.map(b => el('li', { class: 'broken' },
+    (b.aggregateId || '') + ' #' + (b.sequenceNumber ?? '?') + ' (event ' + (b.eventId || '?') + '): ' + b.problem)));
+}
+
+async function deadLetters() {
+  const letters = await Cpm.get('/api/admin/dead-letters');
+  $('dead-letters').replaceChildren(...(letters.length ? letters.map(l => el('li', {},
+    label(l.eventType) + ' of ' + (l.aggregateId || '?') + ' #' + (l.sequenceNumber ?? '?') + ' since ' + when(l.enqueuedAt) + ': ' + (l.cause || '')))
+    : [el('li', { class: 'none' }, 'None')]));
+}
+
+async function post(path) {
+  const response = await fetch(path, { method: 'POST', headers: { Authorization: sessionStorage.getItem('cpm.authorization') } });
+  return response.json();
+}
+
+async function rebuild() {
+  await post('/api/admin/rebuild');
+  for (;;) {
+    const status = await Cpm.get('/api/admin/rebuild');
+    $('rebuild-progress').value = status.percent;
+    $('rebuild-status').textContent = status.running
+      ? Math.round(status.percent) + ' %, ' + Math.round(status.eventsPerSecond) + ' events/s'
+      : 'Done: ' + status.headIndex + ' events';
+    if (!status.running) return;
+    await new Promise(resolve => setTimeout(resolve, 300));
+  }
+}
+
+async function download(format) {
+  const response = await fetch('/api/audit/log/export?format=' + format,
+    { headers: { Authorization: sessionStorage.getItem('cpm.authorization') } });
+  const link = el('a', { href: URL.createObjectURL(await response.blob()), download: 'cpm-decision-log.' + format });
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+function guard(action) {
+  return () => action().catch(error => Cpm.status('error: ' + error.message));
+}
+
+Cpm.start(async () => {
+  $('page').hidden = false;
+  const requested = new URLSearchParams(location.search).get('id');
+  if (requested) $('aggregate').value = requested;
+  const sessions = await Cpm.get('/api/query/sessions');
+  $('as-of-session').replaceChildren(...sessions.map(s => el('option', { value: s.sessionId }, s.sessionId + ' (' + s.sessionYear + ')')));
+  $('show-history').addEventListener('click', guard(history));
+  $('show-state').addEventListener('click', guard(state));
+  $('show-diff').addEventListener('click', guard(diff));
+  $('verify').addEventListener('click', guard(verify));
+  $('retry').addEventListener('click', guard(async () => { await post('/api/admin/dead-letters/retry'); await deadLetters(); }));
+  $('rebuild').addEventListener('click', guard(rebuild));
+  $('export-csv').addEventListener('click', guard(() => download('csv')));
+  $('export-json').addEventListener('click', guard(() => download('json')));
+  await Promise.all([history(), deadLetters()]);
+  Cpm.status('ready');
+});

@@ -1,0 +1,90 @@
+// The workbench: a form for each action the signed-in role may take now, built from the command's schema in the
+// engine's OpenAPI document, sent with If-Match (the record's version) and an Idempotency-Key. A refusal is shown
+// in the form with its rule and sentence; an accepted command shows up through the page's live stream.
+const Workbench = (() => {
+  const { el, label } = Cpm;
+
+  function resolve(api, schema) {
+    return schema && schema.$ref ? api.components.schemas[schema.$ref.split('/').pop()] : schema;
+  }
+
+  // One input per property; nested records become fieldsets; a list of texts is one line each.
+  function fields(api, schema, path, fixed) {
+    const object = resolve(api, schema);
+    const required = object.required || [];
+    return Object.entries(object.properties || {}).map(([name, property]) => {
+      const key = path ? path + '.' + name : name;
+      const part = resolve(api, property);
+      const id = 'f-' + key.replaceAll('.', '-');
+      if (fixed[key] !== undefined) return el('input', { type: 'hidden', name: key, value: fixed[key], 'data-kind': part.type });
+      if (part.type === 'object' && part.properties) {
+        return el('fieldset', {}, el('legend', {}, label(name)), ...fields(api, part, key, fixed));
+      }
+      const text = label(name) + (required.includes(name) ? '' : ' (optional)');
+      let input;
+      if (part.enum) {
+        input = el('select', { id, name: key }, ...part.enum.map(v => el('option', { value: v }, label(v))));
+      } else if (part.type === 'array') {
+        input = el('textarea', { id, name: key, rows: 3, 'data-kind': 'array' });
+      } else if (part.type === 'number' || part.type === 'integer') {
+        input = el('input', { id, name: key, type: 'number', step: part.type === 'integer' ? '1' : '0.01', 'data-kind': 'number' });
+      } else if (part.format === 'date-time') {
+        input = el('input', { id, name: key, placeholder: '2030-12-31T23:59:59Z' });
+      } else {
+        input = el(name === 'rationale' || (part.maxLength || 0) > 200 && name !== 'programmeId' ? 'textarea' : 'input',
+          { id, name: key, rows: 2 });
+      }
+      return el('div', { class: 'field' }, el('label', { for: id }, text), input);
+    });
+  }
+
+  function body(form) {
+    const result = {};
+    Array.from(form.elements).filter(e => e.name).forEach(input => {
+      const value = input.value.trim();
+      if (value === '') return;
+      const parts = input.name.split('.');
+      let target = result;
+      parts.slice(0, -1).forEach(p => (target = target[p] ??= {}));
+      const kind = input.dataset.kind;
+      target[parts[parts.length - 1]] = kind === 'number' || kind === 'integer' ? Number(value)
+        : kind === 'array' ? value.split('\n').map(line => line.trim()).filter(Boolean) : value;
+    });
+    return result;
+  }
+
+  function refusal(problem) {
+    return el('div', { class: 'refusal', role: 'alert' },
+      el('strong', {}, (problem.rule ? 'Rule ' + problem.rule + ': ' : '') + problem.title), ' ', problem.detail || '',
+      problem.errors ? el('ul', {}, ...problem.errors.map(e => el('li', {}, e.path + ': ' + e.message))) : '');
+  }
+
+  // actions: [{ command, roles }]; fixed: values the page knows (programmeId, sessionId); version(): the version of
+  // the record as the page shows it now, sent as If-Match.
+  async function render(container, actions, fixed, version) {
+    const [me, api] = await Promise.all([Cpm.me(), Cpm.openApi()]);
+    const mine = actions.filter(a => me.commands.includes(a.command));
+    if (!mine.length) {
+      container.replaceChildren(el('p', { class: 'none' }, 'No action for ' + label(me.role) + ' in this stage.'));
+      return;
+    }
+    container.replaceChildren(...mine.map(action => {
+      const operation = api.paths['/api/commands/' + action.command].post;
+      const schema = operation.requestBody.content['application/json'].schema;
+      const form = el('form', { class: 'action', 'data-command': action.command },
+        ...fields(api, schema, '', fixed),
+        el('button', { type: 'submit' }, label(action.command)), el('div', { class: 'outcome' }));
+      form.addEventListener('submit', async event => {
+        event.preventDefault();
+        const answer = await Cpm.command(action.command, body(form), version());
+        form.querySelector('.outcome').replaceChildren(answer.ok
+          ? el('p', { class: 'accepted', role: 'status' }, 'Done: version ' + answer.body.version)
+          : refusal(answer.body));
+      });
+      return el('details', { 'data-command': action.command },
+        el('summary', {}, label(action.command) + ' - ' + (operation.summary || '')), form);
+    }));
+  }
+
+  return { render };
+})();
