@@ -122,6 +122,7 @@ const Cpm = (() => {
     out.addEventListener('click', signOut);
     document.querySelector('header').replaceChildren(
       el('a', { href: '/dashboard/' }, 'Status board'), el('a', { href: '/dashboard/session.html' }, 'Sessions'),
+      el('a', { href: '/dashboard/act.html', id: 'act-link' }, 'Act'),
       el('a', { href: '/dashboard/audit.html', id: 'audit-link' }, "Auditor's console"),
       el('a', { href: '/swagger-ui.html' }, 'API'), el('span', { class: 'status', id: 'status' }, 'connecting...'),
       el('span', { id: 'who' }), authorization() ? out : '');

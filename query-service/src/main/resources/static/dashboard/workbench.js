@@ -23,9 +23,13 @@ const Workbench = (() => {
       const text = label(name) + (required.includes(name) ? '' : ' (optional)');
       let input;
       if (part.enum) {
-        input = el('select', { id, name: key }, ...part.enum.map(v => el('option', { value: v }, label(v))));
+        const choices = part.enum.map(v => el('option', { value: v }, label(v)));
+        input = el('select', { id, name: key }, ...(required.includes(name) ? choices : [el('option', { value: '' }, '-'), ...choices]));
+      } else if (part.type === 'array' && resolve(api, part.items).type === 'object') {
+        input = el('textarea', { id, name: key, rows: 6, 'data-kind': 'json',
+          placeholder: JSON.stringify([example(api, part.items)]) });
       } else if (part.type === 'array') {
-        input = el('textarea', { id, name: key, rows: 3, 'data-kind': 'array' });
+        input = el('textarea', { id, name: key, rows: 3, 'data-kind': 'array', placeholder: 'one per line' });
       } else if (part.type === 'number' || part.type === 'integer') {
         input = el('input', { id, name: key, type: 'number', step: part.type === 'integer' ? '1' : '0.01', 'data-kind': 'number' });
       } else if (part.format === 'date-time') {
@@ -48,9 +52,38 @@ const Workbench = (() => {
       parts.slice(0, -1).forEach(p => (target = target[p] ??= {}));
       const kind = input.dataset.kind;
       target[parts[parts.length - 1]] = kind === 'number' || kind === 'integer' ? Number(value)
-        : kind === 'array' ? value.split('\n').map(line => line.trim()).filter(Boolean) : value;
+        : kind === 'array' ? value.split('\n').map(line => line.trim()).filter(Boolean)
+        : kind === 'json' ? parseOrText(value) : value;
     });
     return result;
+  }
+
+  // A list of records is typed as JSON; what does not parse is sent as it is, for the engine to refuse by name.
+  function parseOrText(value) {
+    try { return JSON.parse(value); } catch (e) { return value; }
+  }
+
+  // The shape of a record as a hint: each property with an empty value of its type.
+  function example(api, schema) {
+    const object = resolve(api, schema);
+    return Object.fromEntries(Object.entries(object.properties || {}).map(([name, property]) => {
+      const part = resolve(api, property);
+      return [name, part.type === 'array' ? [part.items && resolve(api, part.items).type === 'object' ? example(api, part.items) : '']
+        : part.type === 'object' ? example(api, part) : part.type === 'number' || part.type === 'integer' ? 0 : ''];
+    }));
+  }
+
+  // The page's last outcome, kept above the forms: an accepted command may change which forms the page shows.
+  function last(command, outcome, text) {
+    let node = document.getElementById('last-outcome');
+    if (!node) {
+      node = el('p', { id: 'last-outcome', role: 'status' });
+      document.getElementById('workbench').before(node);
+    }
+    node.dataset.command = command;
+    node.dataset.outcome = outcome;
+    node.className = outcome;
+    node.textContent = text;
   }
 
   function refusal(problem) {
@@ -76,10 +109,14 @@ const Workbench = (() => {
         el('button', { type: 'submit' }, label(action.command)), el('div', { class: 'outcome' }));
       form.addEventListener('submit', async event => {
         event.preventDefault();
+        last(action.command, 'pending', '');
         const answer = await Cpm.command(action.command, body(form), version());
         form.querySelector('.outcome').replaceChildren(answer.ok
           ? el('p', { class: 'accepted', role: 'status' }, 'Done: version ' + answer.body.version)
           : refusal(answer.body));
+        last(action.command, answer.ok ? 'accepted' : 'refused', label(action.command) + ': ' + (answer.ok
+          ? 'done, ' + answer.body.aggregateId + ' is at version ' + answer.body.version
+          : 'refused' + (answer.body.rule ? ' by ' + answer.body.rule : '') + ' - ' + (answer.body.detail || '')));
       });
       return el('details', { 'data-command': action.command },
         el('summary', {}, label(action.command) + ' - ' + (operation.summary || '')), form);

@@ -3,9 +3,16 @@ package org.ippc.cpm.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -22,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "cpm.live.poll-interval=20ms",
             "spring.datasource.url=jdbc:h2:mem:workbench;NON_KEYWORDS=TIMESTAMP,VALUE;DB_CLOSE_DELAY=-1"
         })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkbenchBrowserTest {
 
     private static final String PILOT = "surveillance-pilot";
@@ -30,6 +38,7 @@ class WorkbenchBrowserTest {
     int port;
 
     @Test
+    @Order(1)
     void a_cpm_member_closes_a_programme_from_its_page_after_a_refusal_shown_in_the_form() throws IOException {
         try (Chromium chromium = new Chromium(port)) {
             chromium.open("/dashboard/programme.html?id=" + PILOT);
@@ -67,6 +76,7 @@ class WorkbenchBrowserTest {
     }
 
     @Test
+    @Order(2)
     void an_auditor_sees_the_state_when_cpm_10_closed_and_verifies_the_chains_in_the_console() throws IOException {
         try (Chromium chromium = new Chromium(port)) {
             chromium.open("/dashboard/audit.html?id=" + PILOT);
@@ -93,5 +103,118 @@ class WorkbenchBrowserTest {
                     .isEqualTo("None");
             chromium.screenshot("auditor-console");
         }
+    }
+
+    /**
+     * The next year-1 path, every step in the browser by the role that takes it: CPM-12 scheduled, its round opened,
+     * input given, criteria set, input closed, the options weighed, a priority proposed; then at CPM-12 the priority
+     * selected, its plan approved and its development delegated, from the new programme's page.
+     */
+    @Test
+    @Order(3)
+    void the_year_1_path_runs_in_the_browser_from_the_round_to_the_delegation() throws IOException {
+        try (Chromium chromium = new Chromium(port)) {
+            String round = "ROUND-CPM-12";
+            act(chromium, "cpm", "scheduleSession", Map.of("sessionId", "CPM-12", "year", "2017"));
+            act(
+                    chromium,
+                    "secretariat",
+                    "openRound",
+                    Map.of("sessionId", "CPM-12", "inputDeadline", "2099-12-31T23:59:59Z"));
+            act(chromium, "nz", "submitInput", Map.of("roundId", round, "documentReference", "CPM 2017/INF/NZ"));
+            act(
+                    chromium,
+                    "secretariat",
+                    "establishSelectionCriteria",
+                    Map.of("roundId", round, "criteria", "impact\nfeasibility"));
+            act(chromium, "secretariat", "closeInput", Map.of("roundId", round));
+            act(
+                    chromium,
+                    "secretariat",
+                    "completeAnalysis",
+                    Map.of(
+                            "roundId",
+                            round,
+                            "options",
+                            "[{\"optionId\":\"pfa\",\"title\":\"Pest free areas\",\"assessments\":"
+                                    + "[{\"criterion\":\"impact\",\"finding\":\"high\"},"
+                                    + "{\"criterion\":\"feasibility\",\"finding\":\"fair\"}]}]"));
+            Map<String, String> proposal = new LinkedHashMap<>(Map.of(
+                    "roundId", round,
+                    "programmeId", "pest-free-areas",
+                    "optionId", "pfa",
+                    "title", "Implementation programme on pest free areas",
+                    "conventionArticle", "Article IV.2(e)"));
+            for (String element : List.of(
+                    "situationAnalysis",
+                    "highLevelGoal",
+                    "objective",
+                    "scope",
+                    "potentialActivities",
+                    "indicatorsOfSuccess")) {
+                proposal.put("highLevelPlan." + element, "The plan's " + element);
+            }
+            act(chromium, "secretariat", "proposePriority", proposal);
+            act(chromium, "cpm", "closeSession", Map.of("sessionId", "CPM-11"));
+            act(chromium, "cpm", "openSession", Map.of("sessionId", "CPM-12"));
+
+            chromium.open("/dashboard/programme.html?id=pest-free-areas");
+            for (String command : List.of("selectPriority", "approveHighLevelPlan", "delegateDevelopment")) {
+                Map<String, String> fields = command.equals("delegateDevelopment")
+                        ? Map.of("developer", "SECRETARIAT", "operationalGuidance", "BUREAU")
+                        : Map.of();
+                submit(chromium, command, fields);
+            }
+            chromium.wait.until(d ->
+                    d.findElement(By.id("stage")).getAttribute("data-stage").equals("DEVELOPMENT_DELEGATED"));
+            chromium.screenshot("year-1-delegated");
+        }
+    }
+
+    private String signedIn;
+
+    /** Opens the command's form on the act page as {@code user} (signing the last user out) and sends it. */
+    private void act(Chromium chromium, String user, String command, Map<String, String> fields) {
+        chromium.open("/dashboard/act.html?command=" + command);
+        if (!user.equals(signedIn)) {
+            if (chromium.browser.findElements(By.id("sign-in")).isEmpty()) {
+                chromium.wait.until(d -> d.findElement(By.id("sign-out"))).click();
+            }
+            chromium.wait.until(d -> d.findElement(By.id("sign-in")));
+            chromium.signIn(user);
+            signedIn = user;
+        }
+        submit(chromium, command, fields);
+    }
+
+    /** Fills the open page's form for the command (a rationale too) and sends it; fails with the refusal's text. */
+    private static void submit(Chromium chromium, String command, Map<String, String> fields) {
+        WebElement form =
+                chromium.wait.until(d -> d.findElement(By.cssSelector("form[data-command='" + command + "']")));
+        WebElement details = chromium.browser.findElement(By.cssSelector("details[data-command='" + command + "']"));
+        if (details.getAttribute("open") == null) {
+            details.findElement(By.tagName("summary")).click();
+        }
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.putIfAbsent("rationale", "From the browser");
+        all.forEach((field, value) -> {
+            WebElement input = form.findElement(By.id("f-" + field.replace('.', '-')));
+            if (input.getTagName().equals("select")) {
+                new Select(input).selectByValue(value);
+            } else {
+                input.sendKeys(value);
+            }
+        });
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+        // An accepted command may move the programme to another stage at once, and the page then shows that stage's
+        // forms; the page keeps the last outcome above them.
+        WebElement outcome = chromium.wait.until(d -> {
+            WebElement last = d.findElement(By.id("last-outcome"));
+            return command.equals(last.getAttribute("data-command"))
+                            && !"pending".equals(last.getAttribute("data-outcome"))
+                    ? last
+                    : null;
+        });
+        assertThat(outcome.getAttribute("data-outcome")).as(outcome.getText()).isEqualTo("accepted");
     }
 }
