@@ -83,7 +83,7 @@ const Cpm = (() => {
     if (!name) return '';
     const words = name.includes('_') ? name.toLowerCase().replaceAll('_', ' ')
       : name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-    return words.charAt(0).toUpperCase() + words.slice(1);
+    return (words.charAt(0).toUpperCase() + words.slice(1)).replace(/\b(cpm|rppo|spg|nppo)\b/gi, w => w.toUpperCase());
   }
 
   // ISO 8601 in UTC, to the minute: the same for every reader wherever they are.

@@ -9,24 +9,44 @@ function card(row) {
     el('div', { class: 'meta' }, 'Experts: ' + row.experts + ' - gap: ' + money(row.gapUsd)),
     row.reportMissingAt ? el('div', { class: 'flag', title: 'M3' }, 'Progress report missing at ' + row.reportMissingAt) : '',
     row.delayed ? el('span', { class: 'badge delayed' }, 'delayed (Y5)') : '',
-    el('div', { class: 'meta' }, 'Last: ' + row.lastEvent + ' at ' + new Date(row.lastChangedAt).toLocaleString()));
+    el('div', { class: 'meta' }, 'Funding: needed ' + money(row.fundingNeededUsd) + ', pledged ' + money(row.pledgedUsd) +
+      ', contributed ' + money(row.contributedUsd)),
+    el('div', { class: 'meta' }, 'Last: ' + Cpm.label(row.lastEvent) + ', ' + Cpm.when(row.lastChangedAt)));
+}
+
+// Search and filters: a text in the title or id, a session (year 1 or 2), delayed (Y5), report missing (M3).
+function shown(row) {
+  const text = document.getElementById('search').value.trim().toLowerCase();
+  const session = document.getElementById('filter-session').value;
+  return (!text || (row.title + ' ' + row.programmeId).toLowerCase().includes(text))
+    && (!session || row.yearOneSession === session || row.yearTwoSession === session)
+    && (!document.getElementById('filter-delayed').checked || row.delayed)
+    && (!document.getElementById('filter-missing').checked || row.reportMissingAt);
 }
 
 function render(changedId) {
   const board = document.getElementById('board');
-  board.replaceChildren(...Cpm.STAGES.map(stage => {
-    const inStage = [...rows.values()].filter(r => r.stage === stage);
+  const visible = [...rows.values()].filter(shown);
+  // Empty stages are left out, but a programme's stage is always shown.
+  board.replaceChildren(...Cpm.STAGES.filter(stage => visible.some(r => r.stage === stage)).map(stage => {
+    const inStage = visible.filter(r => r.stage === stage);
     return el('section', { class: 'column', id: 'stage-' + stage, 'data-stage': stage },
-      el('h2', {}, stage.replaceAll('_', ' ') + ' (' + inStage.length + ')'), inStage.map(card));
+      el('h2', {}, Cpm.label(stage) + ' (' + inStage.length + ')'), inStage.map(card));
   }));
+  if (!visible.length) board.replaceChildren(el('p', { class: 'none' }, 'No programme matches'));
   if (changedId) {
     const changed = board.querySelector('[data-programme-id="' + CSS.escape(changedId) + '"]');
     if (changed) { changed.classList.add('changed'); setTimeout(() => changed.classList.remove('changed'), 1500); }
   }
 }
 
-Cpm.start(() => {
+Cpm.start(async () => {
   document.getElementById('page').hidden = false;
+  const sessions = await Cpm.get('/api/query/sessions');
+  document.getElementById('filter-session').append(...sessions.map(s =>
+    el('option', { value: s.sessionId }, s.sessionId + ' (' + s.sessionYear + ')')));
+  ['search', 'filter-session', 'filter-delayed', 'filter-missing'].forEach(id =>
+    document.getElementById(id).addEventListener('input', () => render()));
   Cpm.stream('/api/live/board', (name, data) => {
     if (name === 'snapshot') { rows.clear(); data.forEach(r => rows.set(r.programmeId, r)); render(); }
     if (name === 'programme') { rows.set(data.programme.programmeId, data.programme); render(data.programme.programmeId); }

@@ -3,7 +3,19 @@ const id = new URLSearchParams(location.search).get('id');
 const MAIN = ['PROPOSED', 'SELECTED', 'APPROVED', 'DEVELOPMENT_DELEGATED', 'DETAILED_PLAN_SUBMITTED', 'UNDER_MANAGEMENT', 'CLOSED'];
 const SIDE = { WITHDRAWN: 0, NOT_SELECTED: 0 };
 
-function lifecycle(transitions, current) {
+// The stages the programme passed through, in order, each with the session and the time it entered it.
+function path(transitions, steps) {
+  if (!steps.length) return [];
+  const taken = [{ stage: 'PROPOSED', session: steps[0].session, at: steps[0].at }];
+  steps.forEach(step => {
+    const from = taken[taken.length - 1].stage;
+    const move = transitions.find(t => t.command === step.command && t.from === from && t.to !== from);
+    if (move) taken.push({ stage: move.to, session: step.session, at: step.at });
+  });
+  return taken;
+}
+
+function lifecycle(transitions, current, taken) {
   const width = 150, gap = 30, top = 20;
   const box = {};
   MAIN.forEach((s, i) => (box[s] = { x: 10 + i * (width + gap), y: top }));
@@ -24,8 +36,13 @@ function lifecycle(transitions, current) {
     drawing.append(svg('line', { ...line, stroke: '#5d6b62', 'marker-end': 'url(#arrow)' }));
   });
   Object.entries(box).forEach(([stage, p]) => {
-    const cls = stage === current ? 'current' : '';
+    const passed = taken.find(t => t.stage === stage);
+    const cls = stage === current ? 'current' : passed ? 'passed' : '';
     drawing.append(svg('rect', { x: p.x, y: p.y, width, height: 34, rx: 5, class: cls, 'data-stage': stage }));
+    if (passed) {
+      drawing.append(svg('text', { x: p.x + 4, y: p.y + 48, class: 'when', 'data-passed': stage },
+        (passed.session || '') + ' ' + Cpm.when(passed.at).slice(0, 10)));
+    }
     const text = { x: p.x + 8, y: p.y + 21, class: cls };
     if (stage.length > 18) Object.assign(text, { textLength: width - 16, lengthAdjust: 'spacingAndGlyphs' });
     drawing.append(svg('text', text, Cpm.label(stage)));
@@ -49,6 +66,28 @@ function chart(row) {
 
 let shown = { stage: null, version: null };
 
+// One step per command (its events share a correlation id), with the session it was taken at or during.
+function commands(timeline, sessions) {
+  const steps = [];
+  timeline.forEach(e => {
+    const last = steps[steps.length - 1];
+    if (last && e.correlationId && last.correlationId === e.correlationId) { last.events.push(e.eventType); return; }
+    steps.push({ correlationId: e.correlationId, at: e.occurredAt, command: e.command, events: [e.eventType],
+      session: e.sessionId || sessionAt(sessions, e.occurredAt), rationale: e.rationale,
+      actor: Cpm.label(e.actorRole) + ' ' + e.actorId + (e.actorParty ? ' (' + e.actorPerson + ')' : '') });
+  });
+  return steps;
+}
+
+// The session open at an instant, or "after CPM-n" between sessions.
+function sessionAt(sessions, instant) {
+  const t = Date.parse(instant), time = value => (value ? Date.parse(value) : null);
+  const open = sessions.find(s => s.openedAt && time(s.openedAt) <= t && (!s.closedAt || t < time(s.closedAt)));
+  if (open) return open.sessionId;
+  const before = sessions.filter(s => s.closedAt && time(s.closedAt) <= t).pop();
+  return before ? 'after ' + before.sessionId : '';
+}
+
 async function refresh() {
   const [row, timeline, transitions, sessions] = await Promise.all([
     Cpm.get('/api/query/programmes/' + encodeURIComponent(id)),
@@ -70,13 +109,14 @@ async function refresh() {
     row.programmeId + ', ' + (row.conventionArticle || '') + ' - year 1: ' + row.yearOneSession +
     (row.yearTwoSession ? ', year 2: ' + row.yearTwoSession : '') + ' - experts: ' + row.experts + ' - plan v' + row.planVersion,
     row.delayed ? el('span', { class: 'badge delayed' }, ' delayed (Y5)') : '');
-  document.getElementById('lifecycle').replaceChildren(lifecycle(transitions, row.stage));
+  const steps = commands(timeline, sessions);
+  document.getElementById('lifecycle').replaceChildren(lifecycle(transitions, row.stage, path(transitions, steps)));
   document.getElementById('funding').replaceChildren(chart(row));
   document.getElementById('actions').replaceChildren(...(row.nextActions.length ? row.nextActions.map(a =>
     el('li', {}, Cpm.label(a.command) + ' - ' + a.roles.map(Cpm.label).join(', '))) : [el('li', { class: 'none' }, 'None: the programme is ' + Cpm.label(row.stage).toLowerCase())]));
-  document.querySelector('#timeline tbody').replaceChildren(...timeline.map(e => el('tr', { 'data-event-type': e.eventType },
-    el('td', {}, Cpm.when(e.occurredAt)), el('td', {}, e.sessionId || ''), el('td', {}, Cpm.label(e.eventType)),
-    el('td', {}, e.actorRole + ' ' + e.actorId + (e.actorParty ? ' (' + e.actorPerson + ')' : '')), el('td', {}, Cpm.label(e.command)), el('td', {}, e.rationale || ''))));
+  document.querySelector('#timeline tbody').replaceChildren(...steps.map(step => el('tr', { 'data-event-type': step.events[0] },
+    el('td', {}, Cpm.when(step.at)), el('td', {}, step.session || ''), el('td', {}, step.events.map(Cpm.label).join(' + ')),
+    el('td', {}, step.actor), el('td', {}, Cpm.label(step.command)), el('td', {}, step.rationale || ''))));
 }
 
 Cpm.start(async () => {
