@@ -45,6 +45,31 @@ async function verify() {
     (b.aggregateId || '') + ' #' + (b.sequenceNumber ?? '?') + ' (event ' + (b.eventId || '?') + '): ' + b.problem)));
 }
 
+async function takeCheckpoint() {
+  const checkpoint = await Cpm.get('/api/audit/checkpoint');
+  $('checkpoint').value = JSON.stringify(checkpoint, null, 2);
+  const link = el('a', { href: URL.createObjectURL(new Blob([$('checkpoint').value], { type: 'application/json' })),
+    download: 'cpm-checkpoint-' + checkpoint.takenAt.replaceAll(':', '') + '.json' });
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+async function verifyCheckpoint() {
+  const response = await fetch('/api/audit/checkpoint/verify', { method: 'POST', body: $('checkpoint').value,
+    headers: { Authorization: sessionStorage.getItem('cpm.authorization'), 'Content-Type': 'application/json' } });
+  const result = await response.json();
+  if (!response.ok) {
+    $('checkpoint-result').replaceChildren(el('span', { class: 'broken' }, result.title + ': ' + (result.detail || '')));
+    return;
+  }
+  $('checkpoint-result').replaceChildren(!result.signatureValid
+    ? el('span', { class: 'broken', id: 'checkpoint-forged' }, 'Not signed by this engine')
+    : result.intact ? el('span', { id: 'checkpoint-holds' }, 'Signed by this engine; every chain still holds the head it saw')
+      : el('span', { class: 'broken', id: 'checkpoint-broken' }, 'Signed by this engine, but the store no longer holds what it saw'));
+  $('checkpoint-problems').replaceChildren(...result.problems.map(p => el('li', { class: 'broken' }, p)));
+}
+
 async function deadLetters() {
   const letters = await Cpm.get('/api/admin/dead-letters');
   $('dead-letters').replaceChildren(...(letters.length ? letters.map(l => el('li', {},
@@ -95,6 +120,8 @@ Cpm.start(async () => {
   $('verify').addEventListener('click', guard(verify));
   $('retry').addEventListener('click', guard(async () => { await post('/api/admin/dead-letters/retry'); await deadLetters(); }));
   $('rebuild').addEventListener('click', guard(rebuild));
+  $('take-checkpoint').addEventListener('click', guard(takeCheckpoint));
+  $('verify-checkpoint').addEventListener('click', guard(verifyCheckpoint));
   $('export-csv').addEventListener('click', guard(() => download('csv')));
   $('export-json').addEventListener('click', guard(() => download('json')));
   await Promise.all([history(), deadLetters()]);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -665,6 +666,49 @@ abstract class ReadSideContract {
                 payloadType,
                 payload.getBytes(StandardCharsets.UTF_8),
                 "{}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * ADR 0005's gap closed: events deleted from the end of a chain together with their hashes leave every chain
+     * intact, but a checkpoint taken before names the chain and how far it reached; a forged checkpoint is refused.
+     */
+    @Test
+    @Order(13)
+    void a_kept_checkpoint_detects_events_deleted_from_the_end_of_a_chain_with_their_hashes() {
+        ok(api.post("cpm", "scheduleSession", "{\"sessionId\":\"CPM-77\",\"year\":2082,\"rationale\":\"x\"}"));
+        ok(api.post(
+                "secretariat",
+                "openRound",
+                "{\"sessionId\":\"CPM-77\",\"inputDeadline\":\"2099-01-01T00:00:00Z\",\"rationale\":\"x\"}"));
+        ok(api.post("nz", "submitInput", "{\"roundId\":\"ROUND-CPM-77\",\"rationale\":\"x\"}"));
+        JsonNode checkpoint = ok(api.get("auditor", "/api/audit/checkpoint"));
+        assertThat(checkpoint.get("heads").findValuesAsText("aggregateId")).contains("ROUND-CPM-77", PILOT);
+        JsonNode fresh = ok(api.postTo("auditor", "/api/audit/checkpoint/verify", checkpoint, Map.of()));
+        assertThat(fresh.get("signatureValid").asBoolean()).isTrue();
+        assertThat(fresh.get("intact").asBoolean()).isTrue();
+
+        String tail = jdbc.queryForObject(
+                "SELECT eventidentifier FROM domainevententry WHERE aggregateidentifier = 'ROUND-CPM-77' AND sequencenumber = 1",
+                String.class);
+        jdbc.update("DELETE FROM event_hash WHERE event_id = ?", tail);
+        jdbc.update("DELETE FROM domainevententry WHERE eventidentifier = ?", tail);
+        // The read model keeps what it saw; the tests after this one expect it to mirror the store.
+        jdbc.update("DELETE FROM decision_log WHERE event_id = ?", tail);
+        assertThat(ok(api.get("auditor", "/api/audit/verify")).get("broken").findValuesAsText("aggregateId"))
+                .as("a chain walk alone cannot see a deleted tail")
+                .doesNotContain("ROUND-CPM-77");
+        JsonNode later = ok(api.postTo("auditor", "/api/audit/checkpoint/verify", checkpoint, Map.of()));
+        assertThat(later.get("signatureValid").asBoolean()).isTrue();
+        assertThat(later.get("intact").asBoolean()).isFalse();
+        assertThat(later.get("problems").toString())
+                .contains("ROUND-CPM-77: the checkpoint saw events 0 to 1; the store now ends at 0");
+
+        ObjectNode forged = checkpoint.deepCopy();
+        forged.put("events", checkpoint.get("events").asLong() - 1);
+        assertThat(ok(api.postTo("auditor", "/api/audit/checkpoint/verify", forged, Map.of()))
+                        .get("signatureValid")
+                        .asBoolean())
+                .isFalse();
     }
 
     Map<String, List<Map<String, Object>>> readModels() {

@@ -96,6 +96,14 @@ class WorkbenchBrowserTest {
             chromium.browser.findElement(By.id("verify")).click();
             assertThat(chromium.wait.until(d -> d.findElement(By.id("intact"))).getText())
                     .startsWith("Intact");
+            chromium.browser.findElement(By.id("take-checkpoint")).click();
+            chromium.wait.until(d ->
+                    !d.findElement(By.id("checkpoint")).getAttribute("value").isEmpty());
+            chromium.browser.findElement(By.id("verify-checkpoint")).click();
+            assertThat(chromium.wait
+                            .until(d -> d.findElement(By.id("checkpoint-holds")))
+                            .getText())
+                    .contains("every chain still holds");
             chromium.browser.findElement(By.id("rebuild")).click();
             chromium.wait.until(
                     d -> d.findElement(By.id("rebuild-status")).getText().startsWith("Done"));

@@ -24,6 +24,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,18 +54,21 @@ class AuditController {
     private final BoardQueries queries;
     private final LogExport export;
     private final ChainVerifier verifier;
+    private final Checkpoints checkpoints;
 
     AuditController(
             EventHistory history,
             AggregateStates states,
             BoardQueries queries,
             LogExport export,
-            ChainVerifier verifier) {
+            ChainVerifier verifier,
+            Checkpoints checkpoints) {
         this.history = history;
         this.states = states;
         this.queries = queries;
         this.export = export;
         this.verifier = verifier;
+        this.checkpoints = checkpoints;
     }
 
     @GetMapping(path = "/aggregates/{aggregateId}/history", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -182,6 +187,26 @@ class AuditController {
             summary = "Walks the event store's hash chains and reports the first broken link (ADR 0005)")
     ChainVerification verify() {
         return verifier.verify();
+    }
+
+    @GetMapping(path = "/checkpoint", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "takeCheckpoint",
+            summary = "The head of every hash chain now, signed by the engine: keep it outside the engine (ADR 0005)")
+    Checkpoint checkpoint() {
+        return checkpoints.take();
+    }
+
+    @PostMapping(
+            path = "/checkpoint/verify",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "verifyCheckpoint",
+            summary = "Whether a kept checkpoint was signed by this engine and every chain still holds the head it saw"
+                    + " (detects events deleted from the end of a chain with their hashes)")
+    CheckpointVerification verifyCheckpoint(@RequestBody Checkpoint checkpoint) {
+        return checkpoints.verify(checkpoint);
     }
 
     private static LogFilter filter(

@@ -150,6 +150,9 @@ class GeneratedClientTest {
         assertThat(audit.stateDiff(PILOT, first.toString(), last.toString()).getChanges())
                 .isNotEmpty();
         assertThat(audit.verifyChains().getIntact()).isTrue();
+        var checkpoint = audit.takeCheckpoint();
+        assertThat(checkpoint.getHeads()).isNotEmpty();
+        assertThat(audit.verifyCheckpoint(checkpoint).getIntact()).isTrue();
 
         ReadModelAdministrationApi admin = new ReadModelAdministrationApi(client("auditor"));
         assertThat(admin.deadLetters()).isEmpty();
