@@ -32,6 +32,7 @@ class ActorPersonAndPartyMigrationTest {
         migrate(database, vendor, "7");
         row(jdbc, 1, "CONTRACTING_PARTY", "NZ");
         row(jdbc, 2, "CPM", "chair-1");
+        jdbc.update("UPDATE decision_log SET command = 'GiveGuidance' WHERE global_index = 1");
 
         jdbc.update("""
                 INSERT INTO funding_entry (event_id, programme_id, party, party_role, flow, resource_kind, value_usd,
@@ -44,6 +45,10 @@ class ActorPersonAndPartyMigrationTest {
         assertThat(jdbc.queryForList("SELECT party FROM funding_entry ORDER BY event_id", String.class))
                 .as("V11: funding by party or body, never a person")
                 .containsExactly("FINANCE_COMMITTEE", "NZ");
+
+        assertThat(jdbc.queryForList("SELECT command FROM decision_log ORDER BY global_index", String.class))
+                .as("V12: commands named as the API names them")
+                .containsExactly("giveGuidance", null);
 
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "SELECT actor_role, actor_id, actor_person, actor_party, payload FROM decision_log ORDER BY global_index");
