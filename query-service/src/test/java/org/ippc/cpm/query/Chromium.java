@@ -1,11 +1,14 @@
 package org.ippc.cpm.query;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -58,6 +61,26 @@ final class Chromium implements AutoCloseable {
         browser.findElement(By.id("user")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(user);
         browser.findElement(By.id("sign-in")).click();
+    }
+
+    /** axe-core on the page as it is now: no serious or critical violation of WCAG 2.1 A/AA. */
+    void assertAccessible(String page) {
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(browser);
+        List<String> violations = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                        + rule.getNodes().stream()
+                                .map(node -> String.valueOf(node.getTarget()))
+                                .toList())
+                .toList();
+        org.assertj.core.api.Assertions.assertThat(results.getPasses())
+                .as("axe-core ran its rules on " + page)
+                .hasSizeGreaterThan(10);
+        org.assertj.core.api.Assertions.assertThat(violations)
+                .as("accessibility of " + page)
+                .isEmpty();
     }
 
     void screenshot(String name) throws IOException {

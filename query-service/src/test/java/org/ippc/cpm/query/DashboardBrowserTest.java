@@ -105,6 +105,7 @@ class DashboardBrowserTest {
                 .contains("FINANCE_COMMITTEE");
         assertThat(browser.findElement(By.id("proposals")).getText()).contains("diagnostic protocols");
         screenshot("session");
+        chromium.assertAccessible("a session's page");
     }
 
     private void waitForLive() {

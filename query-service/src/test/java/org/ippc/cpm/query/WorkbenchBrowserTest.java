@@ -57,6 +57,7 @@ class WorkbenchBrowserTest {
                     .getText();
             assertThat(refusal).contains("Rule M4").contains("outcomeStatement");
             chromium.screenshot("workbench-refusal");
+            chromium.assertAccessible("a programme's page with a refusal");
 
             close.findElement(By.cssSelector("#f-outcomeStatement")).sendKeys("Surveillance guide adopted");
             close.findElement(By.cssSelector("button[type='submit']")).click();
@@ -110,6 +111,7 @@ class WorkbenchBrowserTest {
             assertThat(chromium.browser.findElement(By.id("dead-letters")).getText())
                     .isEqualTo("None");
             chromium.screenshot("auditor-console");
+            chromium.assertAccessible("the auditor's console");
         }
     }
 
@@ -184,6 +186,10 @@ class WorkbenchBrowserTest {
     /** Opens the command's form on the act page as {@code user} (signing the last user out) and sends it. */
     private void act(Chromium chromium, String user, String command, Map<String, String> fields) {
         chromium.open("/dashboard/act.html?command=" + command);
+        if (signedIn == null) {
+            chromium.wait.until(d -> d.findElement(By.id("sign-in")));
+            chromium.assertAccessible("the sign-in form");
+        }
         if (!user.equals(signedIn)) {
             if (chromium.browser.findElements(By.id("sign-in")).isEmpty()) {
                 chromium.wait.until(d -> d.findElement(By.id("sign-out"))).click();
@@ -191,6 +197,10 @@ class WorkbenchBrowserTest {
             chromium.wait.until(d -> d.findElement(By.id("sign-in")));
             chromium.signIn(user);
             signedIn = user;
+        }
+        if (command.equals("proposePriority")) {
+            chromium.wait.until(d -> d.findElement(By.cssSelector("form[data-command='proposePriority']")));
+            chromium.assertAccessible("the act page");
         }
         submit(chromium, command, fields);
     }
