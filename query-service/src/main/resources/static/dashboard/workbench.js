@@ -94,7 +94,7 @@ const Workbench = (() => {
 
   // actions: [{ command, roles }]; fixed: values the page knows (programmeId, sessionId); version(): the version of
   // the record as the page shows it now, sent as If-Match.
-  async function render(container, actions, fixed, version) {
+  async function render(container, actions, fixed, version, onDone = () => {}) {
     const [me, api] = await Promise.all([Cpm.me(), Cpm.openApi()]);
     const mine = actions.filter(a => me.commands.includes(a.command));
     if (!mine.length) {
@@ -114,6 +114,7 @@ const Workbench = (() => {
         form.querySelector('.outcome').replaceChildren(answer.ok
           ? el('p', { class: 'accepted', role: 'status' }, 'Done: version ' + answer.body.version)
           : refusal(answer.body));
+        if (answer.ok) onDone();
         last(action.command, answer.ok ? 'accepted' : 'refused', label(action.command) + ': ' + (answer.ok
           ? 'done, ' + answer.body.aggregateId + ' is at version ' + answer.body.version
           : 'refused' + (answer.body.rule ? ' by ' + answer.body.rule : '') + ' - ' + (answer.body.detail || '')));

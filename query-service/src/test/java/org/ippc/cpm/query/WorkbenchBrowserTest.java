@@ -165,8 +165,10 @@ class WorkbenchBrowserTest {
                 proposal.put("highLevelPlan." + element, "The plan's " + element);
             }
             act(chromium, "secretariat", "proposePriority", proposal);
-            act(chromium, "cpm", "closeSession", Map.of("sessionId", "CPM-11"));
-            act(chromium, "cpm", "openSession", Map.of("sessionId", "CPM-12"));
+            actOn(chromium, "cpm", "/dashboard/session.html?id=CPM-11", "closeSession", Map.of());
+            actOn(chromium, "cpm", "/dashboard/session.html?id=CPM-12", "openSession", Map.of());
+            chromium.wait.until(d -> d.findElement(By.id("title")).getText().endsWith("Open"));
+            chromium.assertAccessible("a session's page with its actions");
 
             chromium.open("/dashboard/programme.html?id=pest-free-areas");
             for (String command : List.of("selectPriority", "approveHighLevelPlan", "delegateDevelopment")) {
@@ -185,7 +187,11 @@ class WorkbenchBrowserTest {
 
     /** Opens the command's form on the act page as {@code user} (signing the last user out) and sends it. */
     private void act(Chromium chromium, String user, String command, Map<String, String> fields) {
-        chromium.open("/dashboard/act.html?command=" + command);
+        actOn(chromium, user, "/dashboard/act.html?command=" + command, command, fields);
+    }
+
+    private void actOn(Chromium chromium, String user, String page, String command, Map<String, String> fields) {
+        chromium.open(page);
         if (signedIn == null) {
             chromium.wait.until(d -> d.findElement(By.id("sign-in")));
             chromium.assertAccessible("the sign-in form");
