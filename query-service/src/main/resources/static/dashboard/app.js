@@ -131,6 +131,24 @@ const Cpm = (() => {
     }).catch(() => {});
   }
 
+  function base64url(bytes) {
+    return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+
+  // OpenID Connect, authorization code with PKCE: to the provider now, back to signed-in.html with a code.
+  async function signInWith(oidc) {
+    const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
+    const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
+    const state = base64url(crypto.getRandomValues(new Uint8Array(16)));
+    const redirectUri = location.origin + '/dashboard/signed-in.html';
+    sessionStorage.setItem('cpm.oidc', JSON.stringify({ state, verifier, redirectUri, returnTo: location.href,
+      tokenUri: oidc.tokenUri, clientId: oidc.clientId }));
+    const url = new URL(oidc.authorizationUri);
+    url.search = new URLSearchParams({ response_type: 'code', client_id: oidc.clientId, redirect_uri: redirectUri,
+      scope: oidc.scope, state, code_challenge: challenge, code_challenge_method: 'S256' });
+    location.assign(url.toString());
+  }
+
   // Shows the sign-in form until credentials are stored, then runs the page.
   function start(page) {
     header();
@@ -156,6 +174,12 @@ const Cpm = (() => {
       page();
     });
     main.prepend(form);
+    fetch('/api/sign-in').then(r => r.json()).then(options => {
+      if (!options.oidc) return;
+      const button = el('button', { type: 'button', id: 'sign-in-oidc' }, 'Sign in with your organisation');
+      button.addEventListener('click', () => signInWith(options.oidc));
+      form.querySelector('h1').after(button, el('p', { class: 'hint' }, 'or with a password or a token:'));
+    }).catch(() => {});
   }
 
   return { STAGES, el, svg, money, get, stream, start, status, label, when, me, openApi, command };

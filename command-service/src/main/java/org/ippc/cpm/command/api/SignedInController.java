@@ -1,10 +1,14 @@
 package org.ippc.cpm.command.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Comparator;
 import org.ippc.cpm.command.security.Actors;
+import org.ippc.cpm.command.security.OidcSettings;
 import org.ippc.cpm.domain.shared.Actor;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,9 +19,22 @@ import org.springframework.web.bind.annotation.RestController;
 class SignedInController {
 
     private final Actors actors;
+    private final OidcSettings oidc;
+    private final boolean passwords;
 
-    SignedInController(Actors actors) {
+    SignedInController(Actors actors, OidcSettings oidc, Environment environment) {
         this.actors = actors;
+        this.oidc = oidc;
+        this.passwords = !environment.acceptsProfiles(Profiles.of("production"));
+    }
+
+    @GetMapping("/api/sign-in")
+    @SecurityRequirements
+    @Operation(
+            operationId = "signInOptions",
+            summary = "How a person signs in here: a password (embedded profile) and/or OpenID Connect (PKCE)")
+    SignInOptions signInOptions() {
+        return new SignInOptions(passwords, oidc.signIn().orElse(null));
     }
 
     @GetMapping("/api/me")

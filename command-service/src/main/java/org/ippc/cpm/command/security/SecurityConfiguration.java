@@ -57,14 +57,18 @@ class SecurityConfiguration {
      */
     private static final String CONTENT_SECURITY_POLICY =
             "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                    + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+                    + "img-src 'self' data:; connect-src 'self'%s; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private final Problems problems;
     private final List<AccessRules> serviceRules;
+    private final String contentSecurityPolicy;
 
-    SecurityConfiguration(Problems problems, List<AccessRules> serviceRules) {
+    SecurityConfiguration(Problems problems, List<AccessRules> serviceRules, OidcSettings oidc) {
         this.problems = problems;
         this.serviceRules = serviceRules;
+        // The dashboard fetches the token from the OpenID Connect provider after the sign-in redirect.
+        this.contentSecurityPolicy = CONTENT_SECURITY_POLICY.formatted(
+                oidc.signIn().map(signIn -> " " + signIn.tokenOrigin()).orElse(""));
     }
 
     /** Every role of the spec's table; the engine's own role is never a user's. */
@@ -89,7 +93,9 @@ class SecurityConfiguration {
                                     PATHS.matcher("/v3/api-docs"),
                                     PATHS.matcher("/v3/api-docs/**"),
                                     PATHS.matcher("/swagger-ui.html"),
-                                    PATHS.matcher("/swagger-ui/**"))
+                                    PATHS.matcher("/swagger-ui/**"),
+                                    // How to sign in is asked before signing in.
+                                    PATHS.matcher("/api/sign-in"))
                             .permitAll();
                     // Each other service's own rules for its paths (the query side's: the dashboard, audit, admin).
                     serviceRules.forEach(rules -> rules.apply(auth));
@@ -97,7 +103,7 @@ class SecurityConfiguration {
                     // do nothing.
                     auth.anyRequest().hasAnyRole(CPM_ROLES);
                 })
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .exceptionHandling(

@@ -92,6 +92,11 @@ class GeneratedClientTest {
         }
         long projected = pilotVersion;
 
+        ApiClient unsigned = new ApiClient();
+        unsigned.updateBaseUri("http://localhost:" + port);
+        var options = new SignInApi(unsigned).signInOptions();
+        assertThat(options.getPasswords()).isTrue();
+        assertThat(options.getOidc()).as("no provider configured here").isNull();
         var nz = new SignInApi(client("nz")).signedIn();
         assertThat(nz.getParty()).isEqualTo("NZ");
         assertThat(nz.getCommands()).contains("pledgeResources").doesNotContain("selectPriority");
