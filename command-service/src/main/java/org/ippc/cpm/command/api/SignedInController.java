@@ -1,7 +1,6 @@
 package org.ippc.cpm.command.api;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Comparator;
 import org.ippc.cpm.command.security.Actors;
@@ -29,7 +28,6 @@ class SignedInController {
     }
 
     @GetMapping("/api/sign-in")
-    @SecurityRequirements
     @Operation(
             operationId = "signInOptions",
             summary = "How a person signs in here: a password (embedded profile) and/or OpenID Connect (PKCE)")

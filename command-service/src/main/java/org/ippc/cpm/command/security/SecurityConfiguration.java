@@ -4,9 +4,11 @@ import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.ippc.cpm.command.api.Problems;
 import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.platform.AccessRules;
+import org.ippc.cpm.platform.openapi.OpenPaths;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,6 +61,8 @@ class SecurityConfiguration {
             "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
                     + "img-src 'self' data:; connect-src 'self'%s; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    private static final String SIGN_IN_OPTIONS = "/api/sign-in";
+
     private final Problems problems;
     private final List<AccessRules> serviceRules;
     private final String contentSecurityPolicy;
@@ -76,6 +80,12 @@ class SecurityConfiguration {
             .filter(role -> role != Role.ENGINE)
             .map(Role::name)
             .toArray(String[]::new);
+
+    /** The API's paths open to all, as the OpenAPI document describes them. */
+    @Bean
+    OpenPaths openApiPaths() {
+        return new OpenPaths(Set.of(SIGN_IN_OPTIONS));
+    }
 
     private HttpSecurity common(HttpSecurity http, String challenge) throws Exception {
         return http.csrf(csrf -> csrf.disable())
@@ -95,7 +105,7 @@ class SecurityConfiguration {
                                     PATHS.matcher("/swagger-ui.html"),
                                     PATHS.matcher("/swagger-ui/**"),
                                     // How to sign in is asked before signing in.
-                                    PATHS.matcher("/api/sign-in"))
+                                    PATHS.matcher(SIGN_IN_OPTIONS))
                             .permitAll();
                     // Each other service's own rules for its paths (the query side's: the dashboard, audit, admin).
                     serviceRules.forEach(rules -> rules.apply(auth));

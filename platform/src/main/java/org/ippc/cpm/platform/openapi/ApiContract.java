@@ -19,8 +19,11 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
@@ -39,9 +42,14 @@ public class ApiContract implements OpenApiCustomizer {
     private final boolean production;
     private final List<OperationsDescription> described;
 
-    public ApiContract(Environment environment, List<OperationsDescription> described) {
+    private final Set<String> openPaths;
+
+    public ApiContract(
+            Environment environment, List<OperationsDescription> described, ObjectProvider<OpenPaths> openPaths) {
         this.production = environment.acceptsProfiles(Profiles.of("production"));
         this.described = described;
+        this.openPaths =
+                openPaths.stream().flatMap(open -> open.paths().stream()).collect(Collectors.toSet());
     }
 
     @Override
@@ -64,8 +72,11 @@ public class ApiContract implements OpenApiCustomizer {
         components.getSchemas().remove("ProblemDetail");
         api.getPaths()
                 .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-                    operation.setSecurity(List.of(new SecurityRequirement().addList(signIn())));
-                    declareCommonRefusals(operation, path.contains("{"));
+                    // An open path takes an empty requirement (anyone); every other operation needs the sign-in.
+                    boolean open = openPaths.contains(path);
+                    operation.setSecurity(
+                            List.of(open ? new SecurityRequirement() : new SecurityRequirement().addList(signIn())));
+                    declareCommonRefusals(operation, path.contains("{"), open);
                 }));
         UnusedSchemas.remove(api);
     }
@@ -88,22 +99,25 @@ public class ApiContract implements OpenApiCustomizer {
                         .description("A demo user of the embedded profile; the password is the user name");
     }
 
-    private void declareCommonRefusals(Operation operation, boolean addressesOne) {
+    private void declareCommonRefusals(Operation operation, boolean addressesOne, boolean open) {
         ApiResponses responses = operation.getResponses();
         responses.putIfAbsent("400", problem("Malformed request: a parameter, header or body the engine cannot read"));
-        responses.putIfAbsent(
-                "401",
-                problem("Not signed in, or the credentials are not valid")
-                        .addHeaderObject(
-                                "WWW-Authenticate",
-                                new Header()
-                                        .description("The sign-in the engine expects")
-                                        .schema(new StringSchema())));
-        responses.putIfAbsent("403", problem("The signed-in role may not do this (A3), or the token names no role"));
+        if (!open) {
+            responses.putIfAbsent(
+                    "401",
+                    problem("Not signed in, or the credentials are not valid")
+                            .addHeaderObject(
+                                    "WWW-Authenticate",
+                                    new Header()
+                                            .description("The sign-in the engine expects")
+                                            .schema(new StringSchema())));
+            responses.putIfAbsent(
+                    "403", problem("The signed-in role may not do this (A3), or the token names no role"));
+        }
         if (addressesOne) {
             responses.putIfAbsent("404", problem("No such record"));
         }
-        if (!production) {
+        if (!production && !open) {
             responses.putIfAbsent(
                     "429", retryLater(problem("Too many failed sign-ins from this address for this user")));
         }
