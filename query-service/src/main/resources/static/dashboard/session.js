@@ -36,6 +36,10 @@ async function refresh() {
   }
   const item = i => [i.decisionNumber + '/' + i.itemId, Cpm.label(i.addressee), i.request, Cpm.label(i.status), i.documentReference || ''];
   document.getElementById('agenda').replaceChildren(
+    el('h2', {}, 'Input for the round (P1)'),
+    table(['Round', 'Input'], agenda.rounds.map(r => [r.roundId,
+      r.inputClosed ? 'closed early' : Date.parse(r.inputDeadline) > Date.now() ? 'open until ' + Cpm.when(r.inputDeadline)
+        : 'closed at its deadline, ' + Cpm.when(r.inputDeadline)]), { id: 'rounds' }),
     el('h2', {}, 'Proposals (year 1)'),
     table(['Programme', 'Stage', 'Article'], agenda.proposals.map(p => [programmeLink(p), Cpm.label(p.stage), p.conventionArticle || '']),
       { id: 'proposals' }),

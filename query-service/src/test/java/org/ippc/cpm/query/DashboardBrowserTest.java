@@ -105,6 +105,7 @@ class DashboardBrowserTest {
                 .contains("6b")
                 .contains("Finance committee");
         assertThat(browser.findElement(By.id("proposals")).getText()).contains("diagnostic protocols");
+        assertThat(browser.findElement(By.id("rounds")).getText()).contains("ROUND-CPM-10 closed early");
         screenshot("session");
         chromium.assertAccessible("a session's page");
     }

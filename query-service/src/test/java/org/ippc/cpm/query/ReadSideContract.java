@@ -157,6 +157,10 @@ abstract class ReadSideContract {
 
         JsonNode cpm10 = ok(api.get("viewer", "/api/query/sessions/CPM-10/agenda"));
         assertThat(cpm10.get("session").get("status").asText()).isEqualTo("CLOSED");
+        assertThat(cpm10.get("rounds").toString())
+                .as("the round's input deadline, and that input was closed early (P1)")
+                .isEqualTo("[{\"roundId\":\"ROUND-CPM-10\",\"inputDeadline\":\"2099-12-31T23:59:59Z\","
+                        + "\"inputClosed\":true}]");
         assertThat(cpm10.get("proposals").findValuesAsText("programmeId")).containsExactly("diagnostics", PILOT);
         assertThat(cpm10.get("decisions").findValuesAsText("eventType"))
                 .contains("PrioritySelected", "HighLevelPlanApproved", "DevelopmentDelegated", "ProposalNotSelected");

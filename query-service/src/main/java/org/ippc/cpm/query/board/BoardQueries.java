@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ippc.cpm.domain.programme.ResourceKind;
+import org.ippc.cpm.domain.shared.CpmJson;
 import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.query.NotFound;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -172,8 +173,20 @@ public class BoardQueries {
                 "SELECT * FROM action_item WHERE due_session = ? ORDER BY decision_number, item_id",
                 BoardQueries::actionItem,
                 sessionId);
+        List<InputRound> rounds = jdbc.query(
+                "SELECT aggregate_id, payload FROM decision_log WHERE event_type = 'RoundOpened' AND aggregate_id = ?",
+                (rs, i) -> new InputRound(
+                        rs.getString("aggregate_id"),
+                        inputDeadline(rs.getString("payload")),
+                        jdbc.queryForObject(
+                                        "SELECT COUNT(*) FROM decision_log WHERE aggregate_id = ? AND event_type = 'InputClosed'",
+                                        Long.class,
+                                        rs.getString("aggregate_id"))
+                                > 0),
+                "ROUND-" + sessionId);
         return new Agenda(
                 session,
+                rounds,
                 proposals,
                 presentations,
                 decisions,
@@ -217,6 +230,17 @@ public class BoardQueries {
                 rs.getLong("version"),
                 rs.getString("report_missing_at"),
                 NextActions.in(stage));
+    }
+
+    private static Instant inputDeadline(String roundOpened) {
+        try {
+            return Instant.parse(CpmJson.objectMapper()
+                    .readTree(roundOpened)
+                    .get("inputDeadline")
+                    .asText());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException unreadable) {
+            throw new IllegalStateException("a RoundOpened row the decision log cannot read", unreadable);
+        }
     }
 
     private static SessionRow session(ResultSet rs, int row) throws SQLException {
