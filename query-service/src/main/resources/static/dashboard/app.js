@@ -182,5 +182,5 @@ const Cpm = (() => {
     }).catch(() => {});
   }
 
-  return { STAGES, el, svg, money, get, stream, start, status, label, when, me, openApi, command };
+  return { STAGES, el, svg, money, get, stream, start, status, label, when, me, openApi, command, authorization };
 })();

@@ -57,7 +57,7 @@ async function takeCheckpoint() {
 
 async function verifyCheckpoint() {
   const response = await fetch('/api/audit/checkpoint/verify', { method: 'POST', body: $('checkpoint').value,
-    headers: { Authorization: sessionStorage.getItem('cpm.authorization'), 'Content-Type': 'application/json' } });
+    headers: { Authorization: Cpm.authorization(), 'Content-Type': 'application/json' } });
   const result = await response.json();
   if (!response.ok) {
     $('checkpoint-result').replaceChildren(el('span', { class: 'broken' }, result.title + ': ' + (result.detail || '')));
@@ -78,7 +78,7 @@ async function deadLetters() {
 }
 
 async function post(path) {
-  const response = await fetch(path, { method: 'POST', headers: { Authorization: sessionStorage.getItem('cpm.authorization') } });
+  const response = await fetch(path, { method: 'POST', headers: { Authorization: Cpm.authorization() } });
   return response.json();
 }
 
@@ -97,7 +97,7 @@ async function rebuild() {
 
 async function download(format) {
   const response = await fetch('/api/audit/log/export?format=' + format,
-    { headers: { Authorization: sessionStorage.getItem('cpm.authorization') } });
+    { headers: { Authorization: Cpm.authorization() } });
   const link = el('a', { href: URL.createObjectURL(await response.blob()), download: 'cpm-decision-log.' + format });
   document.body.append(link);
   link.click();

@@ -1,5 +1,6 @@
 package org.ippc.cpm.command.security;
 
+import java.net.URI;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,9 @@ public class OidcSettings {
             @Value("${cpm.security.oidc.token-uri:}") String tokenUri,
             @Value("${cpm.security.oidc.client-id:cpm-dashboard}") String clientId,
             @Value("${cpm.security.oidc.scope:openid}") String scope) {
-        this.signIn = OidcSignIn.of(authorizationUri, tokenUri, clientId, scope);
+        this.signIn = authorizationUri.isBlank()
+                ? null
+                : new OidcSignIn(URI.create(authorizationUri), URI.create(tokenUri), clientId, scope);
     }
 
     public Optional<OidcSignIn> signIn() {

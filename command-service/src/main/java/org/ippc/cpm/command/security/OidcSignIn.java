@@ -13,12 +13,4 @@ public record OidcSignIn(URI authorizationUri, URI tokenUri, String clientId, St
     public String tokenOrigin() {
         return tokenUri.getScheme() + "://" + tokenUri.getRawAuthority();
     }
-
-    /** Null when no authorization endpoint is configured. */
-    static OidcSignIn of(String authorizationUri, String tokenUri, String clientId, String scope) {
-        if (authorizationUri == null || authorizationUri.isBlank()) {
-            return null;
-        }
-        return new OidcSignIn(URI.create(authorizationUri), URI.create(tokenUri), clientId, scope);
-    }
 }

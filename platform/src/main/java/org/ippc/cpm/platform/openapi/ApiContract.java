@@ -62,7 +62,7 @@ public class ApiContract implements OpenApiCustomizer {
                         + "programme lifecycle. Every refusal is application/problem+json (RFC 9457); its type is a "
                         + "rule of docs/rules.md (https://cpm-engine.ippc.int/rules/{rule}) or a status "
                         + "(https://cpm-engine.ippc.int/problems/{status}, docs/api-guide.md)."));
-        // Relative: the document is the same whichever node or address serves it.
+        // Relative: the document names no address of its own.
         api.setServers(List.of(new Server().url("/").description("The engine that serves this document")));
         Components components = api.getComponents() == null ? new Components() : api.getComponents();
         api.setComponents(components);
