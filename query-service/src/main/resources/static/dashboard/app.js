@@ -91,6 +91,12 @@ const Cpm = (() => {
     return instant ? instant.slice(0, 16).replace('T', ' ') + ' UTC' : '';
   }
 
+  // The day a log entry took place, and when it was recorded if that was another day.
+  function happened(entry) {
+    if (!entry.tookPlaceOn) return when(entry.occurredAt);
+    return entry.tookPlaceOn + ' (recorded ' + when(entry.occurredAt) + ')';
+  }
+
   let signedIn = null;
   async function me() {
     if (!signedIn) signedIn = await get('/api/me');
@@ -103,11 +109,13 @@ const Cpm = (() => {
     return document_;
   }
 
-  // Sends a command; answers { ok, body } with the problem+json of a refusal as the body.
-  async function command(name, body, version) {
+  // Sends a command; answers { ok, body } with the problem+json of a refusal as the body. tookPlaceOn: the day it
+  // took place when it is recorded later (yyyy-mm-dd), or empty.
+  async function command(name, body, version, tookPlaceOn) {
     const headers = { Authorization: authorization(), 'Content-Type': 'application/json',
       'Idempotency-Key': crypto.randomUUID() };
     if (version !== undefined && version !== null) headers['If-Match'] = '"' + version + '"';
+    if (tookPlaceOn) headers['Took-Place-On'] = tookPlaceOn;
     const response = await fetch('/api/commands/' + name, { method: 'POST', headers, body: JSON.stringify(body) });
     return { ok: response.ok, body: await response.json() };
   }
@@ -182,5 +190,5 @@ const Cpm = (() => {
     }).catch(() => {});
   }
 
-  return { STAGES, el, svg, money, get, stream, start, status, label, when, me, openApi, command, authorization };
+  return { STAGES, el, svg, money, get, stream, start, status, label, when, happened, me, openApi, command, authorization };
 })();

@@ -12,16 +12,18 @@ function actorOf(payload) {
 async function history() {
   const events = await Cpm.get('/api/audit/aggregates/' + enc($('aggregate').value.trim()) + '/history');
   $('history').querySelector('tbody').replaceChildren(...(events.length ? events.map(e => el('tr', { 'data-sequence': e.sequenceNumber },
-    el('td', {}, String(e.sequenceNumber)), el('td', {}, label(e.eventType)), el('td', {}, when(e.timestamp)),
+    el('td', {}, String(e.sequenceNumber)), el('td', {}, label(e.eventType)),
+    el('td', {}, e.metadata['cpm.tookPlaceOn'] || ''), el('td', {}, when(e.timestamp)),
     el('td', {}, actorOf(e.payload)), el('td', { title: e.hash || '' }, (e.hash || 'none').slice(0, 12)),
     el('td', {}, el('details', {}, el('summary', {}, 'JSON'),
-      el('pre', {}, JSON.stringify({ payload: e.payload, metadata: e.metadata, previousHash: e.previousHash }, null, 2))))))
-    : [el('tr', {}, el('td', { colspan: 6, class: 'none' }, 'None'))]));
+      el('pre', { tabindex: 0 }, JSON.stringify({ payload: e.payload, metadata: e.metadata, previousHash: e.previousHash }, null, 2))))))
+    : [el('tr', {}, el('td', { colspan: 7, class: 'none' }, 'None'))]));
 }
 
 async function state() {
-  const session = $('as-of-session').value, instant = $('as-of-instant').value.trim();
-  const query = instant ? 'asOf=' + enc(instant) : 'session=' + enc(session) + '&moment=' + $('as-of-moment').value;
+  const session = $('as-of-session').value, day = $('as-of-day').value, instant = $('as-of-instant').value.trim();
+  const query = instant ? 'asOf=' + enc(instant) : day ? 'on=' + day
+    : 'session=' + enc(session) + '&moment=' + $('as-of-moment').value;
   const result = await Cpm.get('/api/audit/aggregates/' + enc($('aggregate').value.trim()) + '/state?' + query);
   $('state-summary').textContent = result.aggregateType + ' ' + result.aggregateId + ' at version ' + result.version +
     (result.lastEventAt ? ', last event recorded ' + when(result.lastEventAt) : ', before its first event');
@@ -43,6 +45,12 @@ async function verify() {
     : el('span', { class: 'broken', id: 'broken' }, result.broken.length + ' broken link(s); root hash ' + result.rootHash));
   $('breaks').replaceChildren(...result.broken.map(b => el('li', { class: 'broken' },
     (b.aggregateId || '') + ' #' + (b.sequenceNumber ?? '?') + ' (event ' + (b.eventId || '?') + '): ' + b.problem)));
+  // Each break of the record in view is marked on its chain, the table of its events.
+  document.querySelectorAll('#history tr.broken').forEach(row => row.classList.remove('broken'));
+  result.broken.filter(b => b.aggregateId === $('aggregate').value.trim()).forEach(b => {
+    const row = document.querySelector('#history tr[data-sequence="' + b.sequenceNumber + '"]');
+    if (row) { row.classList.add('broken'); row.title = b.problem; }
+  });
 }
 
 async function takeCheckpoint() {
@@ -118,6 +126,7 @@ Cpm.start(async () => {
   $('show-state').addEventListener('click', guard(state));
   $('show-diff').addEventListener('click', guard(diff));
   $('verify').addEventListener('click', guard(verify));
+  $('show-dead-letters').addEventListener('click', guard(deadLetters));
   $('retry').addEventListener('click', guard(async () => { await post('/api/admin/dead-letters/retry'); await deadLetters(); }));
   $('rebuild').addEventListener('click', guard(rebuild));
   $('take-checkpoint').addEventListener('click', guard(takeCheckpoint));

@@ -14,12 +14,41 @@ function card(row) {
     el('div', { class: 'meta' }, 'Last: ' + Cpm.label(row.lastEvent) + ', ' + Cpm.when(row.lastChangedAt)));
 }
 
-// Search and filters: a text in the title or id, a session (year 1 or 2), delayed (Y5), report missing (M3).
+// The programmes the party in the filter acted on, from the board's party filter; null when there is none.
+let partyIds = null;
+
+async function filterParty() {
+  const party = document.getElementById('filter-party').value.trim().toUpperCase();
+  partyIds = party
+    ? new Set((await Cpm.get('/api/query/programmes?size=200&party=' + encodeURIComponent(party))).items.map(r => r.programmeId))
+    : null;
+  render();
+}
+
+// Open input deadlines, action items overdue (C3: due at a session that closed without their report) and those due at
+// sessions not yet closed.
+async function timers() {
+  const sessions = await Cpm.get('/api/query/sessions');
+  const agendas = await Promise.all(sessions.map(s => Cpm.get('/api/query/sessions/' + encodeURIComponent(s.sessionId) + '/agenda')));
+  const rounds = agendas.flatMap(a => a.rounds.map(r => ({ ...r, sessionId: a.session.sessionId })))
+    .filter(r => !r.inputClosed && Date.parse(r.inputDeadline) > Date.now());
+  const items = [...agendas.flatMap(a => a.actionItemsOverdue),
+    ...agendas.filter(a => a.session.status !== 'CLOSED').flatMap(a => a.actionItemsDue.filter(i => i.status === 'OPEN'))];
+  const none = columns => [el('tr', {}, el('td', { colspan: columns, class: 'none' }, 'None'))];
+  document.querySelector('#deadlines tbody').replaceChildren(...(rounds.length ? rounds.map(r => el('tr', {},
+    el('td', {}, r.roundId), el('td', {}, r.sessionId), el('td', {}, Cpm.when(r.inputDeadline)))) : none(3)));
+  document.querySelector('#action-items tbody').replaceChildren(...(items.length ? items.map(i => el('tr', { 'data-status': i.status },
+    el('td', {}, i.decisionId + ' ' + i.itemId), el('td', {}, Cpm.label(i.addressee)), el('td', {}, i.request),
+    el('td', {}, i.dueSession), el('td', { class: i.status === 'OVERDUE' ? 'broken' : '' }, Cpm.label(i.status)))) : none(5)));
+}
+
+// Search and filters: a text in the title or id, a session (year 1 or 2), a party, delayed (Y5), report missing (M3).
 function shown(row) {
   const text = document.getElementById('search').value.trim().toLowerCase();
   const session = document.getElementById('filter-session').value;
   return (!text || (row.title + ' ' + row.programmeId).toLowerCase().includes(text))
     && (!session || row.yearOneSession === session || row.yearTwoSession === session)
+    && (!partyIds || partyIds.has(row.programmeId))
     && (!document.getElementById('filter-delayed').checked || row.delayed)
     && (!document.getElementById('filter-missing').checked || row.reportMissingAt);
 }
@@ -47,8 +76,17 @@ Cpm.start(async () => {
     el('option', { value: s.sessionId }, s.sessionId + ' (' + s.sessionYear + ')')));
   ['search', 'filter-session', 'filter-delayed', 'filter-missing'].forEach(id =>
     document.getElementById(id).addEventListener('input', () => render()));
+  document.getElementById('filters').addEventListener('submit', event => event.preventDefault());
+  document.getElementById('filter-party').addEventListener('change', () => filterParty().catch(e => Cpm.status('error: ' + e.message)));
+  const parties = await Cpm.get('/api/query/funding/by-party');
+  document.getElementById('parties').append(...parties.map(p => el('option', { value: p.party })));
+  await timers();
   Cpm.stream('/api/live/board', (name, data) => {
     if (name === 'snapshot') { rows.clear(); data.forEach(r => rows.set(r.programmeId, r)); render(); }
-    if (name === 'programme') { rows.set(data.programme.programmeId, data.programme); render(data.programme.programmeId); }
+    if (name === 'programme') {
+      rows.set(data.programme.programmeId, data.programme);
+      render(data.programme.programmeId);
+      timers();
+    }
   });
 });

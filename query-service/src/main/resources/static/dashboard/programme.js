@@ -6,11 +6,11 @@ const SIDE = { WITHDRAWN: 0, NOT_SELECTED: 0 };
 // The stages the programme passed through, in order, each with the session and the time it entered it.
 function path(transitions, steps) {
   if (!steps.length) return [];
-  const taken = [{ stage: 'PROPOSED', session: steps[0].session, at: steps[0].at }];
+  const taken = [{ stage: 'PROPOSED', session: steps[0].session, day: day(steps[0]) }];
   steps.forEach(step => {
     const from = taken[taken.length - 1].stage;
     const move = transitions.find(t => t.command === step.command && t.from === from && t.to !== from);
-    if (move) taken.push({ stage: move.to, session: step.session, at: step.at });
+    if (move) taken.push({ stage: move.to, session: step.session, day: day(step) });
   });
   return taken;
 }
@@ -41,7 +41,7 @@ function lifecycle(transitions, current, taken) {
     drawing.append(svg('rect', { x: p.x, y: p.y, width, height: 34, rx: 5, class: cls, 'data-stage': stage }));
     if (passed) {
       drawing.append(svg('text', { x: p.x + 4, y: p.y + 48, class: 'when', 'data-passed': stage },
-        (passed.session || '') + ' ' + Cpm.when(passed.at).slice(0, 10)));
+        (passed.session || '') + ' ' + passed.day));
     }
     const text = { x: p.x + 8, y: p.y + 21, class: cls };
     if (stage.length > 18) Object.assign(text, { textLength: width - 16, lengthAdjust: 'spacingAndGlyphs' });
@@ -66,13 +66,19 @@ function chart(row) {
 
 let shown = { stage: null, version: null };
 
+// The day a step took place: its Took-Place-On, else the day it was recorded (UTC).
+function day(step) {
+  return step.day || step.at.slice(0, 10);
+}
+
 // One step per command (its events share a correlation id), with the session it was taken at or during.
 function commands(timeline, sessions) {
   const steps = [];
   timeline.forEach(e => {
     const last = steps[steps.length - 1];
     if (last && e.correlationId && last.correlationId === e.correlationId) { last.events.push(e.eventType); return; }
-    steps.push({ correlationId: e.correlationId, at: e.occurredAt, command: e.command, events: [e.eventType],
+    steps.push({ correlationId: e.correlationId, at: e.occurredAt, day: e.tookPlaceOn, entry: e, command: e.command,
+      events: [e.eventType],
       session: e.sessionId || sessionAt(sessions, e.occurredAt), rationale: e.rationale,
       actor: Cpm.label(e.actorRole) + ' ' + e.actorId + (e.actorParty ? ' (' + e.actorPerson + ')' : '') });
   });
@@ -115,7 +121,7 @@ async function refresh() {
   document.getElementById('actions').replaceChildren(...(row.nextActions.length ? row.nextActions.map(a =>
     el('li', {}, Cpm.label(a.command) + ' - ' + a.roles.map(Cpm.label).join(', '))) : [el('li', { class: 'none' }, 'None: the programme is ' + Cpm.label(row.stage).toLowerCase())]));
   document.querySelector('#timeline tbody').replaceChildren(...steps.map(step => el('tr', { 'data-event-type': step.events[0] },
-    el('td', {}, Cpm.when(step.at)), el('td', {}, step.session || ''), el('td', {}, step.events.map(Cpm.label).join(' + ')),
+    el('td', {}, Cpm.happened(step.entry)), el('td', {}, step.session || ''), el('td', {}, step.events.map(Cpm.label).join(' + ')),
     el('td', {}, step.actor), el('td', {}, Cpm.label(step.command)), el('td', {}, step.rationale || ''))));
 }
 

@@ -50,7 +50,7 @@ async function refresh() {
       { id: 'missing-reports' }),
     el('h2', {}, 'Decisions taken'),
     table(['When', 'Decision', 'By', 'Rationale'], agenda.decisions.map(d =>
-      [Cpm.when(d.occurredAt), decision(d), Cpm.label(d.actorRole), d.rationale]),
+      [Cpm.happened(d), decision(d), Cpm.label(d.actorRole), d.rationale]),
       { id: 'decisions' }),
     el('h2', {}, 'Action items due'),
     table(['Item', 'Addressee', 'Request', 'Status', 'Report'], agenda.actionItemsDue.map(item)),

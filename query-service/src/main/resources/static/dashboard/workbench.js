@@ -106,11 +106,14 @@ const Workbench = (() => {
       const schema = operation.requestBody.content['application/json'].schema;
       const form = el('form', { class: 'action', 'data-command': action.command },
         ...fields(api, schema, '', fixed),
+        el('label', { for: 'f-took-place-on-' + action.command }, 'Took place on (if not today)'),
+        el('input', { type: 'date', id: 'f-took-place-on-' + action.command, class: 'took-place-on' }),
         el('button', { type: 'submit' }, label(action.command)), el('div', { class: 'outcome' }));
       form.addEventListener('submit', async event => {
         event.preventDefault();
         last(action.command, 'pending', '');
-        const answer = await Cpm.command(action.command, body(form), version());
+        const answer = await Cpm.command(action.command, body(form), version(),
+          form.querySelector('.took-place-on').value);
         form.querySelector('.outcome').replaceChildren(answer.ok
           ? el('p', { class: 'accepted', role: 'status' }, 'Done: version ' + answer.body.version)
           : refusal(answer.body));

@@ -415,6 +415,38 @@ abstract class CommandApiContract {
         assertThat(storedEvents()).isEqualTo(after);
     }
 
+    @Test
+    void a_decision_recorded_later_keeps_the_day_it_took_place_beside_its_recording_time() {
+        String body = "{\"sessionId\":\"CPM-52\",\"year\":2057,\"rationale\":\"x\"}";
+        long before = storedEvents();
+        String tomorrowEverywhere = java.time.LocalDate.now(java.time.ZoneOffset.ofHours(14))
+                .plusDays(1)
+                .toString();
+        for (String refused : List.of("2016-4-5", "2016-02-30", "05.04.2016", "yesterday", tomorrowEverywhere)) {
+            HttpApi.Answer answer = api.post("cpm", "scheduleSession", body, Map.of("Took-Place-On", refused));
+            assertThat(answer.status()).as(refused).isEqualTo(400);
+            assertThat(answer.body().at("/errors/0/path").asText()).isEqualTo("Took-Place-On");
+        }
+        assertThat(storedEvents()).isEqualTo(before);
+
+        Map<String, String> headers = Map.of("Took-Place-On", "2016-04-05", "Idempotency-Key", "schedule-cpm-52");
+        assertThat(api.post("cpm", "scheduleSession", body, headers).status()).isEqualTo(200);
+        String metadata = new String(
+                jdbc.queryForObject(
+                        "SELECT metadata FROM domainevententry WHERE aggregateidentifier = 'CPM-52'", byte[].class),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(metadata).contains("\"cpm.tookPlaceOn\":\"2016-04-05\"");
+        HttpApi.Answer otherDay = api.post(
+                "cpm",
+                "scheduleSession",
+                body,
+                Map.of("Took-Place-On", "2016-04-06", "Idempotency-Key", "schedule-cpm-52"));
+        assertThat(otherDay.status())
+                .as("the day is part of the request an Idempotency-Key stands for")
+                .isEqualTo(422);
+        assertThat(storedEvents()).isEqualTo(before + 1);
+    }
+
     /**
      * For every field of every command (at any depth): left out, sent as null, and beside an unknown field, the served
      * OpenAPI document refuses the body exactly when the engine does. The malformed If-Match makes the engine answer

@@ -2,6 +2,7 @@ package org.ippc.cpm.projection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -23,9 +24,9 @@ public class DecisionLogProjection {
     private static final ObjectMapper JSON = CpmJson.objectMapper();
     private static final String INSERT = """
             INSERT INTO decision_log (global_index, event_id, aggregate_type, aggregate_id, sequence_number, event_type,
-                occurred_at, session_id, programme_id, actor_role, actor_id, actor_person, actor_party, command, rationale,
-                correlation_id, causation_id, payload)
-            SELECT e.globalindex, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM domainevententry e
+                occurred_at, took_place_on, session_id, programme_id, actor_role, actor_id, actor_person, actor_party, command,
+                rationale, correlation_id, causation_id, payload)
+            SELECT e.globalindex, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM domainevententry e
             WHERE e.eventidentifier = ? AND NOT EXISTS (SELECT 1 FROM decision_log WHERE event_id = ?)""";
 
     private final JdbcTemplate jdbc;
@@ -49,6 +50,7 @@ public class DecisionLogProjection {
             message.getSequenceNumber(),
             event.getClass().getSimpleName(),
             Sql.time(message.getTimestamp()),
+            tookPlaceOn(message),
             EventFacts.session(event).orElse(null),
             EventFacts.programme(event).orElse(null),
             event.actor().role().name(),
@@ -64,6 +66,11 @@ public class DecisionLogProjection {
             message.getIdentifier()
         };
         batch.append(INSERT, row);
+    }
+
+    private static java.sql.Date tookPlaceOn(DomainEventMessage<?> message) {
+        Object day = message.getMetaData().get(EventMetadata.TOOK_PLACE_ON);
+        return day == null ? null : java.sql.Date.valueOf(LocalDate.parse(day.toString()));
     }
 
     @ResetHandler

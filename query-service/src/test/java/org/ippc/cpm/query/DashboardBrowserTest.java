@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -97,6 +98,18 @@ class DashboardBrowserTest {
                 .as("the page was not reloaded")
                 .isEqualTo(page);
         screenshot("board-after-closure");
+
+        assertThat(browser.findElements(By.cssSelector("#action-items tr[data-status='OVERDUE']")))
+                .extracting(WebElement::getText)
+                .as("the timers show the action item due at CPM-10 that was never reported on (C3)")
+                .anySatisfy(item -> assertThat(item).contains("CPM-9-6 6b").contains("Finance committee"));
+        assertThat(browser.findElement(By.id("deadlines")).getText()).contains("None");
+        browser.findElement(By.id("filter-party")).sendKeys("KE\n");
+        wait.until(d -> stageOf(d, "diagnostics").isEmpty());
+        assertThat(stageOf(browser, PILOT))
+                .as("Kenya pledged to the pilot and joined it")
+                .isEqualTo("CLOSED");
+        chromium.assertAccessible("the board with its filters and timers");
 
         browser.get(url("/dashboard/session.html?id=CPM-10"));
         wait.until(d ->

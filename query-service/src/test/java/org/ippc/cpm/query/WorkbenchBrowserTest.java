@@ -3,18 +3,23 @@ package org.ippc.cpm.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ippc.cpm.command.HttpApi;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The workbench and the auditor's console in a real headless Chromium, on the demo data: a CPM member closes the pilot
@@ -36,6 +41,9 @@ class WorkbenchBrowserTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     @Order(1)
@@ -80,11 +88,7 @@ class WorkbenchBrowserTest {
     @Order(2)
     void an_auditor_sees_the_state_when_cpm_10_closed_and_verifies_the_chains_in_the_console() throws IOException {
         try (Chromium chromium = new Chromium(port)) {
-            chromium.open("/dashboard/audit.html?id=" + PILOT);
-            chromium.signIn("auditor");
-            chromium.wait.until(d -> d.findElements(By.cssSelector("#history tbody tr[data-sequence]"))
-                            .size()
-                    > 10);
+            openTheConsoleOnThePilot(chromium);
             chromium.browser
                     .findElement(By.cssSelector("#as-of-session option[value='CPM-10']"))
                     .click();
@@ -181,6 +185,116 @@ class WorkbenchBrowserTest {
                     d.findElement(By.id("stage")).getAttribute("data-stage").equals("DEVELOPMENT_DELEGATED"));
             chromium.screenshot("year-1-delegated");
         }
+    }
+
+    /**
+     * The console's tools on a store that has been tampered with: the state on a day of the story and what changed
+     * since CPM-10 closed; a dead letter shown and retried; a tail deleted with its hashes, which the chain walk cannot
+     * see and the checkpoint taken before it does; an edited event marked on its chain. Last, as it damages the store.
+     */
+    @Test
+    @Order(4)
+    void an_auditor_finds_a_dead_letter_a_deleted_tail_and_an_edited_event_in_the_console() throws IOException {
+        try (Chromium chromium = new Chromium(port)) {
+            openTheConsoleOnThePilot(chromium);
+            setValue(chromium, "as-of-day", "2016-04-05");
+            chromium.browser.findElement(By.id("show-state")).click();
+            chromium.wait.until(d -> d.findElement(By.id("state")).getText().contains("UNDER_MANAGEMENT"));
+            assertThat(chromium.browser.findElement(By.id("state")).getText())
+                    .as("presented at CPM-11 on 5 April 2016, long before the closure of the first test")
+                    .doesNotContain("CLOSED");
+            chromium.browser.findElement(By.id("diff-from")).sendKeys("CPM-10:closed");
+            chromium.browser.findElement(By.id("diff-to")).sendKeys("2016-04-05");
+            chromium.browser.findElement(By.id("show-diff")).click();
+            assertThat(chromium.wait
+                            .until(d -> d.findElement(By.cssSelector("#diff tbody tr td:nth-child(4)")))
+                            .getText())
+                    .isNotEmpty();
+            assertThat(chromium.browser.findElement(By.id("diff")).getText())
+                    .contains("PlanPresented")
+                    .doesNotContain("ProgrammeClosed");
+
+            jdbc.execute(
+                    "CREATE TABLE board_backup AS SELECT * FROM programme_board WHERE programme_id = '" + PILOT + "'");
+            jdbc.update("DELETE FROM programme_board WHERE programme_id = ?", PILOT);
+            try {
+                assertThat(new HttpApi(port)
+                                .post(
+                                        "secretariat",
+                                        "correctRecord",
+                                        "{\"programmeId\":\"" + PILOT + "\",\"correctedSequence\":3,"
+                                                + "\"correction\":\"Second sitting\",\"rationale\":\"Minutes\"}")
+                                .status())
+                        .isEqualTo(200);
+                chromium.wait.until(d -> {
+                    d.findElement(By.id("show-dead-letters")).click();
+                    return d.findElement(By.id("dead-letters")).getText().contains("Record corrected of " + PILOT);
+                });
+            } finally {
+                jdbc.execute("INSERT INTO programme_board SELECT * FROM board_backup");
+                jdbc.execute("DROP TABLE board_backup");
+            }
+            chromium.browser.findElement(By.id("retry")).click();
+            chromium.wait.until(
+                    d -> d.findElement(By.id("dead-letters")).getText().equals("None"));
+
+            chromium.browser.findElement(By.id("take-checkpoint")).click();
+            chromium.wait.until(d ->
+                    !d.findElement(By.id("checkpoint")).getAttribute("value").isEmpty());
+            String tail = jdbc.queryForObject(
+                    "SELECT eventidentifier FROM domainevententry WHERE aggregateidentifier = ?"
+                            + " ORDER BY sequencenumber DESC LIMIT 1",
+                    String.class,
+                    PILOT);
+            jdbc.update("DELETE FROM event_hash WHERE event_id = ?", tail);
+            jdbc.update("DELETE FROM domainevententry WHERE eventidentifier = ?", tail);
+            chromium.browser.findElement(By.id("verify")).click();
+            assertThat(chromium.wait.until(d -> d.findElement(By.id("intact"))).getText())
+                    .as("a tail deleted with its hashes leaves every chain whole")
+                    .startsWith("Intact");
+            chromium.browser.findElement(By.id("verify-checkpoint")).click();
+            chromium.wait.until(d -> d.findElement(By.id("checkpoint-broken")));
+            assertThat(chromium.browser
+                            .findElement(By.id("checkpoint-problems"))
+                            .getText())
+                    .contains(PILOT);
+
+            Map<String, Object> second = jdbc.queryForMap(
+                    "SELECT eventidentifier, payload FROM domainevententry WHERE aggregateidentifier = ?"
+                            + " AND sequencenumber = 2",
+                    PILOT);
+            byte[] original = (byte[]) second.get("payload");
+            byte[] edited = new String(original, StandardCharsets.UTF_8)
+                    .replace("\"amended\":false", "\"amended\":true")
+                    .getBytes(StandardCharsets.UTF_8);
+            assertThat(edited).isNotEqualTo(original);
+            jdbc.update(
+                    "UPDATE domainevententry SET payload = ? WHERE eventidentifier = ?",
+                    edited,
+                    second.get("eventidentifier"));
+            chromium.browser.findElement(By.id("verify")).click();
+            chromium.wait.until(d -> d.findElement(By.id("broken")));
+            assertThat(chromium.browser
+                            .findElement(By.cssSelector("#history tr.broken[data-sequence='2']"))
+                            .getAttribute("title"))
+                    .as("the edited event is marked on the pilot's chain")
+                    .isNotEmpty();
+            chromium.screenshot("auditor-console-tampered");
+            chromium.assertAccessible("the auditor's console showing a broken chain");
+        }
+    }
+
+    private static void openTheConsoleOnThePilot(Chromium chromium) {
+        chromium.open("/dashboard/audit.html?id=" + PILOT);
+        chromium.signIn("auditor");
+        chromium.wait.until(d -> d.findElements(By.cssSelector("#history tbody tr[data-sequence]"))
+                        .size()
+                > 10);
+    }
+
+    private static void setValue(Chromium chromium, String id, String value) {
+        ((JavascriptExecutor) chromium.browser)
+                .executeScript("arguments[0].value = arguments[1]", chromium.browser.findElement(By.id(id)), value);
     }
 
     private String signedIn;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Timer;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,7 @@ class CommandController {
             @RequestBody byte[] body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @RequestHeader(name = TookPlaceOn.HEADER, required = false) String tookPlaceOnHeader,
             Authentication authentication) {
         Timer.Sample sample = metrics.start();
         String outcome = "failed";
@@ -101,7 +103,11 @@ class CommandController {
                 throw new CommandForbidden(name, actor, type.allowedRoles());
             }
             ObjectNode tree = parseObject(body);
-            String hash = key == null ? null : EventHash.sha256Hex(name + "\n" + tree);
+            Optional<LocalDate> tookPlaceOn = TookPlaceOn.parse(tookPlaceOnHeader);
+            String hash = key == null
+                    ? null
+                    : EventHash.sha256Hex(name + "\n" + tree
+                            + tookPlaceOn.map(day -> "\n" + day).orElse(""));
             Optional<CommandAccepted> replay = replay(authentication.getName(), key, hash);
             if (replay.isPresent()) {
                 outcome = "replayed";
@@ -111,6 +117,7 @@ class CommandController {
             Map<String, Object> metaData = new HashMap<>();
             metaData.put(CommandMetadata.COMMAND_NAME, name);
             expectedVersion(ifMatch).ifPresent(version -> metaData.put(CommandMetadata.EXPECTED_VERSION, version));
+            tookPlaceOn.ifPresent(day -> metaData.put(CommandMetadata.TOOK_PLACE_ON, day.toString()));
             if (key != null) {
                 metaData.put(CommandMetadata.IDEMPOTENCY_KEY, key);
                 metaData.put(CommandMetadata.PRINCIPAL, authentication.getName());

@@ -114,6 +114,12 @@ class OpenApiCommands implements OperationsDescription {
                         .required(false)
                         .schema(new StringSchema())
                         .description("A retry with the same key returns the first answer without a second event"))
+                .addParametersItem(new HeaderParameter()
+                        .name(TookPlaceOn.HEADER)
+                        .required(false)
+                        .schema(new StringSchema().format("date"))
+                        .description("The day the decision was taken, when it is recorded later (not after today);"
+                                + " kept on its events beside the recording time"))
                 .requestBody(new RequestBody()
                         .required(true)
                         .content(new Content()

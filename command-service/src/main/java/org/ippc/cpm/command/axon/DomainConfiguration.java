@@ -1,6 +1,7 @@
 package org.ippc.cpm.command.axon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.caching.Cache;
@@ -100,12 +101,24 @@ class DomainConfiguration {
         return new PersonAndPartyUpcaster();
     }
 
-    /** Every event names the command that produced it as the API does (the decision log's "command" column). */
+    /**
+     * Every event names the command that produced it as the API does (the decision log's "command" column), and the
+     * day it took place when the command said so.
+     */
     @Bean
     CorrelationDataProvider commandNameOnEvents() {
-        return message -> message instanceof CommandMessage<?> command
-                ? Map.of(CommandMetadata.COMMAND_NAME, EventMetadata.command(command.getCommandName()))
-                : Map.of();
+        return message -> {
+            if (!(message instanceof CommandMessage<?> command)) {
+                return Map.of();
+            }
+            Map<String, Object> data = new HashMap<>();
+            data.put(CommandMetadata.COMMAND_NAME, EventMetadata.command(command.getCommandName()));
+            Object tookPlaceOn = command.getMetaData().get(CommandMetadata.TOOK_PLACE_ON);
+            if (tookPlaceOn != null) {
+                data.put(CommandMetadata.TOOK_PLACE_ON, tookPlaceOn);
+            }
+            return data;
+        };
     }
 
     /** Defining a provider replaces Axon's default one, which puts the causing message's id on every event. */

@@ -9,6 +9,12 @@ public final class EventMetadata {
      */
     public static final String COMMAND = "cpm.command";
 
+    /**
+     * The day the decision was taken, as the command's {@code Took-Place-On} header gave it (ISO date), when it was
+     * recorded later; absent otherwise. The recording time stays the truth of when the engine learnt of it.
+     */
+    public static final String TOOK_PLACE_ON = "cpm.tookPlaceOn";
+
     private EventMetadata() {}
 
     /** The API's name of the command an event's metadata names, whichever way it was stored; null if none. */

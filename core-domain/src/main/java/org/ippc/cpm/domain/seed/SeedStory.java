@@ -3,6 +3,7 @@ package org.ippc.cpm.domain.seed;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,27 +84,45 @@ public final class SeedStory {
 
     private SeedStory() {}
 
-    /** One step as a client of the command API sends it: the demo user, the command's name, its body without the actor. */
-    public record Step(String user, String command, String body) {
+    /** A command of the story with the day it took place (its {@code Took-Place-On}). */
+    public record Dated(LocalDate tookPlaceOn, Object command) {}
 
-        public static Step of(Object command) {
-            ObjectNode body = CpmJson.objectMapper().valueToTree(command);
+    /**
+     * One step as a client of the command API sends it: the demo user, the command's name, its body without the actor,
+     * and the day it took place.
+     */
+    public record Step(String user, String command, String body, LocalDate tookPlaceOn) {
+
+        public static Step of(Dated dated) {
+            ObjectNode body = CpmJson.objectMapper().valueToTree(dated.command());
             String user = body.remove("actor").get("person").asText();
             body.properties().removeIf(field -> field.getValue().isNull());
-            String name = command.getClass().getSimpleName();
-            return new Step(user, Character.toLowerCase(name.charAt(0)) + name.substring(1), body.toString());
+            String name = dated.command().getClass().getSimpleName();
+            return new Step(
+                    user,
+                    Character.toLowerCase(name.charAt(0)) + name.substring(1),
+                    body.toString(),
+                    dated.tookPlaceOn());
         }
     }
 
     /** The story as API requests, serialized with the engine's one Jackson configuration. */
     public static List<Step> steps() {
-        return commands().stream().map(Step::of).toList();
+        return story().stream().map(Step::of).toList();
     }
 
     public static List<Object> commands() {
-        List<Object> story = new ArrayList<>();
+        return story().stream().map(Dated::command).toList();
+    }
+
+    /** The story in order, each command with the day it took place. */
+    public static List<Dated> story() {
+        Chronicle story = new Chronicle();
+        story.on("2013-10-01");
         story.add(new ScheduleSession(CPM_9, 2014, CPM, "Ninth session, Rome, March-April 2014"));
+        story.on("2014-03-31");
         story.add(new OpenSession(CPM_9, CPM, "Opening of CPM-9"));
+        story.on("2014-04-04");
         story.add(decision(
                 4,
                 "The CPM agreed that implementation programmes are prioritised at its sessions",
@@ -121,18 +140,25 @@ public final class SeedStory {
                 new ActionItem("6a", Body.SECRETARIAT, CPM_10, "Submit the pilot proposal"),
                 new ActionItem("6b", Body.FINANCE_COMMITTEE, CPM_10, "Seek resources for the pilot")));
         story.add(new CloseSession(CPM_9, CPM, "Close of CPM-9"));
+        story.on("2014-04-04");
         story.add(new ScheduleSession(CPM_10, 2015, CPM, "Tenth session, Rome, March 2015"));
+        story.on("2014-05-15");
         story.add(new OpenRound(CPM_10, INPUT_DEADLINE, SECRETARIAT, "Call for input on implementation priorities"));
+        story.on("2014-07-31");
         for (String code : List.of("NZ", "KE", "BR", "FR", "JP", "EPPO", "NAPPO")) {
             story.add(new SubmitInput(ROUND, "CPM 2015/INF/" + code, party(code), "Priorities of " + code));
         }
+        story.on("2014-09-15");
         story.add(new ReportOnActionItem(
                 new DecisionId("CPM-9-4"), "4a", "CPM 2015/03", SECRETARIAT, "Procedure prepared"));
         story.add(new ReportOnActionItem(
                 new DecisionId("CPM-9-6"), "6a", "CPM 2015/04", SECRETARIAT, "Pilot proposal submitted"));
+        story.on("2014-10-01");
         List<String> criteria = List.of("strategic global impact", "feasibility", "availability of resources");
         story.add(new EstablishSelectionCriteria(ROUND, criteria, SECRETARIAT, "Criteria advised by the SPG"));
+        story.on("2014-10-31");
         story.add(new CloseInput(ROUND, SECRETARIAT, "All regions have submitted input"));
+        story.on("2014-12-12");
         story.add(new CompleteAnalysis(
                 ROUND,
                 List.of(
@@ -141,6 +167,7 @@ public final class SeedStory {
                 "CPM 2015/05",
                 SECRETARIAT,
                 "Options weighed against the criteria"));
+        story.on("2015-01-20");
         story.add(new ProposePriority(
                 ROUND,
                 PILOT,
@@ -159,14 +186,18 @@ public final class SeedStory {
                 DIAGNOSTICS_PLAN,
                 SECRETARIAT,
                 "Ranked second"));
+        story.on("2015-03-16");
         story.add(new OpenSession(CPM_10, CPM, "Opening of CPM-10"));
+        story.on("2015-03-18");
         story.add(new SelectPriority(PILOT, CPM_10, CPM, "Selected by consensus"));
         story.add(new ApproveHighLevelPlan(PILOT, CPM_10, null, CPM, "High-level work plan approved"));
         story.add(new DelegateDevelopment(
                 PILOT, CPM_10, Body.SECRETARIAT, Body.BUREAU, CPM, "Secretariat develops, Bureau guides"));
         story.add(new PledgeResources(
                 PILOT, funds("250000", "Contribution to the trust fund"), party("NZ"), "Pledged in plenary"));
+        story.on("2015-03-20");
         story.add(new CloseSession(CPM_10, CPM, "Close of CPM-10; proposals not selected lapse"));
+        story.on("2015-06-01");
         story.add(new AppointExpert(
                 PILOT,
                 new ExpertId("expert"),
@@ -181,14 +212,22 @@ public final class SeedStory {
                 "Laboratory networks",
                 SECRETARIAT,
                 "Advice on sampling"));
+        story.on("2015-09-15");
         story.add(new SubmitDetailedPlan(PILOT, detailedPlan("1200000"), SECRETARIAT, "Detailed plan, version 1"));
+        story.on("2015-10-01");
         story.add(new CommentOnDetailedPlan(PILOT, 1, EXPERT, "Add a sampling design to the guide"));
+        story.on("2015-11-16");
         story.add(new ReviseDetailedPlan(
                 PILOT, detailedPlan("1350000"), SECRETARIAT, "Version 2 with the sampling design"));
+        story.on("2015-12-01");
         story.add(new GiveGuidance(PILOT, BUREAU, "Start with two regions"));
+        story.on("2016-01-15");
         story.add(new ReleaseExpert(PILOT, new ExpertId("expert-2"), SECRETARIAT, "Sampling advice delivered"));
+        story.on("2016-01-15");
         story.add(new ScheduleSession(CPM_11, 2016, CPM, "Eleventh session, Rome, April 2016"));
+        story.on("2016-04-04");
         story.add(new OpenSession(CPM_11, CPM, "Opening of CPM-11"));
+        story.on("2016-04-05");
         story.add(new PresentPlan(
                 PILOT,
                 CPM_11,
@@ -196,6 +235,7 @@ public final class SeedStory {
                 "https://www.ippc.int/en/core-activities/capacity-development/surveillance-pilot",
                 SECRETARIAT,
                 "Year-2 presentation"));
+        story.on("2016-04-06");
         story.add(new RecordSideSession(
                 PILOT, CPM_11, "Contributing to the surveillance pilot", SECRETARIAT, "Side session held on day 2"));
         story.add(new PledgeResources(
@@ -203,6 +243,7 @@ public final class SeedStory {
                 new Resource(ResourceKind.IN_KIND, new BigDecimal("40000"), "Hosting the East Africa workshop"),
                 party("KE"),
                 "Pledged at the side session"));
+        story.on("2016-04-07");
         story.add(
                 new ContributeResources(PILOT, funds("250000", "Trust fund transfer"), party("NZ"), "Pledge honoured"));
         story.add(new ContributeResources(
@@ -212,6 +253,7 @@ public final class SeedStory {
                 "In-kind contribution"));
         story.add(new RecordResourceMobilisation(
                 PILOT, funds("300000", "Grant from a donor agency"), FINANCE_COMMITTEE, "Resource mobilisation"));
+        story.on("2016-04-08");
         story.add(new RecordManagementActivity(
                 PILOT, ManagementActivity.MONITORING, SECRETARIAT, "First quarterly review"));
         story.add(new RecordManagementActivity(
@@ -219,39 +261,63 @@ public final class SeedStory {
         story.add(new RecordPartyEngagement(PILOT, PartyEngagement.COMMITMENT, party("KE"), "Kenya joins the pilot"));
         story.add(new RecordPartyEngagement(PILOT, PartyEngagement.COMMITMENT, party("BR"), "Brazil joins the pilot"));
         story.add(new ReportProgress(PILOT, CPM_11, "CPM 2016/12", SECRETARIAT, "First progress report"));
-        return story;
+        return story.entries;
     }
 
     /**
      * What the API guide runs after the story, so that it shows every command once on data a reader has: the next
      * round proposes a priority that is then withdrawn, a record is corrected, and the pilot is closed (M4).
      */
-    public static List<Object> epilogue() {
+    public static List<Dated> epilogue() {
         List<String> criteria = List.of("strategic global impact", "feasibility");
-        return List.of(
-                new ScheduleSession(CPM_12, 2017, CPM, "Twelfth session, Incheon, April 2017"),
-                new OpenRound(CPM_12, INPUT_DEADLINE, SECRETARIAT, "Call for input for CPM-12"),
-                new SubmitInput(NEXT_ROUND, "CPM 2017/INF/NZ", party("NZ"), "Priorities of NZ"),
-                new EstablishSelectionCriteria(NEXT_ROUND, criteria, SECRETARIAT, "Criteria advised by the SPG"),
-                new CloseInput(NEXT_ROUND, SECRETARIAT, "Input complete"),
-                new CompleteAnalysis(
-                        NEXT_ROUND,
-                        List.of(option("pest-free-areas", "Pest free areas", criteria, "high", "fair")),
-                        "CPM 2017/05",
-                        SECRETARIAT,
-                        "One option weighed"),
-                new ProposePriority(
-                        NEXT_ROUND,
-                        PEST_FREE_AREAS,
-                        "pest-free-areas",
-                        "Implementation programme on pest free areas",
-                        "Article IV.2(e)",
-                        PLAN,
-                        SECRETARIAT,
-                        "Ranked first"),
-                new WithdrawProposal(PEST_FREE_AREAS, SECRETARIAT, "Merged into the surveillance pilot's second phase"),
-                new CorrectRecord(PILOT, 2, "Approved at the second sitting", SECRETARIAT, "Minutes corrected"),
-                new CloseProgramme(PILOT, CPM_11, "Surveillance guide adopted", CPM, "Objectives met"));
+        Chronicle epilogue = new Chronicle();
+        epilogue.on("2016-04-08");
+        epilogue.add(new ScheduleSession(CPM_12, 2017, CPM, "Twelfth session, Incheon, April 2017"));
+        epilogue.add(new CorrectRecord(PILOT, 2, "Approved at the second sitting", SECRETARIAT, "Minutes corrected"));
+        epilogue.add(new CloseProgramme(PILOT, CPM_11, "Surveillance guide adopted", CPM, "Objectives met"));
+        epilogue.on("2016-05-16");
+        epilogue.add(new OpenRound(CPM_12, INPUT_DEADLINE, SECRETARIAT, "Call for input for CPM-12"));
+        epilogue.on("2016-07-29");
+        epilogue.add(new SubmitInput(NEXT_ROUND, "CPM 2017/INF/NZ", party("NZ"), "Priorities of NZ"));
+        epilogue.on("2016-09-30");
+        epilogue.add(new EstablishSelectionCriteria(NEXT_ROUND, criteria, SECRETARIAT, "Criteria advised by the SPG"));
+        epilogue.on("2016-10-31");
+        epilogue.add(new CloseInput(NEXT_ROUND, SECRETARIAT, "Input complete"));
+        epilogue.on("2016-12-09");
+        epilogue.add(new CompleteAnalysis(
+                NEXT_ROUND,
+                List.of(option("pest-free-areas", "Pest free areas", criteria, "high", "fair")),
+                "CPM 2017/05",
+                SECRETARIAT,
+                "One option weighed"));
+        epilogue.on("2017-01-20");
+        epilogue.add(new ProposePriority(
+                NEXT_ROUND,
+                PEST_FREE_AREAS,
+                "pest-free-areas",
+                "Implementation programme on pest free areas",
+                "Article IV.2(e)",
+                PLAN,
+                SECRETARIAT,
+                "Ranked first"));
+        epilogue.on("2017-02-15");
+        epilogue.add(new WithdrawProposal(
+                PEST_FREE_AREAS, SECRETARIAT, "Merged into the surveillance pilot's second phase"));
+        return epilogue.entries;
+    }
+
+    /** Collects commands with the day they took place: {@code on} sets the day for the commands added after it. */
+    private static final class Chronicle {
+        private final List<Dated> entries = new ArrayList<>();
+        private LocalDate day;
+
+        void on(String date) {
+            day = LocalDate.parse(date);
+        }
+
+        void add(Object command) {
+            entries.add(new Dated(day, command));
+        }
     }
 
     private static RecordDecision decision(int number, String text, String rationale, ActionItem... items) {

@@ -9,13 +9,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.lang.reflect.Constructor;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
@@ -25,7 +23,7 @@ import org.ippc.cpm.query.BadQuery;
 import org.springframework.stereotype.Component;
 
 /**
- * The state of an aggregate at an instant or a version, obtained by replaying its events into a fresh instance with
+ * The state of an aggregate at a point in its history ({@link HistoryPoint}), obtained by replaying its events into a fresh instance with
  * the aggregate's own event-sourcing handlers, and the differences between two such states.
  */
 @Component
@@ -38,43 +36,48 @@ public class AggregateStates {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private final EventHistory history;
+    private final StateSnapshots snapshots;
     private final Map<Class<?>, AggregateModel<?>> models = new ConcurrentHashMap<>();
 
-    AggregateStates(EventHistory history) {
+    AggregateStates(EventHistory history, StateSnapshots snapshots) {
         this.history = history;
+        this.snapshots = snapshots;
     }
 
-    public AggregateState at(String aggregateId, Instant asOf, Long version) {
-        if ((asOf == null) == (version == null)) {
-            throw new BadQuery("give exactly one of asOf (an ISO-8601 instant) or version (a sequence number)");
-        }
-        Predicate<DomainEventMessage<?>> upTo = asOf != null
-                ? event -> !event.getTimestamp().isAfter(asOf)
-                : event -> event.getSequenceNumber() <= version;
-        List<DomainEventMessage<?>> events = history.events(aggregateId);
-        Replay replay = new Replay(events.get(0).getType());
-        events.stream().takeWhile(upTo).forEach(replay::apply);
-        return new AggregateState(
-                aggregateId, events.get(0).getType(), replay.version, replay.lastEventAt, replay.state());
+    /**
+     * Replays from the latest state snapshot within the point, if any, and keeps the snapshots it passes
+     * ({@link StateSnapshots}) for the next as-of.
+     */
+    public AggregateState at(String aggregateId, HistoryPoint point) {
+        String storedType = history.typeOf(aggregateId);
+        Replay replay = new Replay(storedType);
+        snapshots.latestWithin(aggregateId, replay.model.entityClass(), point).ifPresent(replay::startFrom);
+        history.events(aggregateId, replay.version + 1).stream()
+                .takeWhile(point.includes())
+                .forEach(event -> {
+                    replay.apply(event);
+                    if (snapshots.keepsAfter(event.getSequenceNumber())) {
+                        snapshots.save(aggregateId, replay.snapshot());
+                    }
+                });
+        return new AggregateState(aggregateId, storedType, replay.version, replay.lastEventAt, replay.state());
     }
 
-    StateDiff diff(String aggregateId, Instant from, Instant to) {
-        if (from == null || to == null || !from.isBefore(to)) {
-            throw new BadQuery("give from and to as ISO-8601 instants, from before to");
-        }
+    StateDiff diff(String aggregateId, HistoryPoint from, HistoryPoint to) {
         List<DomainEventMessage<?>> events = history.events(aggregateId);
-        Replay replay = new Replay(events.get(0).getType());
-        Iterator<DomainEventMessage<?>> remaining = events.iterator();
-        DomainEventMessage<?> next = remaining.hasNext() ? remaining.next() : null;
-        while (next != null && !next.getTimestamp().isAfter(from)) {
-            replay.apply(next);
-            next = remaining.hasNext() ? remaining.next() : null;
+        int start = (int) events.stream().takeWhile(from.includes()).count();
+        int end = (int) events.stream().takeWhile(to.includes()).count();
+        if (start > end) {
+            throw new BadQuery(
+                    "from (%s) comes after to (%s) in %s's history".formatted(from.given(), to.given(), aggregateId));
         }
+        Replay replay = new Replay(events.get(0).getType());
+        events.subList(0, start).forEach(replay::apply);
         Map<String, JsonNode> before = flatten(replay.state());
         Map<String, JsonNode> current = before;
         Map<String, List<String>> changedBy = new LinkedHashMap<>();
         List<String> eventsBetween = new ArrayList<>();
-        while (next != null && !next.getTimestamp().isAfter(to)) {
+        for (DomainEventMessage<?> next : events.subList(start, end)) {
             replay.apply(next);
             Map<String, JsonNode> after = flatten(replay.state());
             String label = "#%d %s"
@@ -84,14 +87,13 @@ public class AggregateStates {
                 changedBy.computeIfAbsent(path, p -> new ArrayList<>()).add(label);
             }
             current = after;
-            next = remaining.hasNext() ? remaining.next() : null;
         }
         Map<String, JsonNode> finalState = current;
         List<StateDiff.FieldChange> changes = changedPaths(before, finalState).stream()
                 .map(path ->
                         new StateDiff.FieldChange(path, before.get(path), finalState.get(path), changedBy.get(path)))
                 .toList();
-        return new StateDiff(aggregateId, from, to, eventsBetween, changes);
+        return new StateDiff(aggregateId, from.given(), to.given(), eventsBetween, changes);
     }
 
     private static List<String> changedPaths(Map<String, JsonNode> before, Map<String, JsonNode> after) {
@@ -128,10 +130,12 @@ public class AggregateStates {
 
     /** A fresh aggregate instance that events are applied to, as Axon does when it loads one. */
     private final class Replay {
-        private final Object aggregate;
+        private Object aggregate;
         private final AggregateModel<Object> model;
         private long version = -1;
         private Instant lastEventAt;
+        private long maxRecordedNanos = Long.MIN_VALUE;
+        private long maxTookPlaceDay = Long.MIN_VALUE;
 
         @SuppressWarnings("unchecked")
         Replay(String storedType) {
@@ -152,6 +156,21 @@ public class AggregateStates {
             model.publish(event, aggregate);
             version = event.getSequenceNumber();
             lastEventAt = event.getTimestamp();
+            maxRecordedNanos = Math.max(maxRecordedNanos, HistoryPoint.nanos(lastEventAt));
+            maxTookPlaceDay =
+                    Math.max(maxTookPlaceDay, HistoryPoint.tookPlaceOn(event).toEpochDay());
+        }
+
+        void startFrom(StateSnapshots.Snapshot snapshot) {
+            aggregate = snapshot.aggregate();
+            version = snapshot.sequence();
+            lastEventAt = snapshot.lastEventAt();
+            maxRecordedNanos = snapshot.maxRecordedNanos();
+            maxTookPlaceDay = snapshot.maxTookPlaceDay();
+        }
+
+        StateSnapshots.Snapshot snapshot() {
+            return new StateSnapshots.Snapshot(version, lastEventAt, maxRecordedNanos, maxTookPlaceDay, aggregate);
         }
 
         JsonNode state() {

@@ -8,9 +8,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.query.BadQuery;
 import org.ippc.cpm.query.Filters;
@@ -82,18 +86,40 @@ class AuditController {
     @GetMapping(path = "/aggregates/{aggregateId}/state", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             operationId = "stateAsOf",
-            summary = "The aggregate's state as of an instant (asOf), a version, or when a session opened or closed"
-                    + " (session and moment), replayed from its events")
+            summary = "The aggregate's state as of an instant (asOf), a day (on), a version, or when a session opened"
+                    + " or closed (session and moment), replayed from its events")
     AggregateState state(
             @PathVariable String aggregateId,
-            @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) @Parameter(description = "An instant of recording time") String asOf,
+            @RequestParam(required = false)
+                    @Parameter(
+                            description = "A day: the events that took place by its end (Took-Place-On, else the"
+                                    + " recording day in UTC)",
+                            schema = @Schema(type = "string", format = "date"))
+                    String on,
             @RequestParam(required = false) Long version,
             @RequestParam(required = false) @Parameter(description = "A session, e.g. CPM-10: as it stood then")
                     String session,
             @RequestParam(defaultValue = "closed") @Parameter(schema = @Schema(allowableValues = {"opened", "closed"}))
                     String moment) {
-        Instant at = session == null || session.isBlank() ? instant("asOf", asOf) : sessionMoment(session, moment);
-        return states.at(aggregateId, at, version);
+        List<HistoryPoint> given = new ArrayList<>();
+        if (asOf != null && !asOf.isBlank()) {
+            given.add(HistoryPoint.recordedBy(instant("asOf", asOf)));
+        }
+        if (on != null && !on.isBlank()) {
+            given.add(HistoryPoint.tookPlaceBy(day("on", on)));
+        }
+        if (version != null) {
+            given.add(HistoryPoint.version(version));
+        }
+        if (session != null && !session.isBlank()) {
+            given.add(HistoryPoint.recordedBy(sessionMoment(session, moment)));
+        }
+        if (given.size() != 1) {
+            throw new BadQuery("give exactly one of asOf (an ISO-8601 instant), on (a day), version (a sequence"
+                    + " number) or session (with moment)");
+        }
+        return states.at(aggregateId, given.get(0));
     }
 
     /** When the session opened or closed, from its own events in the store. */
@@ -111,9 +137,40 @@ class AuditController {
     }
 
     @GetMapping(path = "/aggregates/{aggregateId}/diff", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "stateDiff", summary = "Which fields changed between two instants, and by which events")
-    StateDiff diff(@PathVariable String aggregateId, @RequestParam String from, @RequestParam String to) {
-        return states.diff(aggregateId, instant("from", from), instant("to", to));
+    @Operation(
+            operationId = "stateDiff",
+            summary = "Which fields changed between two points of the history, and by which events")
+    StateDiff diff(
+            @PathVariable String aggregateId,
+            @RequestParam @Parameter(description = POINT) String from,
+            @RequestParam @Parameter(description = POINT) String to) {
+        return states.diff(aggregateId, point("from", from), point("to", to));
+    }
+
+    private static final String POINT = "An instant (2016-04-05T12:00:00Z), a day (2016-04-05: the events that took"
+            + " place by its end) or a session's moment (CPM-10:closed, CPM-11:opened)";
+    private static final Pattern SESSION_MOMENT = Pattern.compile("(.+):(opened|closed)");
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private HistoryPoint point(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new BadQuery(name + " is required: " + POINT);
+        }
+        Matcher moment = SESSION_MOMENT.matcher(value);
+        if (moment.matches()) {
+            return HistoryPoint.recordedBy(sessionMoment(moment.group(1), moment.group(2)));
+        }
+        return DAY.matcher(value).matches()
+                ? HistoryPoint.tookPlaceBy(day(name, value))
+                : HistoryPoint.recordedBy(instant(name, value));
+    }
+
+    private static LocalDate day(String name, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadQuery(name + " must be a day such as 2016-04-05");
+        }
     }
 
     @GetMapping(path = "/log", produces = MediaType.APPLICATION_JSON_VALUE)

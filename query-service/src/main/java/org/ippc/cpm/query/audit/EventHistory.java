@@ -35,6 +35,26 @@ public class EventHistory {
         return events;
     }
 
+    /** The aggregate's events from a sequence number on; none if there are none. */
+    List<DomainEventMessage<?>> events(String aggregateId, long firstSequence) {
+        return store.readEvents(aggregateId, firstSequence)
+                .asStream()
+                .<DomainEventMessage<?>>map(e -> e)
+                .toList();
+    }
+
+    /** The stored type of the aggregate, from its first event. */
+    String typeOf(String aggregateId) {
+        return jdbc
+                .queryForList(
+                        "SELECT type FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = 0",
+                        String.class,
+                        aggregateId)
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> new NotFound("no events for " + aggregateId));
+    }
+
     /** One query: the aggregate's rows of the event table with their hash links, read through Axon's upcasters. */
     public List<HistoryEntry> history(String aggregateId) {
         List<HistoryEntry> history = jdbc.query(

@@ -38,6 +38,7 @@ class LogExport {
         "sequenceNumber",
         "eventType",
         "occurredAt",
+        "tookPlaceOn",
         "sessionId",
         "programmeId",
         "actorRole",
@@ -139,6 +140,7 @@ class LogExport {
         row.put("sequenceNumber", rs.getLong("sequencenumber"));
         row.put("eventType", payloadType.substring(payloadType.lastIndexOf('.') + 1));
         row.put("occurredAt", rs.getString("timestamp"));
+        row.put("tookPlaceOn", text(metadata, EventMetadata.TOOK_PLACE_ON));
         row.put(
                 "sessionId",
                 text(payload, "sessionId") != null

@@ -28,18 +28,27 @@ class BoardController {
     }
 
     @GetMapping("/programmes")
-    @Operation(operationId = "board", summary = "The status board, filtered by stage or session, paged and sorted")
+    @Operation(
+            operationId = "board",
+            summary = "The status board, filtered by stage, session or party, paged and sorted")
     Page<ProgrammeRow> board(
             @RequestParam(required = false)
                     @Parameter(allowEmptyValue = true, schema = @Schema(implementation = ProgrammeStage.class))
                     String stage,
             @RequestParam(required = false) String session,
+            @RequestParam(required = false)
+                    @Parameter(
+                            allowEmptyValue = true,
+                            description =
+                                    "The code of a contracting party or RPPO (NZ, EPPO): the programmes it acted on")
+                    String party,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size,
             @RequestParam(required = false) String sort) {
         return queries.board(
                 Filters.oneOf("stage", stage, ProgrammeStage.class),
                 session,
+                party,
                 PageRequest.of(page, size, sort, BoardQueries.BOARD_SORT, "programme_id"));
     }
 

@@ -1,5 +1,6 @@
 package org.ippc.cpm.query.board;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.ippc.cpm.domain.programme.ResourceKind;
 import org.ippc.cpm.domain.shared.CpmJson;
 import org.ippc.cpm.domain.shared.Role;
@@ -41,8 +43,15 @@ public class BoardQueries {
         this.jdbc = jdbc;
     }
 
-    public Page<ProgrammeRow> board(String stage, String session, PageRequest page) {
-        Where where = new Where().eq("stage", stage).eqEither("year_one_session", "year_two_session", session);
+    /** The board; {@code party}: the programmes a contracting party or RPPO acted on (pledged, contributed, engaged). */
+    public Page<ProgrammeRow> board(String stage, String session, String party, PageRequest page) {
+        Where where = new Where()
+                .eq("stage", stage)
+                .eqEither("year_one_session", "year_two_session", session)
+                .when(
+                        Where.given(party),
+                        "programme_id IN (SELECT programme_id FROM decision_log WHERE actor_party = ?)",
+                        party);
         return page("SELECT * FROM programme_status", where, page, BoardQueries::programme);
     }
 
@@ -275,6 +284,9 @@ public class BoardQueries {
                 rs.getLong("sequence_number"),
                 rs.getString("event_type"),
                 instant(rs.getTimestamp("occurred_at")),
+                Optional.ofNullable(rs.getDate("took_place_on"))
+                        .map(Date::toLocalDate)
+                        .orElse(null),
                 rs.getString("session_id"),
                 rs.getString("programme_id"),
                 rs.getString("actor_role"),

@@ -3,6 +3,7 @@ package org.ippc.cpm.query.board;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.time.LocalDate;
 import org.ippc.cpm.domain.shared.Nullable;
 import org.ippc.cpm.domain.shared.Role;
 
@@ -17,7 +18,13 @@ public record LogEntry(
         String aggregateId,
         long sequenceNumber,
         String eventType,
+
+        @Schema(description = "When the engine recorded the event")
         Instant occurredAt,
+
+        @Nullable @Schema(description = "The day it took place, when it was recorded later (Took-Place-On)")
+        LocalDate tookPlaceOn,
+
         @Nullable String sessionId,
         @Nullable String programmeId,
         @Schema(implementation = Role.class) String actorRole,

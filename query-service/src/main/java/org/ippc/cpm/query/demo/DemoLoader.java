@@ -66,6 +66,7 @@ public class DemoLoader {
                                                     .encodeToString((step.user() + ":" + step.user())
                                                             .getBytes(StandardCharsets.UTF_8)))
                             .header("Idempotency-Key", "demo-step-" + i)
+                            .header("Took-Place-On", step.tookPlaceOn().toString())
                             .POST(HttpRequest.BodyPublishers.ofString(step.body()))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

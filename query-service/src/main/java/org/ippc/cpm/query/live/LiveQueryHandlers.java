@@ -20,7 +20,7 @@ class LiveQueryHandlers {
 
     @QueryHandler
     List<ProgrammeRow> board(WatchBoard query) {
-        return queries.board(null, null, PageRequest.of(0, PageRequest.MAX_SIZE, null, Map.of(), "programme_id"))
+        return queries.board(null, null, null, PageRequest.of(0, PageRequest.MAX_SIZE, null, Map.of(), "programme_id"))
                 .items();
     }
 

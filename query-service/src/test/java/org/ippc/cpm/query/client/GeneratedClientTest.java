@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -105,13 +106,22 @@ class GeneratedClientTest {
         ProgrammeRow pilot = reads.programme(PILOT);
         assertThat(pilot.getStage()).hasToString("UNDER_MANAGEMENT");
         assertThat(pilot.getYearTwoSession()).isEqualTo("CPM-11");
-        assertThat(reads.board("UNDER_MANAGEMENT", null, 0, 50, "title,desc").getItems())
+        assertThat(reads.board("UNDER_MANAGEMENT", null, null, 0, 50, "title,desc")
+                        .getItems())
                 .extracting(ProgrammeRow::getProgrammeId)
                 .containsExactly(PILOT);
-        assertThat(reads.board(null, null, null, null, null).getTotal()).isEqualTo(2);
+        assertThat(reads.board(null, null, null, null, null, null).getTotal()).isEqualTo(2);
+        assertThat(reads.board(null, null, "KE", null, null, null).getItems())
+                .as("Kenya pledged to the pilot and joined it, and did nothing else")
+                .extracting(ProgrammeRow::getProgrammeId)
+                .containsExactly(PILOT);
+        assertThat(reads.board(null, null, "ZZ", null, null, null).getTotal()).isZero();
         assertThat(reads.timeline(PILOT))
                 .extracting(LogEntry::getEventType)
                 .contains("ProgrammeProposed", "PlanPresented");
+        assertThat(reads.timeline(PILOT).get(0).getTookPlaceOn())
+                .as("the day the story's proposal took place, beside its recording time")
+                .isEqualTo(LocalDate.parse("2015-01-20"));
         assertThat(reads.experts(PILOT)).isNotEmpty();
         assertThat(reads.funding(PILOT)).isNotEmpty();
         assertThat(reads.fundingByProgramme())
@@ -137,21 +147,28 @@ class GeneratedClientTest {
         assertThat(history).hasSize(pilot.getVersion().intValue() + 1);
         OffsetDateTime first = history.get(0).getTimestamp();
         OffsetDateTime last = history.get(history.size() - 1).getTimestamp();
-        assertThat(audit.stateAsOf(PILOT, null, 0L, null, null).getVersion()).isZero();
-        assertThat(audit.stateAsOf(PILOT, last.toString(), null, null, null).getVersion())
+        assertThat(audit.stateAsOf(PILOT, null, null, 0L, null, null).getVersion())
+                .isZero();
+        assertThat(audit.stateAsOf(PILOT, last.toString(), null, null, null, null)
+                        .getVersion())
                 .isEqualTo(pilot.getVersion());
         OffsetDateTime cpm10Closed = audit.history("CPM-10").stream()
                 .filter(event -> event.getEventType().equals("SessionClosed"))
                 .findFirst()
                 .orElseThrow()
                 .getTimestamp();
-        assertThat(audit.stateAsOf(PILOT, null, null, "CPM-10", "closed").getVersion())
+        assertThat(audit.stateAsOf(PILOT, null, null, null, "CPM-10", "closed").getVersion())
                 .isEqualTo(history.stream()
                                 .filter(event -> !event.getTimestamp().isAfter(cpm10Closed))
                                 .count()
                         - 1);
         assertThat(audit.stateDiff(PILOT, first.toString(), last.toString()).getChanges())
                 .isNotEmpty();
+        assertThat(audit.stateDiff(PILOT, "CPM-10:closed", "2016-04-05").getEvents())
+                .as("from CPM-10's close to the presentation at CPM-11, by the days the story took place")
+                .last()
+                .asString()
+                .endsWith("PlanPresented");
         assertThat(audit.verifyChains().getIntact()).isTrue();
         var checkpoint = audit.takeCheckpoint();
         assertThat(checkpoint.getHeads()).isNotEmpty();
@@ -168,20 +185,23 @@ class GeneratedClientTest {
                         .isEqualByComparingTo(pilot.getGapUsd() == null ? BigDecimal.ZERO : pilot.getGapUsd()));
     }
 
-    /** The command's operation, found by its operationId, called with the step's body as its typed request. */
+    /**
+     * The command's operation, found by its operationId, called with the step's body as its typed request and the day
+     * it took place.
+     */
     private CommandAccepted send(SeedStory.Step step) throws Exception {
         ApiClient client = client(step.user());
         Method operation = Stream.of(
                         new SessionApi(client), new RoundApi(client), new ProgrammeApi(client), new DecisionApi(client))
                 .flatMap(api -> Arrays.stream(api.getClass().getMethods())
-                        .filter(method -> method.getName().equals(step.command()) && method.getParameterCount() == 3))
+                        .filter(method -> method.getName().equals(step.command()) && method.getParameterCount() == 4))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no operation " + step.command()));
         Object api =
                 operation.getDeclaringClass().getConstructor(ApiClient.class).newInstance(client);
         Object request =
                 client.getObjectMapper().readValue(step.body(), operation.getParameterTypes()[0]);
-        return (CommandAccepted) operation.invoke(api, request, null, null);
+        return (CommandAccepted) operation.invoke(api, request, null, null, step.tookPlaceOn());
     }
 
     private ApiClient client(String user) {

@@ -1,0 +1,88 @@
+package org.ippc.cpm.query.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.ippc.cpm.domain.commission.AggregateTypes;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The as-of's state snapshots (kept here after every 4th event) give exactly what a replay of every event gives, at
+ * every point of every aggregate of the demo story: by version, by recording instant and by the day it took place.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "cpm.demo.load=true",
+            "cpm.audit.snapshot-every=4",
+            "server.shutdown=immediate",
+            "spring.datasource.url=jdbc:h2:mem:snapshots;NON_KEYWORDS=TIMESTAMP,VALUE;DB_CLOSE_DELAY=-1"
+        })
+class StateSnapshotsTest {
+
+    private static final String PILOT = "surveillance-pilot";
+
+    @Autowired
+    AggregateStates states;
+
+    @Autowired
+    StateSnapshots snapshots;
+
+    @Autowired
+    EventHistory history;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void an_as_of_from_a_snapshot_equals_the_replay_of_every_event_at_every_point() {
+        int fromSnapshots = 0;
+        for (String aggregate :
+                jdbc.queryForList("SELECT DISTINCT aggregateidentifier FROM domainevententry", String.class)) {
+            Class<?> type =
+                    AggregateTypes.ofStoredType(history.typeOf(aggregate)).orElseThrow();
+            for (HistoryPoint point : pointsOf(aggregate)) {
+                jdbc.update("DELETE FROM state_snapshot");
+                AggregateState replayed = states.at(aggregate, point);
+                if (snapshots.latestWithin(aggregate, type, point).isPresent()) {
+                    fromSnapshots++;
+                }
+                assertThat(states.at(aggregate, point))
+                        .as(aggregate + " at " + point.given())
+                        .isEqualTo(replayed);
+            }
+        }
+        assertThat(fromSnapshots).as("as-ofs that started from a snapshot").isGreaterThan(50);
+    }
+
+    @Test
+    void a_snapshot_made_by_other_domain_code_is_never_used() {
+        HistoryPoint last = HistoryPoint.version(Long.MAX_VALUE);
+        AggregateState replayed = states.at(PILOT, last);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM state_snapshot WHERE aggregate_id = ?", Long.class, PILOT))
+                .isGreaterThanOrEqualTo(5);
+        jdbc.update(
+                "UPDATE state_snapshot SET model = 'other-code', state = ?",
+                "not a programme".getBytes(StandardCharsets.UTF_8));
+        assertThat(states.at(PILOT, last)).isEqualTo(replayed);
+    }
+
+    private List<HistoryPoint> pointsOf(String aggregate) {
+        List<HistoryPoint> points = new ArrayList<>();
+        for (HistoryEntry event : history.history(aggregate)) {
+            points.add(HistoryPoint.version(event.sequenceNumber()));
+            points.add(HistoryPoint.recordedBy(event.timestamp()));
+            Object day = event.metadata().get("cpm.tookPlaceOn");
+            if (day != null) {
+                points.add(HistoryPoint.tookPlaceBy(LocalDate.parse(day.toString())));
+            }
+        }
+        return points;
+    }
+}
