@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.modelling.command.inspection.AggregateModel;
@@ -20,6 +21,7 @@ import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaMode
 import org.ippc.cpm.domain.commission.AggregateTypes;
 import org.ippc.cpm.domain.shared.CpmJson;
 import org.ippc.cpm.query.BadQuery;
+import org.ippc.cpm.query.NotFound;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,17 +51,27 @@ public class AggregateStates {
      * ({@link StateSnapshots}) for the next as-of.
      */
     public AggregateState at(String aggregateId, HistoryPoint point) {
-        String storedType = history.typeOf(aggregateId);
+        Optional<StateSnapshots.Snapshot> snapshot = snapshots.latestWithin(aggregateId, point);
+        List<DomainEventMessage<?>> events =
+                history.events(aggregateId, snapshot.map(s -> s.sequence() + 1).orElse(0L));
+        String storedType = snapshot.map(StateSnapshots.Snapshot::storedType)
+                .or(() -> events.stream().findFirst().map(DomainEventMessage::getType))
+                .orElseThrow(() -> new NotFound("no events for " + aggregateId));
         Replay replay = new Replay(storedType);
-        snapshots.latestWithin(aggregateId, replay.model.entityClass(), point).ifPresent(replay::startFrom);
-        history.events(aggregateId, replay.version + 1).stream()
-                .takeWhile(point.includes())
-                .forEach(event -> {
-                    replay.apply(event);
-                    if (snapshots.keepsAfter(event.getSequenceNumber())) {
-                        snapshots.save(aggregateId, replay.snapshot());
-                    }
-                });
+        snapshot.ifPresent(replay::startFrom);
+        events.stream().takeWhile(point.includes()).forEach(event -> {
+            replay.apply(event);
+            if (snapshots.keepsAfter(event.getSequenceNumber())) {
+                snapshots.save(
+                        aggregateId,
+                        storedType,
+                        replay.version,
+                        replay.lastEventAt,
+                        replay.maxRecordedNanos,
+                        replay.maxTookPlaceDay,
+                        replay.aggregate);
+            }
+        });
         return new AggregateState(aggregateId, storedType, replay.version, replay.lastEventAt, replay.state());
     }
 
@@ -162,15 +174,11 @@ public class AggregateStates {
         }
 
         void startFrom(StateSnapshots.Snapshot snapshot) {
-            aggregate = snapshot.aggregate();
+            aggregate = snapshots.restore(snapshot, model.entityClass());
             version = snapshot.sequence();
             lastEventAt = snapshot.lastEventAt();
             maxRecordedNanos = snapshot.maxRecordedNanos();
             maxTookPlaceDay = snapshot.maxTookPlaceDay();
-        }
-
-        StateSnapshots.Snapshot snapshot() {
-            return new StateSnapshots.Snapshot(version, lastEventAt, maxRecordedNanos, maxTookPlaceDay, aggregate);
         }
 
         JsonNode state() {

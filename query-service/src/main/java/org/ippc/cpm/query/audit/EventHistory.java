@@ -43,18 +43,6 @@ public class EventHistory {
                 .toList();
     }
 
-    /** The stored type of the aggregate, from its first event. */
-    String typeOf(String aggregateId) {
-        return jdbc
-                .queryForList(
-                        "SELECT type FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = 0",
-                        String.class,
-                        aggregateId)
-                .stream()
-                .findFirst()
-                .orElseThrow(() -> new NotFound("no events for " + aggregateId));
-    }
-
     /** One query: the aggregate's rows of the event table with their hash links, read through Axon's upcasters. */
     public List<HistoryEntry> history(String aggregateId) {
         List<HistoryEntry> history = jdbc.query(

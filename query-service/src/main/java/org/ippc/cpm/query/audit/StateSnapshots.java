@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * An aggregate's state after every {@code every}th event ({@code cpm.audit.snapshot-every}, 100), written the first
+ * An aggregate's state after every {@code every}th event ({@code cpm.audit.snapshot-every}, 50), written the first
  * time an as-of replays past it and read by every later one, so that an as-of replays at most {@code every - 1} events. A snapshot is used only by the domain
  * code that made it ({@link #model}) and only for a point that includes every event it covers; it is a copy of what
  * the store's events give, in a table any node may fill (a duplicate from another node is ignored) and anyone may
@@ -42,7 +42,7 @@ class StateSnapshots {
     private final int every;
     private final String model = digestOfTheDomain();
 
-    StateSnapshots(JdbcTemplate jdbc, @Value("${cpm.audit.snapshot-every:100}") int every) {
+    StateSnapshots(JdbcTemplate jdbc, @Value("${cpm.audit.snapshot-every:50}") int every) {
         this.jdbc = jdbc;
         this.every = every;
     }
@@ -52,24 +52,31 @@ class StateSnapshots {
         return (sequence + 1) % every == 0;
     }
 
-    /** The aggregate's state after an event, with what the point of an as-of must include to use it. */
+    /** The aggregate's state after an event (as JSON), with what the point of an as-of must include to use it. */
     record Snapshot(
-            long sequence, Instant lastEventAt, long maxRecordedNanos, long maxTookPlaceDay, Object aggregate) {}
+            String storedType,
+            long sequence,
+            Instant lastEventAt,
+            long maxRecordedNanos,
+            long maxTookPlaceDay,
+            byte[] state) {}
 
     /** The latest snapshot whose events all lie within the point, if any. */
-    Optional<Snapshot> latestWithin(String aggregateId, Class<?> type, HistoryPoint point) {
+    Optional<Snapshot> latestWithin(String aggregateId, HistoryPoint point) {
         return jdbc
                 .query(
                         """
-                        SELECT sequence_number, last_event_at, max_recorded_nanos, max_took_place_day, state
+                        SELECT aggregate_type, sequence_number, last_event_at, max_recorded_nanos, max_took_place_day,
+                            state
                         FROM state_snapshot WHERE aggregate_id = ? AND model = ? AND %s
                         ORDER BY sequence_number DESC LIMIT 1""".formatted(point.snapshotCondition()),
                         (rs, i) -> new Snapshot(
-                                rs.getLong(1),
-                                Instant.parse(rs.getString(2)),
-                                rs.getLong(3),
+                                rs.getString(1),
+                                rs.getLong(2),
+                                Instant.parse(rs.getString(3)),
                                 rs.getLong(4),
-                                read(rs.getBytes(5), type)),
+                                rs.getLong(5),
+                                rs.getBytes(6)),
                         aggregateId,
                         model,
                         point.snapshotBound())
@@ -77,24 +84,36 @@ class StateSnapshots {
                 .findFirst();
     }
 
-    void save(String aggregateId, Snapshot snapshot) {
+    Object restore(Snapshot snapshot, Class<?> type) {
+        return read(snapshot.state(), type);
+    }
+
+    void save(
+            String aggregateId,
+            String storedType,
+            long sequence,
+            Instant lastEventAt,
+            long maxRecordedNanos,
+            long maxTookPlaceDay,
+            Object aggregate) {
         byte[] state;
         try {
-            state = FIELDS.writeValueAsBytes(snapshot.aggregate());
+            state = FIELDS.writeValueAsBytes(aggregate);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         try {
             jdbc.update(
                     """
-                    INSERT INTO state_snapshot (aggregate_id, sequence_number, model, last_event_at, max_recorded_nanos,
-                        max_took_place_day, state) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                    INSERT INTO state_snapshot (aggregate_id, sequence_number, aggregate_type, model, last_event_at,
+                        max_recorded_nanos, max_took_place_day, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                     aggregateId,
-                    snapshot.sequence(),
+                    sequence,
+                    storedType,
                     model,
-                    snapshot.lastEventAt().toString(),
-                    snapshot.maxRecordedNanos(),
-                    snapshot.maxTookPlaceDay(),
+                    lastEventAt.toString(),
+                    maxRecordedNanos,
+                    maxTookPlaceDay,
                     state);
         } catch (DuplicateKeyException anotherAsOfWroteItFirst) {
             // The same state from the same events and code.

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.ippc.cpm.domain.commission.AggregateTypes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,12 +44,10 @@ class StateSnapshotsTest {
         int fromSnapshots = 0;
         for (String aggregate :
                 jdbc.queryForList("SELECT DISTINCT aggregateidentifier FROM domainevententry", String.class)) {
-            Class<?> type =
-                    AggregateTypes.ofStoredType(history.typeOf(aggregate)).orElseThrow();
             for (HistoryPoint point : pointsOf(aggregate)) {
                 jdbc.update("DELETE FROM state_snapshot");
                 AggregateState replayed = states.at(aggregate, point);
-                if (snapshots.latestWithin(aggregate, type, point).isPresent()) {
+                if (snapshots.latestWithin(aggregate, point).isPresent()) {
                     fromSnapshots++;
                 }
                 assertThat(states.at(aggregate, point))

@@ -156,7 +156,7 @@ public final class ReadSideBenchmark {
         List<Instant> recorded = history.history(longOne.value()).stream()
                 .map(HistoryEntry::timestamp)
                 .toList();
-        // Points all over the stream (each as-of replays up to 99 events after a snapshot); the first pass over them
+        // Points all over the stream (each as-of replays up to 49 events after a snapshot); the first pass over them
         // is the warm-up, which also writes the snapshots.
         AtomicInteger next = new AtomicInteger();
         Percentiles byVersion =
