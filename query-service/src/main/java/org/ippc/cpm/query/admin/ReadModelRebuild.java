@@ -11,6 +11,8 @@ import org.ippc.cpm.platform.ProblemTypes;
 import org.ippc.cpm.projection.ReadModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -18,87 +20,161 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Rebuilds every read model from the event store: Axon resets the processor's tokens and its reset handlers empty
- * the tables, then the processor replays all events. Progress is read from the token store against the head recorded
- * when the rebuild began, so any node can report it and a restarted node carries on.
+ * Rebuilds every read model from the event store. First in bulk ({@link ReadModelBulkRebuild}: one transaction, the
+ * event table read once, writes in batches), which reports its progress in {@code read_model_rebuild}; if that fails
+ * (an event a read model cannot handle, say) the read models are as before and the processor replays instead: Axon
+ * resets its tokens, the reset handlers empty the tables, and events a read model cannot handle are dead-lettered.
+ * That replay's progress is read from the token store. Either way any node can report it.
  */
 @Component
 class ReadModelRebuild {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadModelRebuild.class);
+    /** A bulk rebuild that has not reported for this long has died with its node (its transaction rolled back). */
+    private static final Duration SILENT_FOR = Duration.ofSeconds(15);
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final ReadModelPosition readModels;
+    private final ReadModelBulkRebuild bulk;
     private final Clock clock = Clock.systemUTC();
+    private final TaskExecutor worker;
 
-    ReadModelRebuild(EventProcessingConfiguration processing, JdbcTemplate jdbc, ReadModelPosition readModels) {
+    ReadModelRebuild(
+            EventProcessingConfiguration processing,
+            JdbcTemplate jdbc,
+            ReadModelPosition readModels,
+            ReadModelBulkRebuild bulk,
+            @Qualifier("applicationTaskExecutor") TaskExecutor worker) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.readModels = readModels;
+        this.bulk = bulk;
+        this.worker = worker;
     }
 
     synchronized RebuildStatus start(String requestedBy) {
+        if (status().running()) {
+            throw conflict("a rebuild is running; follow it with GET /api/admin/rebuild", null);
+        }
+        long head = readModels.head();
+        Instant now = clock.instant();
+        jdbc.update("""
+                INSERT INTO read_model_rebuild (requested_by, started_at, head_index, method, position, updated_at)
+                VALUES (?, ?, ?, 'bulk', -1, ?)""", requestedBy, Timestamp.from(now), head, Timestamp.from(now));
+        long id = jdbc.queryForObject("SELECT MAX(id) FROM read_model_rebuild", Long.class);
+        LOG.info("Rebuild of the read models requested by {}: events up to global index {}", requestedBy, head);
+        List<Integer> claimed;
+        try {
+            claimed = bulk.claim();
+        } catch (ReadModelBulkRebuild.Refused refused) {
+            LOG.info("No bulk rebuild ({}): the processor replays the events", refused.getMessage());
+            replayInTheProcessor(id, "bulk refused: " + refused.getMessage());
+            return status();
+        }
+        worker.execute(() -> {
+            try {
+                bulk.run(claimed, head, position -> report(id, position));
+                finish(id, "done");
+                LOG.info("Read models rebuilt in bulk up to global index {}", head);
+            } catch (RuntimeException failure) {
+                LOG.warn("The bulk rebuild failed; the read models are as before and the processor replays", failure);
+                replayInTheProcessor(id, "bulk failed: " + failure.getMessage());
+            }
+        });
+        return status();
+    }
+
+    private void replayInTheProcessor(long id, String why) {
         StreamingEventProcessor processor = processing
                 .eventProcessor(ReadModels.PROCESSING_GROUP, StreamingEventProcessor.class)
                 .orElseThrow();
-        long head = readModels.head();
         processor.shutDown();
         try {
             processor.resetTokens();
         } catch (RuntimeException claimedElsewhere) {
-            throw new ErrorResponseException(
-                    HttpStatus.CONFLICT,
-                    ProblemTypes.problem(
-                            HttpStatus.CONFLICT,
-                            "Rebuild not started",
-                            "another node is processing the read models; stop its processor or retry when it has released its claim",
-                            null),
+            finish(id, "refused: another node is processing the read models");
+            throw conflict(
+                    "another node is processing the read models; stop its processor or retry when it has released its"
+                            + " claim",
                     claimedElsewhere);
         } finally {
             processor.start();
         }
+        jdbc.update("UPDATE read_model_rebuild SET method = 'processor', outcome = ? WHERE id = ?", truncate(why), id);
+    }
+
+    private void report(long id, long position) {
         jdbc.update(
-                "INSERT INTO read_model_rebuild (requested_by, started_at, head_index) VALUES (?, ?, ?)",
-                requestedBy,
+                "UPDATE read_model_rebuild SET position = ?, updated_at = ? WHERE id = ?",
+                position,
                 Timestamp.from(clock.instant()),
-                head);
-        LOG.info(
-                "Rebuild of the read models requested by {}: replaying events up to global index {}",
-                requestedBy,
-                head);
-        return status();
+                id);
+    }
+
+    private void finish(long id, String outcome) {
+        jdbc.update(
+                "UPDATE read_model_rebuild SET outcome = ?, updated_at = ? WHERE id = ?",
+                truncate(outcome),
+                Timestamp.from(clock.instant()),
+                id);
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 500 ? text : text.substring(0, 500);
+    }
+
+    private static ErrorResponseException conflict(String detail, Throwable cause) {
+        return new ErrorResponseException(
+                HttpStatus.CONFLICT,
+                ProblemTypes.problem(HttpStatus.CONFLICT, "Rebuild not started", detail, null),
+                cause);
     }
 
     RebuildStatus status() {
-        List<RebuildStatus> latest = jdbc.query(
-                "SELECT requested_by, started_at, head_index FROM read_model_rebuild ORDER BY id DESC LIMIT 1",
-                (rs, i) -> new RebuildStatus(
-                        true, rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getLong(3), 0, 0, 0, null));
-        if (latest.isEmpty()) {
-            return RebuildStatus.none();
-        }
-        RebuildStatus rebuild = latest.get(0);
-        Instant startedAt = rebuild.startedAt();
-        long head = rebuild.headIndex();
-        long position = readModels.position();
-        // A token stays a ReplayToken until it passes the reset position, so "done" is having reached the recorded
-        // head.
-        boolean replaying = position < head;
+        List<RebuildStatus> latest = jdbc.query("""
+                SELECT requested_by, started_at, head_index, method, position, updated_at, outcome
+                FROM read_model_rebuild ORDER BY id DESC LIMIT 1""", (rs, i) -> {
+            String requestedBy = rs.getString(1);
+            Instant startedAt = rs.getTimestamp(2).toInstant();
+            long head = rs.getLong(3);
+            String outcome = rs.getString(7);
+            if (rs.getString(4).equals("bulk")) {
+                Timestamp updated = rs.getTimestamp(6);
+                boolean alive = outcome == null
+                        && updated != null
+                        && updated.toInstant().isAfter(clock.instant().minus(SILENT_FOR));
+                String shown = outcome != null
+                        ? outcome
+                        : alive ? null : "abandoned: its node stopped; the read models are as before";
+                long position = "done".equals(outcome) ? head : rs.getLong(5);
+                return progress(alive, requestedBy, startedAt, head, position, shown);
+            }
+            long position = readModels.position();
+            // A token stays a ReplayToken until it passes the reset position, so "done" is having reached the
+            // recorded head.
+            return progress(position < head, requestedBy, startedAt, head, position, outcome);
+        });
+        return latest.isEmpty() ? RebuildStatus.none() : latest.get(0);
+    }
+
+    private RebuildStatus progress(
+            boolean running, String requestedBy, Instant startedAt, long head, long position, String outcome) {
         double seconds =
                 Math.max(0.001, Duration.between(startedAt, clock.instant()).toMillis() / 1000.0);
         double percent = head <= 0 ? 100 : Math.min(100, Math.max(0, position) * 100.0 / head);
         double rate = Math.max(0, position) / seconds;
-        Double left = !replaying ? Double.valueOf(0) : rate > 0 ? (head - position) / rate : null;
+        Double left = !running ? Double.valueOf(0) : rate > 0 ? (head - position) / rate : null;
         return new RebuildStatus(
-                replaying,
-                rebuild.requestedBy(),
+                running,
+                requestedBy,
                 startedAt,
                 head,
                 position,
                 Math.round(percent * 10) / 10.0,
                 Math.round(rate),
-                left);
+                left,
+                outcome);
     }
 
     @Scheduled(fixedDelay = 2000)

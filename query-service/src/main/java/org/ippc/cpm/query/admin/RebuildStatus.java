@@ -1,9 +1,10 @@
 package org.ippc.cpm.query.admin;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.ippc.cpm.domain.shared.Nullable;
 
-/** Progress of the latest rebuild of the read models, computed from the shared token store. */
+/** Progress of the latest rebuild of the read models, from the shared database (any node answers the same). */
 public record RebuildStatus(
         boolean running,
         @Nullable String requestedBy,
@@ -12,9 +13,12 @@ public record RebuildStatus(
         long position,
         double percent,
         double eventsPerSecond,
-        @Nullable Double secondsLeft) {
+        @Nullable Double secondsLeft,
+
+        @Nullable @Schema(description = "done, or why it was done by the processor's replay, failed or was abandoned")
+        String outcome) {
 
     static RebuildStatus none() {
-        return new RebuildStatus(false, null, null, 0, 0, 100, 0, null);
+        return new RebuildStatus(false, null, null, 0, 0, 100, 0, null, null);
     }
 }

@@ -1,0 +1,209 @@
+package org.ippc.cpm.query.admin;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.ippc.cpm.projection.ReadModels;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rebuilds every read model in one database transaction, outside Axon's processor: this node's processor stops and
+ * this node claims every segment of it (kept alive from another thread, so that no node takes one meanwhile); in the
+ * transaction the reset handlers empty the tables, the event table is read once in order up to the head recorded at
+ * the start, the projections' own handlers apply the events in chunks whose writes go out as JDBC batches
+ * ({@code WriteBatch}), and every segment's token is set to the last event read, gaps included. Commands go on
+ * meanwhile; events after that token are the processor's again once it restarts. If anything fails, or the node
+ * dies, the transaction rolls back: the read models and the tokens are as before, and the claims expire.
+ */
+@Component
+class ReadModelBulkRebuild {
+
+    /** Events whose writes go to the database together. */
+    static final int CHUNK = 5000;
+
+    private final EventProcessingConfiguration processing;
+    private final TokenStore tokens;
+    private final EventStorageEngine store;
+    private final TransactionTemplate transaction;
+    private final JdbcTemplate jdbc;
+    private final ApplicationContext context;
+    private final Configuration axon;
+    private final TaskScheduler scheduler;
+
+    ReadModelBulkRebuild(
+            EventProcessingConfiguration processing,
+            TokenStore tokens,
+            EventStorageEngine store,
+            PlatformTransactionManager transactions,
+            JdbcTemplate jdbc,
+            ApplicationContext context,
+            Configuration axon,
+            TaskScheduler scheduler) {
+        this.processing = processing;
+        this.tokens = tokens;
+        this.store = store;
+        this.transaction = new TransactionTemplate(transactions);
+        this.jdbc = jdbc;
+        this.context = context;
+        this.axon = axon;
+        this.scheduler = scheduler;
+    }
+
+    /** Why a bulk rebuild cannot run now; the read models are untouched. */
+    static final class Refused extends RuntimeException {
+        Refused(String reason, Throwable cause) {
+            super(reason, cause);
+        }
+    }
+
+    /**
+     * Stops this node's processor and claims every segment; refused (and the processor restarted) if another node
+     * holds one, or if events wait in the dead-letter queue (a retry after the rebuild would apply them twice; the
+     * processor's own replay is then the way).
+     */
+    List<Integer> claim() {
+        Long letters = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM deadletterentry WHERE processinggroup = ?",
+                Long.class,
+                ReadModels.PROCESSING_GROUP);
+        if (letters != null && letters > 0) {
+            throw new Refused("events wait in the dead-letter queue", null);
+        }
+        StreamingEventProcessor processor = processor();
+        processor.shutDown();
+        List<Integer> claimed = new ArrayList<>();
+        try {
+            for (int segment : tokens.fetchSegments(ReadModels.PROCESSING_GROUP)) {
+                tokens.fetchToken(ReadModels.PROCESSING_GROUP, segment);
+                claimed.add(segment);
+            }
+            return claimed;
+        } catch (UnableToClaimTokenException claimedElsewhere) {
+            release(claimed);
+            throw new Refused("another node is processing the read models", claimedElsewhere);
+        }
+    }
+
+    /** Runs the rebuild on the claimed segments up to {@code head}, reporting the global index reached. */
+    void run(List<Integer> claimed, long head, LongConsumer progress) {
+        ScheduledFuture<?> keepClaims = scheduler.scheduleAtFixedRate(
+                () -> claimed.forEach(segment -> tokens.extendClaim(ReadModels.PROCESSING_GROUP, segment)),
+                Duration.ofSeconds(1));
+        try {
+            transaction.executeWithoutResult(status -> {
+                List<AnnotationEventHandlerAdapter> handlers = handlers();
+                handlers.forEach(AnnotationEventHandlerAdapter::prepareReset);
+                TrackingToken last = replay(handlers, head, progress);
+                keepClaims.cancel(false);
+                if (last != null) {
+                    claimed.forEach(segment -> tokens.storeToken(last, ReadModels.PROCESSING_GROUP, segment));
+                }
+            });
+        } finally {
+            keepClaims.cancel(false);
+            release(claimed);
+        }
+    }
+
+    private TrackingToken replay(List<AnnotationEventHandlerAdapter> handlers, long head, LongConsumer progress) {
+        TrackingToken last = null;
+        // The handlers see the events as replayed (no live announcements), as in the processor's replay.
+        TrackingToken replaying = ReplayToken.createReplayToken(
+                org.axonframework.eventhandling.GapAwareTrackingToken.newInstance(head, List.of()));
+        List<EventMessage<?>> chunk = new ArrayList<>(CHUNK);
+        try (Stream<? extends TrackedEventMessage<?>> events = store.readEvents(null, false)) {
+            Iterator<? extends TrackedEventMessage<?>> stored = events.iterator();
+            while (stored.hasNext()) {
+                TrackedEventMessage<?> event = stored.next();
+                if (event.trackingToken().position().orElse(Long.MAX_VALUE) > head) {
+                    break;
+                }
+                last = event.trackingToken();
+                chunk.add(event.withTrackingToken(replaying));
+                if (chunk.size() == CHUNK) {
+                    apply(handlers, chunk);
+                    progress.accept(last.position().orElse(-1));
+                    chunk.clear();
+                }
+            }
+        }
+        apply(handlers, chunk);
+        progress.accept(last == null ? -1 : last.position().orElse(-1));
+        return last;
+    }
+
+    /** One unit of work for the chunk: its writes are collected and sent as batches when it commits. */
+    private static void apply(List<AnnotationEventHandlerAdapter> handlers, List<EventMessage<?>> chunk) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        BatchingUnitOfWork<EventMessage<?>> unit = new BatchingUnitOfWork<>(chunk);
+        ResultMessage<?> result = unit.executeWithResult(
+                () -> {
+                    EventMessage<?> event = unit.getMessage();
+                    for (AnnotationEventHandlerAdapter handler : handlers) {
+                        if (handler.canHandle(event)) {
+                            handler.handle(event);
+                        }
+                    }
+                    return null;
+                },
+                RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            throw new IllegalStateException(
+                    "a read model could not handle an event: "
+                            + result.exceptionResult().getMessage(),
+                    result.exceptionResult());
+        }
+    }
+
+    private List<AnnotationEventHandlerAdapter> handlers() {
+        return context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
+                .filter(bean -> ReadModels.PROCESSING_GROUP.equals(
+                        bean.getClass().getAnnotation(ProcessingGroup.class).value()))
+                .map(bean -> new AnnotationEventHandlerAdapter(
+                        bean, axon.parameterResolverFactory(), axon.handlerDefinition(bean.getClass())))
+                .toList();
+    }
+
+    private void release(List<Integer> claimed) {
+        for (int segment : claimed) {
+            try {
+                tokens.releaseClaim(ReadModels.PROCESSING_GROUP, segment);
+            } catch (RuntimeException expiresAnyway) {
+                // A claim not released expires after the claim timeout.
+            }
+        }
+        processor().start();
+    }
+
+    private StreamingEventProcessor processor() {
+        return processing
+                .eventProcessor(ReadModels.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .orElseThrow();
+    }
+}
