@@ -3,6 +3,7 @@ package org.ippc.cpm.projection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
+import java.util.Arrays;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,6 +29,12 @@ public class DecisionLogProjection {
                 rationale, correlation_id, causation_id, payload)
             SELECT e.globalindex, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM domainevententry e
             WHERE e.eventidentifier = ? AND NOT EXISTS (SELECT 1 FROM decision_log WHERE event_id = ?)""";
+    /** A rebuild in bulk: the index is known, the table was emptied and each event comes once. */
+    private static final String INSERT_AT_KNOWN_INDEX = """
+            INSERT INTO decision_log (global_index, event_id, aggregate_type, aggregate_id, sequence_number, event_type,
+                occurred_at, took_place_on, session_id, programme_id, actor_role, actor_id, actor_person, actor_party, command,
+                rationale, correlation_id, causation_id, payload)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
     private final WriteBatch batch;
@@ -43,7 +50,8 @@ public class DecisionLogProjection {
      */
     @EventHandler
     void on(CpmEvent event, DomainEventMessage<?> message) {
-        Object[] row = {
+        Object knownIndex = message.getMetaData().get(ReadModels.GLOBAL_INDEX);
+        Object[] columns = {
             message.getIdentifier(),
             message.getType(),
             message.getAggregateIdentifier(),
@@ -61,11 +69,19 @@ public class DecisionLogProjection {
             event.rationale(),
             message.getMetaData().get("traceId"),
             message.getMetaData().get("correlationId"),
-            json(event),
-            message.getIdentifier(),
-            message.getIdentifier()
+            json(event)
         };
-        batch.append(INSERT, row);
+        if (knownIndex != null) {
+            Object[] row = new Object[columns.length + 1];
+            row[0] = knownIndex;
+            System.arraycopy(columns, 0, row, 1, columns.length);
+            batch.append(INSERT_AT_KNOWN_INDEX, row);
+        } else {
+            Object[] row = Arrays.copyOf(columns, columns.length + 2);
+            row[columns.length] = message.getIdentifier();
+            row[columns.length + 1] = message.getIdentifier();
+            batch.append(INSERT, row);
+        }
     }
 
     private static java.sql.Date tookPlaceOn(DomainEventMessage<?> message) {

@@ -28,6 +28,12 @@ import org.springframework.stereotype.Component;
 public class WriteBatch {
 
     private static final String RESOURCE = WriteBatch.class.getName();
+    /**
+     * A unit-of-work resource of a rebuild in bulk: the board rows it has made so far (a {@code Map} by programme id),
+     * kept from one batch to the next. It began with empty tables, so a row it has not made does not exist.
+     */
+    public static final String EVERY_ROW = WriteBatch.class.getName() + ".everyRow";
+
     private static final String CAREFUL = WriteBatch.class.getName() + ".careful";
     static final Duration CAREFUL_FOR = Duration.ofSeconds(30);
 
@@ -65,7 +71,9 @@ public class WriteBatch {
         if (!batching()) {
             return read(programmeId);
         }
-        return Optional.ofNullable(pending().rows.computeIfAbsent(programmeId, id -> read(id).orElse(null)));
+        Pending pending = pending();
+        return Optional.ofNullable(
+                pending.rows.computeIfAbsent(programmeId, id -> pending.everyRowKnown ? null : read(id).orElse(null)));
     }
 
     /** Writes the row with the batch (at once without a unit of work). */
@@ -102,16 +110,24 @@ public class WriteBatch {
     private Pending pending() {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(RESOURCE, key -> {
-            Pending created = new Pending();
+            Map<String, BoardRow> everyRow = batch.getResource(EVERY_ROW);
+            Pending created =
+                    everyRow == null ? new Pending(new LinkedHashMap<>(), false) : new Pending(everyRow, true);
             batch.onPrepareCommit(unitOfWork -> created.flush(jdbc));
             return created;
         });
     }
 
     private static final class Pending {
-        final Map<String, BoardRow> rows = new LinkedHashMap<>();
+        final Map<String, BoardRow> rows;
+        final boolean everyRowKnown;
         final Map<String, BoardRow> changed = new LinkedHashMap<>();
         final Map<String, List<Object[]>> statements = new LinkedHashMap<>();
+
+        Pending(Map<String, BoardRow> rows, boolean everyRowKnown) {
+            this.rows = rows;
+            this.everyRowKnown = everyRowKnown;
+        }
 
         void flush(JdbcTemplate jdbc) {
             List<Object[]> inserts = new ArrayList<>();

@@ -2,8 +2,10 @@ package org.ippc.cpm.query.admin;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
@@ -12,6 +14,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -23,6 +26,7 @@ import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.ippc.cpm.projection.ReadModels;
+import org.ippc.cpm.projection.WriteBatch;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.TaskScheduler;
@@ -43,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReadModelBulkRebuild {
 
     /** Events whose writes go to the database together. */
-    static final int CHUNK = 5000;
+    static final int CHUNK = 10_000;
 
     private final EventProcessingConfiguration processing;
     private final TokenStore tokens;
@@ -132,9 +136,9 @@ class ReadModelBulkRebuild {
     private TrackingToken replay(List<AnnotationEventHandlerAdapter> handlers, long head, LongConsumer progress) {
         TrackingToken last = null;
         // The handlers see the events as replayed (no live announcements), as in the processor's replay.
-        TrackingToken replaying = ReplayToken.createReplayToken(
-                org.axonframework.eventhandling.GapAwareTrackingToken.newInstance(head, List.of()));
+        TrackingToken replaying = ReplayToken.createReplayToken(GapAwareTrackingToken.newInstance(head, List.of()));
         List<EventMessage<?>> chunk = new ArrayList<>(CHUNK);
+        Map<String, ?> everyRow = new HashMap<>();
         try (Stream<? extends TrackedEventMessage<?>> events = store.readEvents(null, false)) {
             Iterator<? extends TrackedEventMessage<?>> stored = events.iterator();
             while (stored.hasNext()) {
@@ -142,26 +146,47 @@ class ReadModelBulkRebuild {
                 if (event.trackingToken().position().orElse(Long.MAX_VALUE) > head) {
                     break;
                 }
+                Long index = indexOf(last, event.trackingToken());
                 last = event.trackingToken();
-                chunk.add(event.withTrackingToken(replaying));
+                TrackedEventMessage<?> replayed = event.withTrackingToken(replaying);
+                chunk.add(index == null ? replayed : replayed.andMetaData(Map.of(ReadModels.GLOBAL_INDEX, index)));
                 if (chunk.size() == CHUNK) {
-                    apply(handlers, chunk);
+                    apply(handlers, chunk, everyRow);
                     progress.accept(last.position().orElse(-1));
                     chunk.clear();
                 }
             }
         }
-        apply(handlers, chunk);
+        apply(handlers, chunk, everyRow);
         progress.accept(last == null ? -1 : last.position().orElse(-1));
         return last;
     }
 
+    /**
+     * The event's own global index: its token's, unless it filled a gap of the previous token (committed late), when
+     * it is the gap that the token no longer has. Null for tokens of another kind.
+     */
+    static Long indexOf(TrackingToken previous, TrackingToken current) {
+        if (!(current instanceof GapAwareTrackingToken now)) {
+            return null;
+        }
+        if (!(previous instanceof GapAwareTrackingToken before) || now.getIndex() > before.getIndex()) {
+            return now.getIndex();
+        }
+        return before.getGaps().stream()
+                .filter(gap -> !now.getGaps().contains(gap))
+                .findFirst()
+                .orElse(null);
+    }
+
     /** One unit of work for the chunk: its writes are collected and sent as batches when it commits. */
-    private static void apply(List<AnnotationEventHandlerAdapter> handlers, List<EventMessage<?>> chunk) {
+    private static void apply(
+            List<AnnotationEventHandlerAdapter> handlers, List<EventMessage<?>> chunk, Map<String, ?> everyRow) {
         if (chunk.isEmpty()) {
             return;
         }
         BatchingUnitOfWork<EventMessage<?>> unit = new BatchingUnitOfWork<>(chunk);
+        unit.resources().put(WriteBatch.EVERY_ROW, everyRow);
         ResultMessage<?> result = unit.executeWithResult(
                 () -> {
                     EventMessage<?> event = unit.getMessage();

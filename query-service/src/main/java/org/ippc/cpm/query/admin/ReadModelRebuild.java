@@ -17,6 +17,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -39,18 +42,22 @@ class ReadModelRebuild {
     private final ReadModelBulkRebuild bulk;
     private final Clock clock = Clock.systemUTC();
     private final TaskExecutor worker;
+    private final TransactionTemplate apart;
 
     ReadModelRebuild(
             EventProcessingConfiguration processing,
             JdbcTemplate jdbc,
             ReadModelPosition readModels,
             ReadModelBulkRebuild bulk,
-            @Qualifier("applicationTaskExecutor") TaskExecutor worker) {
+            @Qualifier("applicationTaskExecutor") TaskExecutor worker,
+            PlatformTransactionManager transactions) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.readModels = readModels;
         this.bulk = bulk;
         this.worker = worker;
+        this.apart = new TransactionTemplate(transactions);
+        this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     synchronized RebuildStatus start(String requestedBy) {
@@ -104,12 +111,13 @@ class ReadModelRebuild {
         jdbc.update("UPDATE read_model_rebuild SET method = 'processor', outcome = ? WHERE id = ?", truncate(why), id);
     }
 
+    /** In a transaction of its own: the rebuild's is not visible to anyone until it commits. */
     private void report(long id, long position) {
-        jdbc.update(
+        apart.executeWithoutResult(status -> jdbc.update(
                 "UPDATE read_model_rebuild SET position = ?, updated_at = ? WHERE id = ?",
                 position,
                 Timestamp.from(clock.instant()),
-                id);
+                id));
     }
 
     private void finish(long id, String outcome) {
