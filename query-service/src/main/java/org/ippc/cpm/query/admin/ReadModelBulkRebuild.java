@@ -84,12 +84,16 @@ class ReadModelBulkRebuild {
         }
     }
 
+    /** How long other nodes have to release their segments (they do within a second or two: ReadModelWorkers). */
+    static final Duration CLAIM_WITHIN = Duration.ofSeconds(20);
+
     /**
-     * Stops this node's processor and claims every segment; refused (and the processor restarted) if another node
-     * holds one, or if events wait in the dead-letter queue (a retry after the rebuild would apply them twice; the
-     * processor's own replay is then the way).
+     * Stops this node's processor and claims every segment, waiting for the other nodes to release theirs; refused
+     * (and the processor restarted) if one does not, or if events wait in the dead-letter queue (a retry after the
+     * rebuild would apply them twice; the processor's own replay is then the way). {@code waiting} is called while
+     * it waits.
      */
-    List<Integer> claim() {
+    List<Integer> claim(Runnable waiting) {
         Long letters = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM deadletterentry WHERE processinggroup = ?",
                 Long.class,
@@ -100,22 +104,44 @@ class ReadModelBulkRebuild {
         StreamingEventProcessor processor = processor();
         processor.shutDown();
         List<Integer> claimed = new ArrayList<>();
-        try {
-            for (int segment : tokens.fetchSegments(ReadModels.PROCESSING_GROUP)) {
-                tokens.fetchToken(ReadModels.PROCESSING_GROUP, segment);
-                claimed.add(segment);
+        long giveUpAt = System.nanoTime() + CLAIM_WITHIN.toNanos();
+        for (int segment : tokens.fetchSegments(ReadModels.PROCESSING_GROUP)) {
+            while (!claimed.contains(segment)) {
+                try {
+                    tokens.fetchToken(ReadModels.PROCESSING_GROUP, segment);
+                    claimed.add(segment);
+                } catch (UnableToClaimTokenException claimedElsewhere) {
+                    if (System.nanoTime() > giveUpAt) {
+                        release(claimed);
+                        throw new Refused("another node kept a segment of the read models", claimedElsewhere);
+                    }
+                    waiting.run();
+                    pause();
+                }
             }
-            return claimed;
-        } catch (UnableToClaimTokenException claimedElsewhere) {
-            release(claimed);
-            throw new Refused("another node is processing the read models", claimedElsewhere);
+        }
+        return claimed;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new Refused("interrupted", interrupted);
         }
     }
 
-    /** Runs the rebuild on the claimed segments up to {@code head}, reporting the global index reached. */
-    void run(List<Integer> claimed, long head, LongConsumer progress) {
+    /**
+     * Runs the rebuild on the claimed segments up to {@code head}, reporting the global index reached after each
+     * chunk, and that it is alive every second (emptying a large table can take longer than a chunk).
+     */
+    void run(List<Integer> claimed, long head, LongConsumer progress, Runnable alive) {
         ScheduledFuture<?> keepClaims = scheduler.scheduleAtFixedRate(
-                () -> claimed.forEach(segment -> tokens.extendClaim(ReadModels.PROCESSING_GROUP, segment)),
+                () -> {
+                    claimed.forEach(segment -> tokens.extendClaim(ReadModels.PROCESSING_GROUP, segment));
+                    alive.run();
+                },
                 Duration.ofSeconds(1));
         try {
             transaction.executeWithoutResult(status -> {

@@ -1,5 +1,6 @@
 package org.ippc.cpm.query.admin;
 
+import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +34,8 @@ import org.springframework.web.ErrorResponseException;
 class ReadModelRebuild {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadModelRebuild.class);
+    /** This node as Axon's token store names claim owners. */
+    static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
     /** A bulk rebuild that has not reported for this long has died with its node (its transaction rolled back). */
     private static final Duration SILENT_FOR = Duration.ofSeconds(15);
 
@@ -67,29 +70,40 @@ class ReadModelRebuild {
         long head = readModels.head();
         Instant now = clock.instant();
         jdbc.update("""
-                INSERT INTO read_model_rebuild (requested_by, started_at, head_index, method, position, updated_at)
-                VALUES (?, ?, ?, 'bulk', -1, ?)""", requestedBy, Timestamp.from(now), head, Timestamp.from(now));
+                INSERT INTO read_model_rebuild (requested_by, started_at, head_index, method, position, updated_at,
+                    node_id) VALUES (?, ?, ?, 'bulk', -1, ?, ?)""", requestedBy, Timestamp.from(now), head, Timestamp.from(now), NODE);
         long id = jdbc.queryForObject("SELECT MAX(id) FROM read_model_rebuild", Long.class);
         LOG.info("Rebuild of the read models requested by {}: events up to global index {}", requestedBy, head);
+        worker.execute(() -> rebuild(id, head));
+        return status();
+    }
+
+    private void rebuild(long id, long head) {
         List<Integer> claimed;
         try {
-            claimed = bulk.claim();
+            claimed = bulk.claim(() -> report(id, -1));
         } catch (ReadModelBulkRebuild.Refused refused) {
             LOG.info("No bulk rebuild ({}): the processor replays the events", refused.getMessage());
             replayInTheProcessor(id, "bulk refused: " + refused.getMessage());
-            return status();
+            return;
         }
-        worker.execute(() -> {
-            try {
-                bulk.run(claimed, head, position -> report(id, position));
-                finish(id, "done");
-                LOG.info("Read models rebuilt in bulk up to global index {}", head);
-            } catch (RuntimeException failure) {
-                LOG.warn("The bulk rebuild failed; the read models are as before and the processor replays", failure);
-                replayInTheProcessor(id, "bulk failed: " + failure.getMessage());
-            }
-        });
-        return status();
+        try {
+            bulk.run(claimed, head, position -> report(id, position), () -> alive(id));
+            finish(id, "done");
+            LOG.info("Read models rebuilt in bulk up to global index {}", head);
+        } catch (RuntimeException failure) {
+            LOG.warn("The bulk rebuild failed; the read models are as before and the processor replays", failure);
+            replayInTheProcessor(id, "bulk failed: " + failure.getMessage());
+        }
+    }
+
+    /** Whether a bulk rebuild on another node is running: this node then leaves the segments to it. */
+    boolean anotherNodeRebuilds() {
+        return jdbc.queryForObject(
+                        """
+                        SELECT COUNT(*) FROM read_model_rebuild WHERE method = 'bulk' AND outcome IS NULL
+                            AND node_id <> ? AND updated_at > ?""", Integer.class, NODE, Timestamp.from(clock.instant().minus(SILENT_FOR)))
+                > 0;
     }
 
     private void replayInTheProcessor(long id, String why) {
@@ -100,15 +114,17 @@ class ReadModelRebuild {
         try {
             processor.resetTokens();
         } catch (RuntimeException claimedElsewhere) {
-            finish(id, "refused: another node is processing the read models");
-            throw conflict(
-                    "another node is processing the read models; stop its processor or retry when it has released its"
-                            + " claim",
-                    claimedElsewhere);
+            LOG.warn("The processor's replay could not start either: another node holds a segment", claimedElsewhere);
+            finish(id, truncate(why + "; the processor's replay could not start: another node holds a segment"));
+            return;
         } finally {
             processor.start();
         }
         jdbc.update("UPDATE read_model_rebuild SET method = 'processor', outcome = ? WHERE id = ?", truncate(why), id);
+    }
+
+    private void alive(long id) {
+        jdbc.update("UPDATE read_model_rebuild SET updated_at = ? WHERE id = ?", Timestamp.from(clock.instant()), id);
     }
 
     /** In a transaction of its own: the rebuild's is not visible to anyone until it commits. */

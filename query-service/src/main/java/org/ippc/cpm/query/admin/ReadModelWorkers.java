@@ -1,6 +1,5 @@
 package org.ippc.cpm.query.admin;
 
-import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +24,8 @@ import org.springframework.stereotype.Component;
  *   <li>Each node says it is alive in {@code engine_node}; a node holding more than its share of the segments
  *       releases one while another live node holds less than its share, and that node claims it within its claim
  *       interval. A lone node claims them all; a dead node's claims expire and the others take them.</li>
+ *   <li>While another node rebuilds the read models in bulk, this node releases every segment it holds, so that
+ *       the rebuilding node can claim them all.</li>
  *   <li>After a database outage Axon's processor waits up to a minute between retries; once the database answers
  *       again, the processor is restarted at once.</li>
  * </ul>
@@ -44,14 +45,16 @@ class ReadModelWorkers {
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
+    private final ReadModelRebuild rebuild;
     /** The name Axon's token store records as a segment's owner, so that claims and heartbeats can be matched. */
-    private final String node = ManagementFactory.getRuntimeMXBean().getName();
+    private final String node = ReadModelRebuild.NODE;
 
     private volatile boolean databaseWasDown;
 
-    ReadModelWorkers(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+    ReadModelWorkers(EventProcessingConfiguration processing, JdbcTemplate jdbc, ReadModelRebuild rebuild) {
         this.processing = processing;
         this.jdbc = jdbc;
+        this.rebuild = rebuild;
     }
 
     @Scheduled(fixedDelay = 1000, initialDelay = 1000)
@@ -86,6 +89,13 @@ class ReadModelWorkers {
             boolean anotherHasRoom =
                     alive.stream().anyMatch(other -> !other.equals(node) && claims.getOrDefault(other, 0) < share);
             Set<Integer> mine = processor.processingStatus().keySet();
+            if (processor.isRunning() && rebuild.anotherNodeRebuilds()) {
+                for (int segment : mine) {
+                    LOG.info("Releasing read-model segment {} to the node rebuilding the read models", segment);
+                    processor.releaseSegment(segment, RELEASE_FOR.toMillis(), TimeUnit.MILLISECONDS);
+                }
+                return;
+            }
             if (mine.size() > share && anotherHasRoom && processor.isRunning()) {
                 int segment = mine.iterator().next();
                 LOG.info(

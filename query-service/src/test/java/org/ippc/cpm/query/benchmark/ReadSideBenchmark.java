@@ -31,6 +31,7 @@ import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.projection.ReadModels;
+import org.ippc.cpm.query.EventCopies;
 import org.ippc.cpm.query.SseClient;
 import org.ippc.cpm.query.audit.AggregateStates;
 import org.ippc.cpm.query.audit.EventHistory;
@@ -198,7 +199,7 @@ public final class ReadSideBenchmark {
                 .eventProcessor(ReadModels.PROCESSING_GROUP)
                 .orElseThrow()
                 .shutDown();
-        long total = fillTo(jdbc, template, REBUILD_EVENTS);
+        long total = EventCopies.fillTo(jdbc, template.value(), REBUILD_EVENTS);
         // What PostgreSQL itself gives: the same rows, in the same order, streamed out by COPY.
         long copyStart = System.nanoTime();
         long copied = jdbc.execute((ConnectionCallback<Long>) connection -> {
@@ -398,22 +399,4 @@ public final class ReadSideBenchmark {
     }
 
     /** Copies one programme's events under new aggregate ids, in SQL, until the store holds {@code target} events. */
-    private static long fillTo(JdbcTemplate jdbc, ProgrammeId template, int target) {
-        Long perCopy = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ?", Long.class, template.value());
-        long have = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class);
-        long copies = Math.max(0, (target - have) / perCopy);
-        for (long from = 1; from <= copies; from += 5000) {
-            jdbc.update("""
-                    INSERT INTO domainevententry (eventidentifier, aggregateidentifier, sequencenumber, type, timestamp,
-                        payloadtype, payloadrevision, payload, metadata)
-                    SELECT gen_random_uuid()::text, 'copy-' || g || '-' || e.aggregateidentifier, e.sequencenumber, e.type,
-                           e.timestamp, e.payloadtype, e.payloadrevision,
-                           convert_to(replace(convert_from(e.payload, 'UTF8'), '"' || e.aggregateidentifier || '"',
-                               '"copy-' || g || '-' || e.aggregateidentifier || '"'), 'UTF8'), e.metadata
-                    FROM domainevententry e, generate_series(?::bigint, ?::bigint) g
-                    WHERE e.aggregateidentifier = ? ORDER BY g, e.sequencenumber""", from, Math.min(copies, from + 4999), template.value());
-        }
-        return jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class);
-    }
 }

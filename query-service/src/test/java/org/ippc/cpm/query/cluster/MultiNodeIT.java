@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.ippc.cpm.command.HttpApi;
+import org.ippc.cpm.query.EventCopies;
 import org.ippc.cpm.query.PackagedEngine;
 import org.ippc.cpm.query.SseClient;
 import org.junit.jupiter.api.AfterAll;
@@ -518,6 +519,84 @@ class MultiNodeIT {
                 "Deadline due while all nodes were down: fired %d ms after the first node was ready%n", firedAfter);
         assertThat(inputClosed()).as("exactly once").isEqualTo(1);
         assertThat(firedAfter).isLessThan(10_000);
+    }
+
+    /**
+     * A rebuild on one node while the other takes commands comes out whole; a rebuild whose node is killed midway
+     * changes nothing (its transaction rolls back), the other node says it was abandoned and goes on projecting.
+     */
+    @Test
+    @Order(10)
+    void a_rebuild_on_one_node_while_the_other_takes_commands_and_one_killed_midway_leave_the_read_models_whole()
+            throws Exception {
+        b = EngineNode.start("b-again", jdbcUrl, home, SLOW_POLL);
+        b.awaitReady();
+        long events = EventCopies.fillTo(store, PILOT, 60_000);
+        awaitTrue("the copies are projected", Duration.ofSeconds(120), () -> lag(a) == 0 && lag(b) == 0);
+
+        assertThat(a.api.postTo("auditor", "/api/admin/rebuild", "", Map.of()).status())
+                .isEqualTo(202);
+        String pledge = "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":5,"
+                + "\"description\":\"d\"},\"rationale\":\"during the rebuild %d\"}";
+        int accepted = 0;
+        while (b.api.get("auditor", "/api/admin/rebuild").body().get("running").asBoolean()) {
+            assertThat(rawPost(b, "pledgeResources", pledge.formatted(accepted)).statusCode())
+                    .isEqualTo(200);
+            accepted++;
+        }
+        assertThat(b.api.get("auditor", "/api/admin/rebuild")
+                        .body()
+                        .get("outcome")
+                        .asText())
+                .isEqualTo("done");
+        assertThat(accepted)
+                .as("commands accepted by the other node during the rebuild")
+                .isPositive();
+        awaitTrue("both nodes caught up", Duration.ofSeconds(60), () -> lag(a) == 0 && lag(b) == 0);
+        assertThat(store.queryForObject("SELECT COUNT(*) FROM decision_log", Long.class))
+                .isEqualTo(store.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class))
+                .isGreaterThan(events);
+        assertThat(store.queryForObject(
+                        "SELECT COUNT(*) FROM funding_entry f JOIN decision_log l ON l.event_id = f.event_id"
+                                + " WHERE l.rationale LIKE 'during the rebuild %'",
+                        Integer.class))
+                .as("each pledge accepted during the rebuild in the funding, once")
+                .isEqualTo(accepted);
+
+        List<Map<String, Object>> before = readModels();
+        assertThat(a.api.postTo("auditor", "/api/admin/rebuild", "", Map.of()).status())
+                .isEqualTo(202);
+        awaitTrue(
+                "the rebuild reported progress",
+                Duration.ofSeconds(60),
+                () -> b.api.get("auditor", "/api/admin/rebuild")
+                                .body()
+                                .get("position")
+                                .asLong()
+                        > 0);
+        a.kill();
+        awaitTrue(
+                "the other node says the rebuild was abandoned",
+                Duration.ofSeconds(30),
+                () -> b.api.get("auditor", "/api/admin/rebuild")
+                        .body()
+                        .get("outcome")
+                        .asText()
+                        .startsWith("abandoned"));
+        awaitTrue(
+                "the survivor holds every segment",
+                Duration.ofSeconds(30),
+                () -> owners().size() == 1 && unclaimedSegments() == 0 && lag(b) == 0);
+        assertThat(readModels()).as("the killed rebuild changed nothing").isEqualTo(before);
+        assertThat(rawPost(b, "pledgeResources", pledge.formatted(-1)).statusCode())
+                .isEqualTo(200);
+        awaitTrue(
+                "and projecting goes on",
+                Duration.ofSeconds(30),
+                () -> store.queryForObject(
+                                "SELECT COUNT(*) FROM decision_log WHERE rationale = 'during the rebuild -1'",
+                                Integer.class)
+                        == 1);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
