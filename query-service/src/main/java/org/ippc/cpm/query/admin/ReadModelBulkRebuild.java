@@ -89,18 +89,10 @@ class ReadModelBulkRebuild {
 
     /**
      * Stops this node's processor and claims every segment, waiting for the other nodes to release theirs; refused
-     * (and the processor restarted) if one does not, or if events wait in the dead-letter queue (a retry after the
-     * rebuild would apply them twice; the processor's own replay is then the way). {@code waiting} is called while
-     * it waits.
+     * (and the processor restarted) if one does not within {@link #CLAIM_WITHIN}. {@code waiting} is called while it
+     * waits.
      */
     List<Integer> claim(Runnable waiting) {
-        Long letters = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM deadletterentry WHERE processinggroup = ?",
-                Long.class,
-                ReadModels.PROCESSING_GROUP);
-        if (letters != null && letters > 0) {
-            throw new Refused("events wait in the dead-letter queue", null);
-        }
         StreamingEventProcessor processor = processor();
         processor.shutDown();
         List<Integer> claimed = new ArrayList<>();
@@ -147,6 +139,7 @@ class ReadModelBulkRebuild {
             transaction.executeWithoutResult(status -> {
                 List<AnnotationEventHandlerAdapter> handlers = handlers();
                 handlers.forEach(AnnotationEventHandlerAdapter::prepareReset);
+                DeadLetters.forget(jdbc);
                 TrackingToken last = replay(handlers, head, progress);
                 keepClaims.cancel(false);
                 if (last != null) {

@@ -28,7 +28,8 @@ import org.springframework.web.ErrorResponseException;
  * event table read once, writes in batches), which reports its progress in {@code read_model_rebuild}; if that fails
  * (an event a read model cannot handle, say) the read models are as before and the processor replays instead: Axon
  * resets its tokens, the reset handlers empty the tables, and events a read model cannot handle are dead-lettered.
- * That replay's progress is read from the token store. Either way any node can report it.
+ * That replay's progress is read from the token store. Either way any node can report it, and the dead letters from
+ * before are forgotten ({@link DeadLetters}).
  */
 @Component
 class ReadModelRebuild {
@@ -113,9 +114,10 @@ class ReadModelRebuild {
         processor.shutDown();
         try {
             processor.resetTokens();
-        } catch (RuntimeException claimedElsewhere) {
-            LOG.warn("The processor's replay could not start either: another node holds a segment", claimedElsewhere);
-            finish(id, truncate(why + "; the processor's replay could not start: another node holds a segment"));
+            DeadLetters.forget(jdbc);
+        } catch (RuntimeException cannotStart) {
+            LOG.warn("The processor's replay could not start either", cannotStart);
+            finish(id, why + "; the processor's replay could not start: " + cannotStart.getMessage());
             return;
         } finally {
             processor.start();
