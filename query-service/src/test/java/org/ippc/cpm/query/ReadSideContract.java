@@ -484,9 +484,7 @@ abstract class ReadSideContract {
     void an_event_a_projection_fails_on_is_dead_lettered_while_other_aggregates_go_on_and_a_retry_applies_it() {
         JsonNode before = ok(api.get("viewer", "/api/query/programmes/" + PILOT));
         // The board loses the pilot's row (a damaged read model): the pilot's next events cannot be applied.
-        jdbc.execute("CREATE TABLE board_backup AS SELECT * FROM programme_board WHERE programme_id = '" + PILOT + "'");
-        jdbc.update("DELETE FROM programme_board WHERE programme_id = ?", PILOT);
-        try {
+        withoutThePilotsBoardRow(() -> {
             ok(api.post(
                     "jp",
                     "pledgeResources",
@@ -511,10 +509,7 @@ abstract class ReadSideContract {
                     .containsExactly("ResourcesPledged", "ManagementActivityRecorded");
             assertThat(letters.findValuesAsText("aggregateId")).containsOnly(PILOT);
             assertThat(letters.get(0).get("cause").asText()).contains("no row for " + PILOT);
-        } finally {
-            jdbc.execute("INSERT INTO programme_board SELECT * FROM board_backup");
-            jdbc.execute("DROP TABLE board_backup");
-        }
+        });
         JsonNode retried = ok(api.postTo("auditor", "/api/admin/dead-letters/retry", "", Map.of()));
         assertThat(retried.get("sequencesLeft").asLong()).isZero();
         assertThat(deadLetters()).isZero();
@@ -795,18 +790,13 @@ abstract class ReadSideContract {
     @Order(15)
     void a_rebuild_applies_the_events_waiting_in_the_dead_letter_queue_and_forgets_them() {
         awaitProjected();
-        jdbc.execute("CREATE TABLE board_backup AS SELECT * FROM programme_board WHERE programme_id = '" + PILOT + "'");
-        jdbc.update("DELETE FROM programme_board WHERE programme_id = ?", PILOT);
-        try {
+        withoutThePilotsBoardRow(() -> {
             ok(api.post(
                     "secretariat",
                     "recordManagementActivity",
                     "{\"programmeId\":\"" + PILOT + "\",\"activity\":\"REPORTING\",\"rationale\":\"Lost row\"}"));
             await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters() == 1);
-        } finally {
-            jdbc.execute("INSERT INTO programme_board SELECT * FROM board_backup");
-            jdbc.execute("DROP TABLE board_backup");
-        }
+        });
         rebuild();
         assertThat(ok(api.get("auditor", "/api/admin/rebuild")).get("outcome").asText())
                 .isEqualTo("done");
@@ -837,6 +827,18 @@ abstract class ReadSideContract {
         }
         awaitProjected();
         assertThat(readModels()).isEqualTo(before);
+    }
+
+    /** Runs {@code meanwhile} while the board has lost the pilot's row, then puts the row back. */
+    private void withoutThePilotsBoardRow(Runnable meanwhile) {
+        jdbc.execute("CREATE TABLE board_backup AS SELECT * FROM programme_board WHERE programme_id = '" + PILOT + "'");
+        jdbc.update("DELETE FROM programme_board WHERE programme_id = ?", PILOT);
+        try {
+            meanwhile.run();
+        } finally {
+            jdbc.execute("INSERT INTO programme_board SELECT * FROM board_backup");
+            jdbc.execute("DROP TABLE board_backup");
+        }
     }
 
     private void rebuild() {
