@@ -11,21 +11,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.ippc.cpm.command.HttpApi;
 import org.junit.jupiter.api.Test;
 
 /**
  * What a new user does after the README's build command: starts the packaged engine as its own process exactly as the
- * README says (java -jar), with the demo data, waits for health, reads the board through the API, stops it, starts
+ * README says (its {@code java} command, read from README.md, with the class-data archive the build made), with the demo data, waits for health, reads the board through the API, stops it, starts
  * it again on the same ./data and finds everything still there.
  */
 class NewUserIT {
 
     @Test
     void the_packaged_engine_starts_loads_the_demo_shows_it_and_keeps_it_across_a_restart() throws Exception {
-        assertThat(PackagedEngine.JAR).exists();
         Path home = Files.createTempDirectory("cpm-new-user");
         int port = freePort();
         HttpApi api = new HttpApi(port);
@@ -34,6 +32,7 @@ class NewUserIT {
         Process engine = start(home, port, firstLog, "--cpm.demo.load=true");
         try {
             awaitHealthy(api, engine, firstLog);
+            assertTheClassDataArchiveIsMapped(engine);
             awaitLog(firstLog, "Demo data: 48 of 48 commands accepted");
             assertThat(Files.readString(firstLog))
                     .contains("/dashboard/")
@@ -80,7 +79,17 @@ class NewUserIT {
     }
 
     private static Process start(Path home, int port, Path log, String... arguments) throws IOException {
-        return PackagedEngine.start(home, port, log, List.of(), Map.of(), List.of(arguments));
+        return PackagedEngine.startAsTheReadmeSays(home, port, log, List.of(arguments));
+    }
+
+    /** The class-data archive that the README's command names is mapped into the engine's memory, not ignored. */
+    private static void assertTheClassDataArchiveIsMapped(Process engine) throws IOException {
+        String archive = PackagedEngine.readmeStartCommand().stream()
+                .filter(word -> word.startsWith("-XX:SharedArchiveFile="))
+                .map(word -> word.substring("-XX:SharedArchiveFile=".length()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the README's start command uses no class-data archive"));
+        assertThat(Files.readString(Path.of("/proc/" + engine.pid() + "/maps"))).contains(archive);
     }
 
     private static void awaitHealthy(HttpApi api, Process engine, Path log) throws Exception {
