@@ -57,10 +57,19 @@ public final class ReadSideBenchmark {
     private static final int SUBSCRIBERS = Integer.getInteger("bench.subscribers", 1000);
     private static final int REBUILD_EVENTS = Integer.getInteger("bench.rebuildEvents", 1_000_000);
     private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "10"));
-    private static final String PARTS = System.getProperty("bench.parts", "history,asof,lag,sse,rebuild");
+    private static final String PARTS = System.getProperty("bench.parts", "start,history,asof,lag,sse,rebuild");
 
     public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
+        Map<String, String> figures = new java.util.LinkedHashMap<>();
+        if (PARTS.contains("start")) {
+            // first, while nothing else runs on the machine
+            StartUpBenchmark.measure(figures);
+        }
+        if (PARTS.equals("start")) {
+            print(figures);
+            System.exit(0);
+        }
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
@@ -85,18 +94,17 @@ public final class ReadSideBenchmark {
                             "--logging.level.root=WARN",
                             "--logging.level.org.ippc.cpm.query.admin=INFO",
                             "--server.tomcat.max-connections=4000")) {
-                run(app);
+                run(app, figures);
             }
         }
         System.exit(0);
     }
 
-    private static void run(ConfigurableApplicationContext app) throws Exception {
+    private static void run(ConfigurableApplicationContext app, Map<String, String> figures) throws Exception {
         CommandGateway gateway = app.getBean(CommandGateway.class);
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
         List<ProgrammeId> programmes = CommandBenchmark.prepareProgrammes(gateway, 16);
-        Map<String, String> figures = new java.util.LinkedHashMap<>();
 
         if (PARTS.contains("history")) {
             history(app, gateway, programmes.get(0), figures);
@@ -125,7 +133,10 @@ public final class ReadSideBenchmark {
         if (PARTS.contains("rebuild")) {
             rebuild(app, gateway, jdbc, port, programmes.get(3), figures);
         }
+        print(figures);
+    }
 
+    private static void print(Map<String, String> figures) {
         System.out.println();
         System.out.println(
                 "Read-side benchmark (PostgreSQL 17, fsync on, whole engine in one JVM, 2 cores shared with the database)");
