@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.lang.reflect.Constructor;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,14 +53,18 @@ public class AggregateStates {
      */
     public AggregateState at(String aggregateId, HistoryPoint point) {
         Optional<StateSnapshots.Snapshot> snapshot = snapshots.latestWithin(aggregateId, point);
-        List<DomainEventMessage<?>> events =
-                history.events(aggregateId, snapshot.map(s -> s.sequence() + 1).orElse(0L));
+        Iterator<DomainEventMessage<?>> events = history.eventsFrom(
+                        aggregateId, snapshot.map(s -> s.sequence() + 1).orElse(0L))
+                .iterator();
+        DomainEventMessage<?> first = events.hasNext() ? events.next() : null;
         String storedType = snapshot.map(StateSnapshots.Snapshot::storedType)
-                .or(() -> events.stream().findFirst().map(DomainEventMessage::getType))
+                .or(() -> Optional.ofNullable(first).map(DomainEventMessage::getType))
                 .orElseThrow(() -> new NotFound("no events for " + aggregateId));
         Replay replay = new Replay(storedType);
         snapshot.ifPresent(replay::startFrom);
-        events.stream().takeWhile(point.includes()).forEach(event -> {
+        for (DomainEventMessage<?> event = first;
+                event != null && point.includes().test(event);
+                event = events.hasNext() ? events.next() : null) {
             replay.apply(event);
             if (snapshots.keepsAfter(event.getSequenceNumber())) {
                 snapshots.save(
@@ -71,7 +76,7 @@ public class AggregateStates {
                         replay.maxTookPlaceDay,
                         replay.aggregate);
             }
-        });
+        }
         return new AggregateState(aggregateId, storedType, replay.version, replay.lastEventAt, replay.state());
     }
 

@@ -2,7 +2,9 @@ package org.ippc.cpm.query.audit;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
@@ -13,6 +15,9 @@ import org.springframework.stereotype.Component;
 /** An aggregate's events straight from the event store (never from a read model or a snapshot). */
 @Component
 public class EventHistory {
+
+    /** More than the events between two state snapshots ({@code cpm.audit.snapshot-every}, 50 by default). */
+    private static final int PAGE = 64;
 
     private final EventStorageEngine store;
     private final JdbcTemplate jdbc;
@@ -35,9 +40,41 @@ public class EventHistory {
         return events;
     }
 
-    /** The aggregate's events from a sequence number on; none if there are none. */
-    List<DomainEventMessage<?>> events(String aggregateId, long firstSequence) {
-        return store.readEvents(aggregateId, firstSequence)
+    /**
+     * The aggregate's events from a sequence number on, read a page at a time as the stream is consumed: an as-of
+     * stops a few events after its snapshot, so it should not read the rest of a long history.
+     */
+    Stream<DomainEventMessage<?>> eventsFrom(String aggregateId, long firstSequence) {
+        return Stream.iterate(
+                        page(aggregateId, firstSequence),
+                        page -> !page.isEmpty(),
+                        page -> page.size() < PAGE
+                                ? List.of()
+                                : page(aggregateId, page.get(page.size() - 1).getSequenceNumber() + 1))
+                .flatMap(List::stream);
+    }
+
+    private List<DomainEventMessage<?>> page(String aggregateId, long firstSequence) {
+        List<GenericDomainEventEntry<byte[]>> rows = jdbc.query(
+                """
+                SELECT type, aggregateidentifier, sequencenumber, eventidentifier, timestamp, payloadtype,
+                       payloadrevision, payload, metadata
+                FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber >= ?
+                ORDER BY sequencenumber LIMIT %d""".formatted(PAGE),
+                (rs, i) -> new GenericDomainEventEntry<>(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getBytes(8),
+                        rs.getBytes(9)),
+                aggregateId,
+                firstSequence);
+        return upcasting
+                .domainEvents(rows.stream())
                 .asStream()
                 .<DomainEventMessage<?>>map(e -> e)
                 .toList();

@@ -3,6 +3,8 @@ package org.ippc.cpm.query.audit;
 import java.util.stream.Stream;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
@@ -50,6 +52,11 @@ class Upcasting {
                 .upcast(Stream.of(new InitialEventRepresentation(row, serializer)))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("an upcaster dropped event " + eventId));
+    }
+
+    /** Stored events as Axon's own reads give them: upcast, payloads deserialized when first asked for. */
+    DomainEventStream domainEvents(Stream<GenericDomainEventEntry<byte[]>> rows) {
+        return EventStreamUtils.upcastAndDeserializeDomainEvents(rows, serializer, upcasters);
     }
 
     Serializer serializer() {

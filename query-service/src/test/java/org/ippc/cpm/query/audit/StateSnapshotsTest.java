@@ -2,11 +2,23 @@ package org.ippc.cpm.query.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.ippc.cpm.domain.programme.PledgeResources;
+import org.ippc.cpm.domain.programme.Resource;
+import org.ippc.cpm.domain.programme.ResourceKind;
+import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.Role;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,7 +35,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
             "server.shutdown=immediate",
             "spring.datasource.url=jdbc:h2:mem:snapshots;NON_KEYWORDS=TIMESTAMP,VALUE;DB_CLOSE_DELAY=-1"
         })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StateSnapshotsTest {
+
+    @Autowired
+    CommandGateway commands;
 
     private static final String PILOT = "surveillance-pilot";
 
@@ -68,6 +84,32 @@ class StateSnapshotsTest {
                 "UPDATE state_snapshot SET model = 'other-code', state = ?",
                 "not a programme".getBytes(StandardCharsets.UTF_8));
         assertThat(states.at(PILOT, last)).isEqualTo(replayed);
+    }
+
+    @Test
+    @Order(3)
+    void a_long_history_is_read_page_by_page_without_losing_or_repeating_an_event() {
+        for (int i = 0; i < 140; i++) {
+            commands.sendAndWait(new PledgeResources(
+                    new ProgrammeId(PILOT),
+                    new Resource(ResourceKind.FUNDS, BigDecimal.ONE, "paging"),
+                    new Actor(Role.CONTRACTING_PARTY, "nz-delegate", "NZ"),
+                    "paging"));
+        }
+        List<Long> stored = history.history(PILOT).stream()
+                .map(HistoryEntry::sequenceNumber)
+                .toList();
+        assertThat(stored).hasSizeGreaterThan(140);
+        assertThat(history.eventsFrom(PILOT, 0).map(DomainEventMessage::getSequenceNumber))
+                .containsExactlyElementsOf(stored);
+        assertThat(history.eventsFrom(PILOT, 70).map(DomainEventMessage::getSequenceNumber))
+                .containsExactlyElementsOf(stored.subList(70, stored.size()));
+
+        jdbc.update("DELETE FROM state_snapshot");
+        HistoryPoint last = HistoryPoint.version(Long.MAX_VALUE);
+        AggregateState replayed = states.at(PILOT, last);
+        assertThat(replayed.version()).isEqualTo(stored.get(stored.size() - 1));
+        assertThat(states.at(PILOT, last)).as("from the snapshot it kept").isEqualTo(replayed);
     }
 
     private List<HistoryPoint> pointsOf(String aggregate) {
