@@ -135,10 +135,17 @@ public class WriteBatch {
             changed.values().forEach(row -> (row.stored ? updates : inserts).add(row.arguments()));
             changed.values().forEach(row -> row.stored = true);
             changed.clear();
-            batch(jdbc, BoardRow.INSERT, inserts);
+            append(jdbc, BoardRow.INSERT, inserts);
             batch(jdbc, BoardRow.UPDATE, updates);
-            statements.forEach((sql, arguments) -> batch(jdbc, sql, arguments));
+            statements.forEach((sql, arguments) -> append(jdbc, sql, arguments));
             statements.clear();
+        }
+
+        /** A rebuild in bulk on PostgreSQL copies its appended rows in ({@link CopyIn}); everything else batches. */
+        private void append(JdbcTemplate jdbc, String sql, List<Object[]> arguments) {
+            if (!everyRowKnown || arguments.size() < 2 || !CopyIn.copied(jdbc, sql, arguments)) {
+                batch(jdbc, sql, arguments);
+            }
         }
 
         private static void batch(JdbcTemplate jdbc, String sql, List<Object[]> arguments) {

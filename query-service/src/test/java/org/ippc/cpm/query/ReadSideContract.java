@@ -830,6 +830,28 @@ abstract class ReadSideContract {
     }
 
     /** Runs {@code meanwhile} while the board has lost the pilot's row, then puts the row back. */
+    /** A rebuild in bulk copies rows in as text on PostgreSQL: every character recorded must come back as it was. */
+    @Test
+    @Order(17)
+    void a_rebuild_keeps_every_character_that_was_recorded() {
+        awaitProjected();
+        String awkward = "Tab\\there, line\\nbreak\\r\\n, back\\\\slash, \\\\N, \\\"quoted\\\", «ünïcode» ✓ 𝄞";
+        ok(api.post(
+                "nz",
+                "pledgeResources",
+                "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":1.25,"
+                        + "\"description\":\"" + awkward + "\"},\"rationale\":\"" + awkward + "\"}"));
+        awaitProjected();
+        assertThat(jdbc.queryForList("SELECT description FROM funding_entry", String.class))
+                .contains("Tab\there, line\nbreak\r\n, back\\slash, \\N, \"quoted\", «ünïcode» ✓ 𝄞");
+        Map<String, List<Map<String, Object>>> live = readModels();
+        rebuild();
+        assertThat(ok(api.get("auditor", "/api/admin/rebuild")).get("outcome").asText())
+                .isEqualTo("done");
+        awaitProjected();
+        assertThat(readModels()).isEqualTo(live);
+    }
+
     private void withoutThePilotsBoardRow(Runnable meanwhile) {
         jdbc.execute("CREATE TABLE board_backup AS SELECT * FROM programme_board WHERE programme_id = '" + PILOT + "'");
         jdbc.update("DELETE FROM programme_board WHERE programme_id = ?", PILOT);
