@@ -260,8 +260,8 @@ public final class CommandBenchmark {
         double http16 = results.get("HTTP, 16").perSecond();
         double rawP50 = results.get("raw JDBC, 1").p50();
         double inProcessP50 = results.get("in-process, 1").p50();
-        System.out.printf("in-process / raw at 16 clients: %5.1f %% (target >= 60 %%)%n", 100 * inProcess16 / raw16);
-        System.out.printf("HTTP / in-process at 16 clients: %5.1f %% (target >= 50 %%)%n", 100 * http16 / inProcess16);
+        System.out.printf("in-process / raw at 16 clients: %5.1f %% (target >= 90 %%)%n", 100 * inProcess16 / raw16);
+        System.out.printf("HTTP / in-process at 16 clients: %5.1f %% (target >= 80 %%)%n", 100 * http16 / inProcess16);
         System.out.printf("in-process p50 / raw p50 at 1 client: %5.2f x (target <= 2 x)%n", inProcessP50 / rawP50);
     }
 

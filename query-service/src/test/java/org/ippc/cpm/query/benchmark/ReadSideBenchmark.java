@@ -19,7 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.Registration;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventProcessor;
 import org.ippc.cpm.CpmEngineApplication;
 import org.ippc.cpm.command.HttpApi;
 import org.ippc.cpm.command.benchmark.CommandBenchmark;
@@ -114,14 +117,26 @@ public final class ReadSideBenchmark {
         }
         if (PARTS.contains("lag")) {
             double maximum = commandRate(gateway, programmes, SECONDS);
-            Percentiles lag = projectionLag(gateway, jdbc, programmes, maximum / 2);
+            Percentiles polled = projectionLag(gateway, jdbc, programmes, maximum / 2, null);
+            Percentiles committed = projectionLag(
+                    gateway,
+                    jdbc,
+                    programmes,
+                    maximum / 2,
+                    app.getBean(EventProcessingConfiguration.class)
+                            .eventProcessor(ReadModels.PROCESSING_GROUP)
+                            .orElseThrow());
             figures.put(
                     "command rate, %d in-process clients (maximum)".formatted(CLIENTS),
                     "%.0f commands/s".formatted(maximum));
             figures.put(
-                    "projection lag at half that rate (ack -> board row)",
+                    "projection lag at half that rate (ack -> board row polled)",
                     "p50 %.1f ms, p99 %.1f ms over %d commands"
-                            .formatted(lag.p50() / 1000.0, lag.p99() / 1000.0, lag.count()));
+                            .formatted(polled.p50() / 1000.0, polled.p99() / 1000.0, polled.count()));
+            figures.put(
+                    "projection lag at half that rate (ack -> read models commit)",
+                    "p50 %.1f ms, p99 %.1f ms over %d commands (target p99 <= 20 ms)"
+                            .formatted(committed.p50() / 1000.0, committed.p99() / 1000.0, committed.count()));
         }
         if (PARTS.contains("sse")) {
             Percentiles push = ssePush(gateway, port, programmes.get(2));
@@ -291,11 +306,17 @@ public final class ReadSideBenchmark {
     }
 
     /**
-     * Paced clients; an observer polls the board every millisecond and notes when each version became visible. The
-     * lag of a command is visible-at minus acknowledged-at for its version (0 if the row was visible first).
+     * Paced clients; the lag of a command is visible-at minus acknowledged-at for its version (0 if the row was visible
+     * first). Visible-at is noted either by an observer that polls the board every millisecond (which itself puts a
+     * thousand queries a second on the database), or, with {@code readModels} given, when the read-model processor's
+     * transaction that wrote the event commits (an interceptor's after-commit callback: no load of its own).
      */
     private static Percentiles projectionLag(
-            CommandGateway gateway, JdbcTemplate jdbc, List<ProgrammeId> programmes, double perSecond)
+            CommandGateway gateway,
+            JdbcTemplate jdbc,
+            List<ProgrammeId> programmes,
+            double perSecond,
+            EventProcessor readModels)
             throws InterruptedException {
         List<ProgrammeId> measured = programmes.subList(4, 4 + CLIENTS);
         Map<String, Map<Long, Long>> acknowledged = new ConcurrentHashMap<>();
@@ -334,8 +355,19 @@ public final class ReadSideBenchmark {
                 return null;
             });
         }
+        Registration committed = readModels == null
+                ? () -> true
+                : readModels.registerHandlerInterceptor((unitOfWork, chain) -> {
+                    Object result = chain.proceed();
+                    if (unitOfWork.getMessage() instanceof DomainEventMessage<?> event
+                            && visible.containsKey(event.getAggregateIdentifier())) {
+                        unitOfWork.afterCommit(done -> visible.get(event.getAggregateIdentifier())
+                                .putIfAbsent(event.getSequenceNumber(), System.nanoTime()));
+                    }
+                    return result;
+                });
         pool.submit(() -> {
-            while (System.nanoTime() < end + 2_000_000_000L) {
+            while (readModels == null && System.nanoTime() < end + 2_000_000_000L) {
                 jdbc.query(
                         "SELECT programme_id, version FROM programme_board WHERE programme_id LIKE 'bench-%'",
                         rs -> {
@@ -355,6 +387,8 @@ public final class ReadSideBenchmark {
         });
         pool.shutdown();
         pool.awaitTermination(2, TimeUnit.MINUTES);
+        Thread.sleep(readModels == null ? 0 : 2_000);
+        committed.cancel();
         List<Long> lags = new ArrayList<>();
         acknowledged.forEach((id, acks) -> acks.forEach((version, at) -> {
             Long shown = visible.get(id).get(version);
