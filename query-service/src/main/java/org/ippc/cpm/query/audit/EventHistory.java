@@ -47,14 +47,15 @@ public class EventHistory {
     Stream<DomainEventMessage<?>> eventsFrom(String aggregateId, long firstSequence) {
         return Stream.iterate(
                         page(aggregateId, firstSequence),
-                        page -> !page.isEmpty(),
-                        page -> page.size() < PAGE
-                                ? List.of()
-                                : page(aggregateId, page.get(page.size() - 1).getSequenceNumber() + 1))
-                .flatMap(List::stream);
+                        page -> page != null,
+                        page -> page.last() ? null : page(aggregateId, page.nextSequence()))
+                .flatMap(page -> page.events().stream());
     }
 
-    private List<DomainEventMessage<?>> page(String aggregateId, long firstSequence) {
+    /** Up to {@link #PAGE} stored rows, upcast (an upcaster may change their number, not their sequence). */
+    private record Page(List<DomainEventMessage<?>> events, boolean last, long nextSequence) {}
+
+    private Page page(String aggregateId, long firstSequence) {
         List<GenericDomainEventEntry<byte[]>> rows = jdbc.query(
                 """
                 SELECT type, aggregateidentifier, sequencenumber, eventidentifier, timestamp, payloadtype,
@@ -73,11 +74,13 @@ public class EventHistory {
                         rs.getBytes(9)),
                 aggregateId,
                 firstSequence);
-        return upcasting
+        long next = rows.isEmpty() ? firstSequence : rows.get(rows.size() - 1).getSequenceNumber() + 1;
+        List<DomainEventMessage<?>> events = upcasting
                 .domainEvents(rows.stream())
                 .asStream()
                 .<DomainEventMessage<?>>map(e -> e)
                 .toList();
+        return new Page(events, rows.size() < PAGE, next);
     }
 
     /** One query: the aggregate's rows of the event table with their hash links, read through Axon's upcasters. */
