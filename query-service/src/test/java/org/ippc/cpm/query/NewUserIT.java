@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -25,7 +24,7 @@ class NewUserIT {
     @Test
     void the_packaged_engine_starts_loads_the_demo_shows_it_and_keeps_it_across_a_restart() throws Exception {
         Path home = Files.createTempDirectory("cpm-new-user");
-        int port = freePort();
+        int port = PackagedEngine.freePort();
         HttpApi api = new HttpApi(port);
 
         Path firstLog = home.resolve("first.log");
@@ -139,11 +138,5 @@ class NewUserIT {
                 .as("the engine stops on SIGTERM")
                 .isTrue();
         assertThat(engine.exitValue()).isIn(0, 143);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

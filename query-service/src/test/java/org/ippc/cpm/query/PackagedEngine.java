@@ -1,6 +1,7 @@
 package org.ippc.cpm.query;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,6 +52,12 @@ public final class PackagedEngine {
         return Arrays.stream(start.group(1).trim().split(" +"))
                 .map(word -> word.replace("query-service/", PROJECT.resolve("query-service") + "/"))
                 .toList();
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static Process start(Path home, int port, Path log, List<String> command, Map<String, String> environment)

@@ -1,7 +1,6 @@
 package org.ippc.cpm.query.benchmark;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +32,7 @@ final class StartUpBenchmark {
         long[] rssMib = new long[STARTS];
         for (int i = 0; i < STARTS; i++) {
             Path home = Files.createTempDirectory("cpm-start");
-            int port = freePort();
+            int port = PackagedEngine.freePort();
             long started = System.nanoTime();
             Process engine = PackagedEngine.startAsTheReadmeSays(home, port, home.resolve("engine.log"), List.of());
             try {
@@ -94,11 +93,5 @@ final class StartUpBenchmark {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

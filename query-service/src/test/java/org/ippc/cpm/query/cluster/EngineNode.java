@@ -3,7 +3,6 @@ package org.ippc.cpm.query.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +34,7 @@ final class EngineNode implements AutoCloseable {
     }
 
     static EngineNode start(String name, String jdbcUrl, Path home, String... arguments) throws IOException {
-        int port = freePort();
+        int port = PackagedEngine.freePort();
         Path log = home.resolve(name + "-" + System.nanoTime() + ".log");
         List<String> withProfile = new ArrayList<>(List.of("--spring.profiles.active=postgres"));
         withProfile.addAll(List.of(arguments));
@@ -97,12 +96,6 @@ final class EngineNode implements AutoCloseable {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
