@@ -16,13 +16,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a new user does after the README's build command: starts the packaged engine as its own process exactly as the
- * README says (its {@code java} command, read from README.md, with the class-data archive the build made), with the demo data, waits for health, reads the board through the API, stops it, starts
- * it again on the same ./data and finds everything still there.
+ * README says (its {@code java} command, read from README.md, with the class-data archive the build made), with the
+ * demo data, waits for health, reads the board through the API, stops it, starts it again on the same ./data and
+ * finds everything still there.
  */
 class NewUserIT {
 
     @Test
     void the_packaged_engine_starts_loads_the_demo_shows_it_and_keeps_it_across_a_restart() throws Exception {
+        List<String> readme = PackagedEngine.readmeStartCommand();
+        assertThat(Path.of(readme.get(readme.indexOf("-jar") + 1)))
+                .as("the jar the README's command starts")
+                .exists();
         Path home = Files.createTempDirectory("cpm-new-user");
         int port = PackagedEngine.freePort();
         HttpApi api = new HttpApi(port);
