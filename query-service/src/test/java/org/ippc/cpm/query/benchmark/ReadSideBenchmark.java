@@ -1,10 +1,15 @@
 package org.ippc.cpm.query.benchmark;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -41,6 +46,7 @@ import org.ippc.cpm.query.audit.EventHistory;
 import org.ippc.cpm.query.audit.HistoryEntry;
 import org.ippc.cpm.query.audit.HistoryPoint;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -217,7 +223,7 @@ public final class ReadSideBenchmark {
             int port,
             ProgrammeId template,
             Map<String, String> figures)
-            throws InterruptedException {
+            throws InterruptedException, IOException {
         for (int i = 0; i < 20; i++) {
             pledge(gateway, template);
         }
@@ -265,6 +271,101 @@ public final class ReadSideBenchmark {
                                 copySeconds,
                                 copied / copySeconds,
                                 100.0 * (total / rebuildSeconds) / (copied / copySeconds)));
+        writeCeiling(jdbc, total, figures);
+    }
+
+    /**
+     * What PostgreSQL itself takes of the rows the rebuild wrote: every read-model table copied out, then copied back
+     * into fresh tables of the same columns in one transaction, with the commit — once with the tables' indexes in
+     * place during the copy, once with them built after it. No engine work at all, so no rebuild that writes these
+     * rows can go faster than the faster of the two.
+     */
+    private static void writeCeiling(JdbcTemplate jdbc, long events, Map<String, String> figures) throws IOException {
+        Map<String, Path> copiedOut = new java.util.LinkedHashMap<>();
+        long rows = 0;
+        long bytes = 0;
+        for (String table : ReadModels.TABLES) {
+            Path file = Files.createTempFile("ceiling-" + table, ".copy");
+            file.toFile().deleteOnExit();
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+                rows += copy(jdbc, manager -> manager.copyOut("COPY %s TO STDOUT".formatted(table), out));
+            }
+            bytes += Files.size(file);
+            copiedOut.put(table, file);
+        }
+        for (boolean indexesAfter : new boolean[] {false, true}) {
+            double seconds = copyBackIn(jdbc, copiedOut, indexesAfter);
+            figures.put(
+                    "raw COPY of the rebuilt read models back in (%,d rows, %d MB), indexes %s"
+                            .formatted(rows, bytes >> 20, indexesAfter ? "built after" : "kept up"),
+                    "%.1f s, %,.0f rows/s = %,.0f events/s".formatted(seconds, rows / seconds, events / seconds));
+        }
+        for (Path file : copiedOut.values()) {
+            Files.delete(file);
+        }
+    }
+
+    private static double copyBackIn(JdbcTemplate jdbc, Map<String, Path> copiedOut, boolean indexesAfter) {
+        Map<String, List<String>> indexes = new java.util.HashMap<>();
+        copiedOut
+                .keySet()
+                .forEach(table -> indexes.put(
+                        table,
+                        jdbc.queryForList(
+                                "SELECT pg_get_indexdef(indexrelid) FROM pg_index WHERE indrelid = ?::regclass",
+                                String.class,
+                                table)));
+        long start = System.nanoTime();
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                CopyManager manager = connection.unwrap(PGConnection.class).getCopyAPI();
+                for (Map.Entry<String, Path> table : copiedOut.entrySet()) {
+                    String copy = "ceiling_" + table.getKey();
+                    List<String> createIndexes = indexes.get(table.getKey()).stream()
+                            .map(index -> index.replaceFirst(
+                                    "INDEX (\\w+) ON public\\.(\\w+) ", "INDEX ceiling_$1 ON " + copy + " "))
+                            .toList();
+                    statement.execute("CREATE TABLE %s (LIKE %s INCLUDING DEFAULTS)".formatted(copy, table.getKey()));
+                    if (!indexesAfter) {
+                        for (String index : createIndexes) {
+                            statement.execute(index);
+                        }
+                    }
+                    try (InputStream in = new BufferedInputStream(Files.newInputStream(table.getValue()), 1 << 20)) {
+                        manager.copyIn("COPY %s FROM STDIN".formatted(copy), in);
+                    }
+                    if (indexesAfter) {
+                        for (String index : createIndexes) {
+                            statement.execute(index);
+                        }
+                    }
+                }
+                connection.commit();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                connection.setAutoCommit(true);
+            }
+            return null;
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        copiedOut.keySet().forEach(table -> jdbc.execute("DROP TABLE ceiling_" + table));
+        return seconds;
+    }
+
+    private interface Copy {
+        long run(CopyManager manager) throws java.sql.SQLException, IOException;
+    }
+
+    private static long copy(JdbcTemplate jdbc, Copy copy) {
+        return jdbc.execute((ConnectionCallback<Long>) connection -> {
+            try {
+                return copy.run(connection.unwrap(PGConnection.class).getCopyAPI());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     private static void pledge(CommandGateway gateway, ProgrammeId programme) {
