@@ -1,8 +1,10 @@
 package org.ippc.cpm.command.benchmark;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.net.HttpURLConnection;
 import java.net.URI;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.ippc.cpm.command.CommandServiceApplication;
@@ -172,6 +175,7 @@ public final class CommandBenchmark {
         }
 
         Map<String, Percentiles> results = new LinkedHashMap<>();
+        Map<String, Double> cpu = new LinkedHashMap<>();
         for (int clients : CLIENTS) {
             List<Connection> connections = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
@@ -180,9 +184,11 @@ public final class CommandBenchmark {
                 connections.add(connection);
             }
             long[] nextSequence = new long[clients];
-            results.put(
+            measure(
                     "raw JDBC, " + clients,
-                    LoadRunner.run(
+                    results,
+                    cpu,
+                    () -> LoadRunner.run(
                             clients,
                             WARMUP,
                             SECONDS,
@@ -191,14 +197,32 @@ public final class CommandBenchmark {
             for (Connection connection : connections) {
                 connection.close();
             }
-            results.put("in-process, " + clients, LoadRunner.run(clients, WARMUP, SECONDS, inProcess));
-            results.put(
+            measure("in-process, " + clients, results, cpu, () -> LoadRunner.run(clients, WARMUP, SECONDS, inProcess));
+            measure(
                     "HTTP, " + clients,
-                    wrk.isPresent()
+                    results,
+                    cpu,
+                    () -> wrk.isPresent()
                             ? WrkLoad.run(wrk.get(), clients, WARMUP, SECONDS, url, token, ids)
                             : LoadRunner.run(clients, WARMUP, SECONDS, overHttp));
         }
-        report(results);
+        report(results, cpu);
+    }
+
+    /**
+     * Runs one mode and notes the CPU this JVM spent per command, warm-up included (the rate of the measured seconds
+     * stands for the warm-up's): the engine's own cost, which the machine's noise moves far less than the rates. The
+     * database's CPU is not in it; nor are wrk's HTTP clients, which run in a process of their own.
+     */
+    private static void measure(
+            String name, Map<String, Percentiles> results, Map<String, Double> cpu, Callable<Percentiles> run)
+            throws Exception {
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long before = os.getProcessCpuTime();
+        Percentiles measured = run.call();
+        long spent = os.getProcessCpuTime() - before;
+        results.put(name, measured);
+        cpu.put(name, spent / 1000.0 / (measured.perSecond() * (WARMUP + SECONDS)));
     }
 
     /**
@@ -247,14 +271,16 @@ public final class CommandBenchmark {
         }
     }
 
-    private static void report(Map<String, Percentiles> results) {
+    private static void report(Map<String, Percentiles> results, Map<String, Double> cpu) {
         System.out.println();
         System.out.printf(
                 "cpm-engine command benchmark: PostgreSQL 17 (fsync on), %d cores, %.0f s per run after %.0f s warm-up%n",
                 Runtime.getRuntime().availableProcessors(), SECONDS, WARMUP);
-        System.out.printf("%-18s %12s %10s %10s%n", "mode, clients", "commands/s", "p50 ms", "p99 ms");
+        System.out.printf(
+                "%-18s %12s %10s %10s %18s%n", "mode, clients", "commands/s", "p50 ms", "p99 ms", "JVM CPU/command");
         results.forEach((name, p) -> System.out.printf(
-                "%-18s %12.0f %10.2f %10.2f%n", name, p.perSecond(), p.p50() / 1000.0, p.p99() / 1000.0));
+                "%-18s %12.0f %10.2f %10.2f %15.0f us%n",
+                name, p.perSecond(), p.p50() / 1000.0, p.p99() / 1000.0, cpu.get(name)));
         double raw16 = results.get("raw JDBC, 16").perSecond();
         double inProcess16 = results.get("in-process, 16").perSecond();
         double http16 = results.get("HTTP, 16").perSecond();
