@@ -11,10 +11,13 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,7 +74,7 @@ public final class ReadSideBenchmark {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
-        Map<String, String> figures = new java.util.LinkedHashMap<>();
+        Map<String, String> figures = new LinkedHashMap<>();
         if (PARTS.contains("start")) {
             // first, while nothing else runs on the machine
             StartUpBenchmark.measure(figures);
@@ -235,18 +238,11 @@ public final class ReadSideBenchmark {
         long total = EventCopies.fillTo(jdbc, template.value(), REBUILD_EVENTS);
         // What PostgreSQL itself gives: the same rows, in the same order, streamed out by COPY.
         long copyStart = System.nanoTime();
-        long copied = jdbc.execute((ConnectionCallback<Long>) connection -> {
-            try {
-                return connection
-                        .unwrap(PGConnection.class)
-                        .getCopyAPI()
-                        .copyOut(
-                                "COPY (SELECT * FROM domainevententry ORDER BY globalindex) TO STDOUT",
-                                OutputStream.nullOutputStream());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        long copied = copy(
+                jdbc,
+                manager -> manager.copyOut(
+                        "COPY (SELECT * FROM domainevententry ORDER BY globalindex) TO STDOUT",
+                        OutputStream.nullOutputStream()));
         double copySeconds = (System.nanoTime() - copyStart) / 1e9;
         HttpApi api = new HttpApi(port);
         long start = System.nanoTime();
@@ -281,7 +277,7 @@ public final class ReadSideBenchmark {
      * rows can go faster than the faster of the two.
      */
     private static void writeCeiling(JdbcTemplate jdbc, long events, Map<String, String> figures) throws IOException {
-        Map<String, Path> copiedOut = new java.util.LinkedHashMap<>();
+        Map<String, Path> copiedOut = new LinkedHashMap<>();
         long rows = 0;
         long bytes = 0;
         for (String table : ReadModels.TABLES) {
@@ -306,7 +302,7 @@ public final class ReadSideBenchmark {
     }
 
     private static double copyBackIn(JdbcTemplate jdbc, Map<String, Path> copiedOut, boolean indexesAfter) {
-        Map<String, List<String>> indexes = new java.util.HashMap<>();
+        Map<String, List<String>> indexes = new HashMap<>();
         copiedOut
                 .keySet()
                 .forEach(table -> indexes.put(
@@ -324,7 +320,7 @@ public final class ReadSideBenchmark {
                     String copy = "ceiling_" + table.getKey();
                     List<String> createIndexes = indexes.get(table.getKey()).stream()
                             .map(index -> index.replaceFirst(
-                                    "INDEX (\\w+) ON public\\.(\\w+) ", "INDEX ceiling_$1 ON " + copy + " "))
+                                    "INDEX (\\w+) ON public\\.\\w+ ", "INDEX ceiling_$1 ON " + copy + " "))
                             .toList();
                     statement.execute("CREATE TABLE %s (LIKE %s INCLUDING DEFAULTS)".formatted(copy, table.getKey()));
                     if (!indexesAfter) {
@@ -355,7 +351,7 @@ public final class ReadSideBenchmark {
     }
 
     private interface Copy {
-        long run(CopyManager manager) throws java.sql.SQLException, IOException;
+        long run(CopyManager manager) throws SQLException, IOException;
     }
 
     private static long copy(JdbcTemplate jdbc, Copy copy) {
