@@ -2,8 +2,24 @@
 // Authorization header goes with the stream, and Last-Event-ID with every reconnection).
 const Cpm = (() => {
   const KEY = 'cpm.authorization';
-  const STAGES = ['PROPOSED', 'SELECTED', 'APPROVED', 'DEVELOPMENT_DELEGATED', 'DETAILED_PLAN_SUBMITTED',
-    'UNDER_MANAGEMENT', 'CLOSED', 'NOT_SELECTED', 'WITHDRAWN'];
+  let lifecycleAnswer = null;
+
+  // The programme lifecycle as the engine states it (/api/query/lifecycle): the first stage (the one no arrow leads
+  // to), the main line (from it along each stage's first arrow elsewhere), the other stages, and the stage each
+  // recorded event leads to.
+  async function lifecycle() {
+    if (!lifecycleAnswer) {
+      lifecycleAnswer = get('/api/query/lifecycle').then(transitions => {
+        const first = transitions.find(t => !transitions.some(u => u.to === t.from)).from;
+        const main = [first];
+        for (let next; (next = transitions.find(t => t.from === main[main.length - 1] && t.to !== t.from)); ) main.push(next.to);
+        const side = [...new Set(transitions.flatMap(t => [t.from, t.to]))].filter(s => !main.includes(s));
+        const after = Object.fromEntries(transitions.map(t => [t.event, t.to]));
+        return { transitions, first, main, side, stages: [...main, ...side], after };
+      }).catch(failure => { lifecycleAnswer = null; throw failure; });
+    }
+    return lifecycleAnswer;
+  }
 
   function authorization() { return sessionStorage.getItem(KEY); }
 
@@ -190,5 +206,5 @@ const Cpm = (() => {
     }).catch(() => {});
   }
 
-  return { STAGES, el, svg, money, get, stream, start, status, label, when, happened, me, openApi, command, authorization };
+  return { lifecycle, el, svg, money, get, stream, start, status, label, when, happened, me, openApi, command, authorization };
 })();

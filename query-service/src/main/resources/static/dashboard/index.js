@@ -53,11 +53,13 @@ function shown(row) {
     && (!document.getElementById('filter-missing').checked || row.reportMissingAt);
 }
 
+let stages = [];
+
 function render(changedId) {
   const board = document.getElementById('board');
   const visible = [...rows.values()].filter(shown);
   // Empty stages are left out, but a programme's stage is always shown.
-  board.replaceChildren(...Cpm.STAGES.filter(stage => visible.some(r => r.stage === stage)).map(stage => {
+  board.replaceChildren(...stages.filter(stage => visible.some(r => r.stage === stage)).map(stage => {
     const inStage = visible.filter(r => r.stage === stage);
     return el('section', { class: 'column', id: 'stage-' + stage, 'data-stage': stage },
       el('h2', {}, Cpm.label(stage) + ' (' + inStage.length + ')'), inStage.map(card));
@@ -71,6 +73,7 @@ function render(changedId) {
 
 Cpm.start(async () => {
   document.getElementById('page').hidden = false;
+  stages = (await Cpm.lifecycle()).stages;
   const sessions = await Cpm.get('/api/query/sessions');
   document.getElementById('filter-session').append(...sessions.map(s =>
     el('option', { value: s.sessionId }, s.sessionId + ' (' + s.sessionYear + ')')));

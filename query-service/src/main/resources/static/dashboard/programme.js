@@ -1,27 +1,23 @@
 const { el, svg, money } = Cpm;
 const id = new URLSearchParams(location.search).get('id');
-const MAIN = ['PROPOSED', 'SELECTED', 'APPROVED', 'DEVELOPMENT_DELEGATED', 'DETAILED_PLAN_SUBMITTED', 'UNDER_MANAGEMENT', 'CLOSED'];
-const SIDE = { WITHDRAWN: 0, NOT_SELECTED: 0 };
-
-// The stages the programme passed through, in order, each with the session and the time it entered it.
-function path(transitions, steps) {
+// The stages the programme passed through, in order, each with the session and the time it entered it: the stage
+// each recorded event leads to, as the lifecycle says.
+function path(lifecycle, steps) {
   if (!steps.length) return [];
-  const taken = [{ stage: 'PROPOSED', session: steps[0].session, day: day(steps[0]) }];
+  const taken = [{ stage: lifecycle.first, session: steps[0].session, day: day(steps[0]) }];
   steps.forEach(step => {
-    const from = taken[taken.length - 1].stage;
-    const move = transitions.find(t => t.command === step.command && t.from === from && t.to !== from);
-    if (move) taken.push({ stage: move.to, session: step.session, day: day(step) });
+    const to = step.events.map(e => lifecycle.after[e]).find(s => s);
+    if (to && to !== taken[taken.length - 1].stage) taken.push({ stage: to, session: step.session, day: day(step) });
   });
   return taken;
 }
 
-function lifecycle(transitions, current, taken) {
+function diagram({ transitions, main, side }, current, taken) {
   const width = 150, gap = 30, top = 20;
   const box = {};
-  MAIN.forEach((s, i) => (box[s] = { x: 10 + i * (width + gap), y: top }));
-  box.WITHDRAWN = { x: 10, y: top + 90 };
-  box.NOT_SELECTED = { x: 10 + width + gap, y: top + 90 };
-  const drawing = svg('svg', { width: 10 + MAIN.length * (width + gap), height: 170, id: 'lifecycle-diagram' });
+  main.forEach((s, i) => (box[s] = { x: 10 + i * (width + gap), y: top }));
+  side.forEach((s, i) => (box[s] = { x: 10 + i * (width + gap), y: top + 90 }));
+  const drawing = svg('svg', { width: 10 + main.length * (width + gap), height: 170, id: 'lifecycle-diagram' });
   const marker = svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: 'auto' });
   marker.append(svg('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#5d6b62' }));
   const defs = svg('defs');
@@ -95,10 +91,10 @@ function sessionAt(sessions, instant) {
 }
 
 async function refresh() {
-  const [row, timeline, transitions, sessions] = await Promise.all([
+  const [row, timeline, lifecycle, sessions] = await Promise.all([
     Cpm.get('/api/query/programmes/' + encodeURIComponent(id)),
     Cpm.get('/api/query/programmes/' + encodeURIComponent(id) + '/timeline'),
-    Cpm.get('/api/query/lifecycle'),
+    Cpm.lifecycle(),
     Cpm.get('/api/query/sessions')]);
   shown.version = row.version;
   if (shown.stage !== row.stage) {
@@ -116,7 +112,7 @@ async function refresh() {
     (row.yearTwoSession ? ', year 2: ' + row.yearTwoSession : '') + ' - experts: ' + row.experts + ' - plan v' + row.planVersion,
     row.delayed ? el('span', { class: 'badge delayed' }, ' delayed (Y5)') : '');
   const steps = commands(timeline, sessions);
-  document.getElementById('lifecycle').replaceChildren(lifecycle(transitions, row.stage, path(transitions, steps)));
+  document.getElementById('lifecycle').replaceChildren(diagram(lifecycle, row.stage, path(lifecycle, steps)));
   document.getElementById('funding').replaceChildren(chart(row));
   document.getElementById('actions').replaceChildren(...(row.nextActions.length ? row.nextActions.map(a =>
     el('li', {}, Cpm.label(a.command) + ' - ' + a.roles.map(Cpm.label).join(', '))) : [el('li', { class: 'none' }, 'None: the programme is ' + Cpm.label(row.stage).toLowerCase())]));

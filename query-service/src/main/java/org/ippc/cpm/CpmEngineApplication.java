@@ -11,6 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication(
         scanBasePackages = {
             "org.ippc.cpm.platform",
+            "org.ippc.cpm.eventstore",
             "org.ippc.cpm.command",
             "org.ippc.cpm.projection",
             "org.ippc.cpm.query"

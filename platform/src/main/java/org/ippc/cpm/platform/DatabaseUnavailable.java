@@ -4,8 +4,10 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 
 /** Tells a failure caused by an unreachable database (503, retry later) from a bug (500). */
 public final class DatabaseUnavailable {
@@ -31,6 +33,18 @@ public final class DatabaseUnavailable {
             if (cause instanceof SQLException sql
                     && sql.getSQLState() == null
                     && "Connection is closed".equals(sql.getMessage())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the database had a part in the failure at all (then it is never a client that went away). */
+    public static boolean involves(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException
+                    || cause instanceof DataAccessException
+                    || cause instanceof TransactionException) {
                 return true;
             }
         }

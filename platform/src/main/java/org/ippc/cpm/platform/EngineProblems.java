@@ -33,11 +33,8 @@ public class EngineProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure) {
-        if (DisconnectedClientHelper.isClientDisconnectedException(failure)) {
-            // The client left (closed an export early, say): nobody to answer, and nothing is wrong with the engine.
-            LOG.debug("Client went away: {}", failure.toString());
-            return null;
-        }
+        // The database first: a connection to a database that stopped fails with an EOFException or "Connection
+        // reset", which Spring's helper takes for a client that left; answering nothing there gave an empty 200.
         if (DatabaseUnavailable.causes(failure)) {
             LOG.warn("Database unavailable: {}", DatabaseUnavailable.describe(failure));
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -48,6 +45,11 @@ public class EngineProblems extends ResponseEntityExceptionHandler {
                             "Database unavailable",
                             "The database cannot be reached; nothing was recorded. Retry after a few seconds.",
                             null));
+        }
+        if (!DatabaseUnavailable.involves(failure) && DisconnectedClientHelper.isClientDisconnectedException(failure)) {
+            // The client left (closed an export early, say): nobody to answer, and nothing is wrong with the engine.
+            LOG.debug("Client went away: {}", failure.toString());
+            return null;
         }
         LOG.error("Unexpected failure", failure);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)

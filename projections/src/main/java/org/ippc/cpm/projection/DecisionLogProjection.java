@@ -8,9 +8,10 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.ippc.cpm.domain.history.EventMetadata;
 import org.ippc.cpm.domain.shared.CpmEvent;
 import org.ippc.cpm.domain.shared.CpmJson;
+import org.ippc.cpm.eventstore.EventMetadata;
+import org.ippc.cpm.eventstore.StoredEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +28,8 @@ public class DecisionLogProjection {
             INSERT INTO decision_log (global_index, event_id, aggregate_type, aggregate_id, sequence_number, event_type,
                 occurred_at, took_place_on, session_id, programme_id, actor_role, actor_id, actor_person, actor_party, command,
                 rationale, correlation_id, causation_id, payload)
-            SELECT e.globalindex, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM domainevententry e
-            WHERE e.eventidentifier = ? AND NOT EXISTS (SELECT 1 FROM decision_log WHERE event_id = ?)""";
+            SELECT %s, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM %s
+            AND NOT EXISTS (SELECT 1 FROM decision_log WHERE event_id = ?)""".formatted(StoredEvents.GLOBAL_INDEX, StoredEvents.EVENT_BY_ID);
     /** A rebuild in bulk: the index is known, the table was emptied and each event comes once. */
     private static final String INSERT_AT_KNOWN_INDEX = """
             INSERT INTO decision_log (global_index, event_id, aggregate_type, aggregate_id, sequence_number, event_type,

@@ -40,7 +40,7 @@ public class ProgrammeBoardProjection {
         row.conventionArticle = event.conventionArticle();
         row.roundId = event.roundId().value();
         row.yearOneSession = event.sessionId().value();
-        row.stage = ProgrammeStage.PROPOSED.name();
+        row.stage = ProgrammeLifecycle.stageAfter(event).name();
         touch(row, message);
         batch.save(row);
         announce(row, replay);
@@ -48,39 +48,65 @@ public class ProgrammeBoardProjection {
 
     @EventHandler
     void on(PrioritySelected event, DomainEventMessage<?> message, ReplayStatus replay) {
-        change(message, replay, row -> row.stage = ProgrammeStage.SELECTED.name());
+        change(
+                message,
+                replay,
+                row -> row.stage = ProgrammeLifecycle.stageAfter(event).name());
     }
 
     @EventHandler
     void on(ProposalNotSelected event, DomainEventMessage<?> message, ReplayStatus replay) {
-        change(message, replay, row -> row.stage = ProgrammeStage.NOT_SELECTED.name());
+        change(
+                message,
+                replay,
+                row -> row.stage = ProgrammeLifecycle.stageAfter(event).name());
     }
 
     @EventHandler
     void on(ProposalWithdrawn event, DomainEventMessage<?> message, ReplayStatus replay) {
-        change(message, replay, row -> row.stage = ProgrammeStage.WITHDRAWN.name());
+        change(
+                message,
+                replay,
+                row -> row.stage = ProgrammeLifecycle.stageAfter(event).name());
     }
 
     @EventHandler
     void on(HighLevelPlanApproved event, DomainEventMessage<?> message, ReplayStatus replay) {
-        change(message, replay, row -> row.stage = ProgrammeStage.APPROVED.name());
+        change(
+                message,
+                replay,
+                row -> row.stage = ProgrammeLifecycle.stageAfter(event).name());
     }
 
     @EventHandler
     void on(DevelopmentDelegated event, DomainEventMessage<?> message, ReplayStatus replay) {
-        change(message, replay, row -> row.stage = ProgrammeStage.DEVELOPMENT_DELEGATED.name());
+        change(
+                message,
+                replay,
+                row -> row.stage = ProgrammeLifecycle.stageAfter(event).name());
     }
 
     @EventHandler
     void on(ExpertAppointed event, DomainEventMessage<?> message, ReplayStatus replay) {
         change(message, replay, row -> {
-            jdbc.update(
-                    "INSERT INTO programme_expert (programme_id, expert_id, name, expertise, appointed_at) VALUES (?, ?, ?, ?, ?)",
-                    row.programmeId,
-                    event.expertId().value(),
+            // An expert released and appointed again (D1 allows it) keeps one row: the latest appointment.
+            int reappointed = jdbc.update(
+                    "UPDATE programme_expert SET name = ?, expertise = ?, appointed_at = ?, released_at = NULL"
+                            + " WHERE programme_id = ? AND expert_id = ?",
                     event.name(),
                     event.expertise(),
-                    Sql.time(message.getTimestamp()));
+                    Sql.time(message.getTimestamp()),
+                    row.programmeId,
+                    event.expertId().value());
+            if (reappointed == 0) {
+                jdbc.update(
+                        "INSERT INTO programme_expert (programme_id, expert_id, name, expertise, appointed_at) VALUES (?, ?, ?, ?, ?)",
+                        row.programmeId,
+                        event.expertId().value(),
+                        event.name(),
+                        event.expertise(),
+                        Sql.time(message.getTimestamp()));
+            }
             row.experts++;
         });
     }
@@ -100,7 +126,7 @@ public class ProgrammeBoardProjection {
     @EventHandler
     void on(DetailedPlanSubmitted event, DomainEventMessage<?> message, ReplayStatus replay) {
         change(message, replay, row -> {
-            row.stage = ProgrammeStage.DETAILED_PLAN_SUBMITTED.name();
+            row.stage = ProgrammeLifecycle.stageAfter(event).name();
             plan(row, event.version(), event.plan());
         });
     }
@@ -113,7 +139,7 @@ public class ProgrammeBoardProjection {
     @EventHandler
     void on(PlanPresented event, DomainEventMessage<?> message, ReplayStatus replay) {
         change(message, replay, row -> {
-            row.stage = ProgrammeStage.UNDER_MANAGEMENT.name();
+            row.stage = ProgrammeLifecycle.stageAfter(event).name();
             row.yearTwoSession = event.sessionId().value();
             row.delayed = event.delayed();
         });
@@ -121,7 +147,10 @@ public class ProgrammeBoardProjection {
 
     @EventHandler
     void on(ProgrammeClosed event, DomainEventMessage<?> message, ReplayStatus replay) {
-        change(message, replay, row -> row.stage = ProgrammeStage.CLOSED.name());
+        change(
+                message,
+                replay,
+                row -> row.stage = ProgrammeLifecycle.stageAfter(event).name());
     }
 
     @EventHandler

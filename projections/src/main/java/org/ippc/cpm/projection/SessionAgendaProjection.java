@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.ippc.cpm.domain.decision.ActionItem;
 import org.ippc.cpm.domain.decision.ActionItemOverdue;
 import org.ippc.cpm.domain.decision.ActionItemReported;
+import org.ippc.cpm.domain.decision.ActionItemStatus;
 import org.ippc.cpm.domain.decision.DecisionRecorded;
 import org.ippc.cpm.domain.session.SessionClosed;
 import org.ippc.cpm.domain.session.SessionOpened;
@@ -66,7 +67,7 @@ public class SessionAgendaProjection {
                     """
                     INSERT INTO action_item (decision_id, item_id, decision_number, decision_session, addressee,
                         due_session, request, status)
-                    SELECT ?, ?, ?, ?, ?, ?, ?, 'OPEN' FROM (VALUES (1)) AS one (x)
+                    SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (1)) AS one (x)
                     WHERE NOT EXISTS (SELECT 1 FROM action_item WHERE decision_id = ? AND item_id = ?)""",
                     event.decisionId().value(),
                     item.itemId(),
@@ -75,6 +76,7 @@ public class SessionAgendaProjection {
                     item.addressee().name(),
                     item.dueSession().value(),
                     item.request(),
+                    ActionItemStatus.OPEN.name(),
                     event.decisionId().value(),
                     item.itemId());
         }
@@ -83,15 +85,18 @@ public class SessionAgendaProjection {
     @EventHandler
     void on(ActionItemOverdue event) {
         jdbc.update(
-                "UPDATE action_item SET status = 'OVERDUE' WHERE decision_id = ? AND item_id = ? AND status = 'OPEN'",
+                "UPDATE action_item SET status = ? WHERE decision_id = ? AND item_id = ? AND status = ?",
+                ActionItemStatus.OVERDUE.name(),
                 event.decisionId().value(),
-                event.itemId());
+                event.itemId(),
+                ActionItemStatus.OPEN.name());
     }
 
     @EventHandler
     void on(ActionItemReported event) {
         jdbc.update(
-                "UPDATE action_item SET status = 'REPORTED', document_reference = ? WHERE decision_id = ? AND item_id = ?",
+                "UPDATE action_item SET status = ?, document_reference = ? WHERE decision_id = ? AND item_id = ?",
+                ActionItemStatus.REPORTED.name(),
                 event.documentReference(),
                 event.decisionId().value(),
                 event.itemId());

@@ -1,6 +1,7 @@
 package org.ippc.cpm.query;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -45,4 +46,13 @@ class ModuleArrowsTest {
                     "org.ippc.cpm.projection..",
                     "org.ippc.cpm.domain..")
             .allowEmptyShould(false);
+
+    /** Modules (and each service's packages) use one another one way only. */
+    @ArchTest
+    static final ArchRule the_modules_are_free_of_cycles =
+            slices().matching("org.ippc.cpm.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule each_service_s_packages_are_free_of_cycles =
+            slices().matching("org.ippc.cpm.(*).(*)..").should().beFreeOfCycles();
 }

@@ -121,6 +121,29 @@ abstract class ReadSideContract {
         }
     }
 
+    /**
+     * The domain alone limits text (up to {@code Validation.MAX_TEXT} characters a field, and a whole event in the
+     * decision log): no read-model column may have a width of its own, read from the live schema of this database.
+     */
+    @Test
+    void no_character_column_of_a_read_model_has_a_width_of_its_own() {
+        List<String> tables = new ArrayList<>(ReadModels.TABLES);
+        tables.add("board_update");
+        List<Map<String, Object>> columns = jdbc.queryForList(
+                "SELECT LOWER(table_name) AS tbl, LOWER(column_name) AS col, character_maximum_length AS width"
+                        + " FROM information_schema.columns");
+        List<String> narrow = columns.stream()
+                .filter(column -> tables.contains((String) column.get("tbl")))
+                // H2 states its largest VARCHAR (1,000,000,000) for a column declared without a width.
+                .filter(column -> column.get("width") instanceof Number width && width.longValue() < 1_000_000_000L)
+                .map(column -> column.get("tbl") + "." + column.get("col") + " " + column.get("width"))
+                .toList();
+        assertThat(columns.stream().map(column -> column.get("tbl")).distinct())
+                .as("the query sees the read models")
+                .contains("decision_log");
+        assertThat(narrow).isEmpty();
+    }
+
     @Test
     @Order(1)
     void the_board_the_agenda_and_funding_show_the_seed_story() {

@@ -25,6 +25,7 @@ import org.ippc.cpm.domain.session.CloseSession;
 import org.ippc.cpm.domain.session.OpenSession;
 import org.ippc.cpm.domain.session.ScheduleSession;
 import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.ApiName;
 import org.ippc.cpm.domain.shared.Body;
 import org.ippc.cpm.domain.shared.DecisionId;
 import org.ippc.cpm.domain.shared.ExpertId;
@@ -191,8 +192,7 @@ public final class CommandCatalog {
 
     /** The roles come from the domain's role table ({@code @IssuedBy} on the command), as the aggregates check them. */
     private static void add(String summary, Object example) {
-        String simpleName = example.getClass().getSimpleName();
-        String name = Character.toLowerCase(simpleName.charAt(0)) + simpleName.substring(1);
+        String name = ApiName.of(example.getClass());
         TYPES.put(
                 name,
                 new CommandType(name, example.getClass(), RoleTable.mayIssue(example.getClass()), example, summary));

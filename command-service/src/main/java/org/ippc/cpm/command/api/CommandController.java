@@ -24,9 +24,9 @@ import org.ippc.cpm.command.axon.CommandSender;
 import org.ippc.cpm.command.axon.IdempotencyStore;
 import org.ippc.cpm.command.axon.VersionMismatch;
 import org.ippc.cpm.command.security.Actors;
-import org.ippc.cpm.domain.history.EventHash;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.RuleViolation;
+import org.ippc.cpm.eventstore.EventHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -70,6 +70,8 @@ class CommandController {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // {"year": 2622.5} is refused, not read as 2622.
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 // {"rationale":"a","rationale":"b"} is refused, not read as "b".
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 // Numbers are read exactly, so that InputLimits sees 0.001 and 1E+18 as they were sent.

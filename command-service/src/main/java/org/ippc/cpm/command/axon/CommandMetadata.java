@@ -1,6 +1,6 @@
 package org.ippc.cpm.command.axon;
 
-import org.ippc.cpm.domain.history.EventMetadata;
+import org.ippc.cpm.eventstore.EventMetadata;
 
 /** Metadata the web layer attaches to a command for {@link CommandOutcomeInterceptor}. */
 public final class CommandMetadata {

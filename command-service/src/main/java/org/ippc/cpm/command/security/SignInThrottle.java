@@ -105,7 +105,7 @@ public class SignInThrottle {
     }
 
     private void count(AuthenticationFailureBadCredentialsEvent event) {
-        String user = printable(event.getAuthentication().getName());
+        String user = user(event.getAuthentication().getName());
         String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails web
                 ? web.getRemoteAddress()
                 : "unknown";
@@ -142,6 +142,14 @@ public class SignInThrottle {
     }
 
     /** A user name as typed, without the characters that would forge log lines. */
+    /**
+     * The user a sign-in names, as the embedded user store matches it ({@code InMemoryUserDetailsManager} ignores
+     * case): "CPM" and "cpm" are one user, with one count of failures.
+     */
+    static String user(String name) {
+        return printable(name).toLowerCase();
+    }
+
     static String printable(String name) {
         StringBuilder clean = new StringBuilder();
         name.codePoints().limit(100).forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? '?' : c));

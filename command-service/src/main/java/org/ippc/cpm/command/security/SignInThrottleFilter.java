@@ -73,7 +73,7 @@ class SignInThrottleFilter extends OncePerRequestFilter {
                 if (request.getAttribute(FAILED_BEFORE) instanceof String user
                         && signedIn != null
                         && signedIn.isAuthenticated()
-                        && user.equals(SignInThrottle.printable(signedIn.getName()))) {
+                        && user.equals(SignInThrottle.user(signedIn.getName()))) {
                     throttle.succeeded(user, request.getRemoteAddr());
                 }
                 chain.doFilter(request, response);
@@ -84,7 +84,7 @@ class SignInThrottleFilter extends OncePerRequestFilter {
     private String user(HttpServletRequest request) {
         try {
             var token = basic.convert(request);
-            return token == null ? null : SignInThrottle.printable(token.getName());
+            return token == null ? null : SignInThrottle.user(token.getName());
         } catch (RuntimeException malformed) {
             return null;
         }

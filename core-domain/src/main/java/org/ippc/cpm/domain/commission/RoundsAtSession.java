@@ -6,6 +6,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.ippc.cpm.domain.programme.Programme;
+import org.ippc.cpm.domain.programme.ProgrammeProposed;
 import org.ippc.cpm.domain.programme.ProgrammeStage;
 import org.ippc.cpm.domain.round.OpenRound;
 import org.ippc.cpm.domain.round.PrioritisationRound;
@@ -67,7 +68,16 @@ public class RoundsAtSession {
                 .count();
         round.execute(r -> r.propose(command, live));
         SessionId session = round.invoke(PrioritisationRound::sessionId);
-        programmes.newInstance(() -> new Programme(command, command.roundId(), session));
+        programmes.newInstance(() -> new Programme(new ProgrammeProposed(
+                command.programmeId(),
+                command.roundId(),
+                session,
+                command.optionId(),
+                command.title(),
+                command.conventionArticle(),
+                command.highLevelPlan(),
+                command.actor(),
+                command.rationale())));
     }
 
     private void requireSessionToCome(SessionId session, String rule, String act) {

@@ -2,8 +2,10 @@ package org.ippc.cpm.domain.decision;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -24,8 +26,7 @@ public class CpmDecision {
     private DecisionId decisionId;
 
     private final Map<String, ActionItem> items = new LinkedHashMap<>();
-    private final Set<String> reported = new HashSet<>();
-    private final Set<String> overdue = new HashSet<>();
+    private final Map<String, ActionItemStatus> statuses = new HashMap<>();
 
     protected CpmDecision() {}
 
@@ -66,7 +67,7 @@ public class CpmDecision {
                         "ReportOnActionItem on " + item.itemId() + " (addressed to " + item.addressee() + ")",
                         item.addressee().role());
         RuleViolation.check(
-                !reported.contains(item.itemId()),
+                statuses.get(item.itemId()) != ActionItemStatus.REPORTED,
                 "C2",
                 "action item %s of %s is already reported and complete",
                 item.itemId(),
@@ -87,12 +88,12 @@ public class CpmDecision {
                 item.dueSession(),
                 command.openedSession());
         RuleViolation.check(
-                !reported.contains(item.itemId()) && !overdue.contains(item.itemId()),
+                statuses.get(item.itemId()) == ActionItemStatus.OPEN,
                 "C3",
                 "action item %s of %s is already %s",
                 item.itemId(),
                 decisionId,
-                reported.contains(item.itemId()) ? "reported" : "overdue");
+                statuses.get(item.itemId()).name().toLowerCase(Locale.ROOT));
         apply(new ActionItemOverdue(
                 decisionId, item.itemId(), item.dueSession(), command.actor(), command.rationale()));
     }
@@ -107,16 +108,19 @@ public class CpmDecision {
     @EventSourcingHandler
     void on(DecisionRecorded event) {
         decisionId = event.decisionId();
-        event.actionItems().forEach(item -> items.put(item.itemId(), item));
+        event.actionItems().forEach(item -> {
+            items.put(item.itemId(), item);
+            statuses.put(item.itemId(), ActionItemStatus.OPEN);
+        });
     }
 
     @EventSourcingHandler
     void on(ActionItemReported event) {
-        reported.add(event.itemId());
+        statuses.put(event.itemId(), ActionItemStatus.REPORTED);
     }
 
     @EventSourcingHandler
     void on(ActionItemOverdue event) {
-        overdue.add(event.itemId());
+        statuses.put(event.itemId(), ActionItemStatus.OVERDUE);
     }
 }

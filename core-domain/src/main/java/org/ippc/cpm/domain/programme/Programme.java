@@ -14,12 +14,10 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateRoot;
-import org.ippc.cpm.domain.round.ProposePriority;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.Body;
 import org.ippc.cpm.domain.shared.ExpertId;
 import org.ippc.cpm.domain.shared.ProgrammeId;
-import org.ippc.cpm.domain.shared.RoundId;
 import org.ippc.cpm.domain.shared.RuleViolation;
 import org.ippc.cpm.domain.shared.SessionId;
 
@@ -48,24 +46,15 @@ public class Programme {
 
     protected Programme() {}
 
-    /** Created by the round's proposal, after the round has checked P3-P6. */
-    public Programme(ProposePriority proposal, RoundId round, SessionId session) {
-        apply(new ProgrammeProposed(
-                proposal.programmeId(),
-                round,
-                session,
-                proposal.optionId(),
-                proposal.title(),
-                proposal.conventionArticle(),
-                proposal.highLevelPlan(),
-                proposal.actor(),
-                proposal.rationale()));
+    /** Created by the round's proposal, after the round has checked P3-P6 ({@code commission.RoundsAtSession}). */
+    public Programme(ProgrammeProposed proposed) {
+        apply(proposed);
     }
 
     @CommandHandler
     void handle(WithdrawProposal command) {
         command.actor().requireMayIssue(command);
-        ProgrammeLifecycle.next(stage, WithdrawProposal.class, programmeId);
+        ProgrammeLifecycle.require(stage, WithdrawProposal.class, programmeId);
         apply(new ProposalWithdrawn(programmeId, command.actor(), command.rationale()));
     }
 
@@ -78,19 +67,19 @@ public class Programme {
                 programmeId,
                 yearOneSession,
                 closingSession);
-        ProgrammeLifecycle.next(stage, org.ippc.cpm.domain.session.CloseSession.class, programmeId);
+        ProgrammeLifecycle.require(stage, org.ippc.cpm.domain.session.CloseSession.class, programmeId);
         apply(new ProposalNotSelected(programmeId, closingSession, actor, rationale));
     }
 
     public void select(SelectPriority command) {
         requireYearOneDecision(command, command.actor(), command.sessionId());
-        ProgrammeLifecycle.next(stage, SelectPriority.class, programmeId);
+        ProgrammeLifecycle.require(stage, SelectPriority.class, programmeId);
         apply(new PrioritySelected(programmeId, command.sessionId(), command.actor(), command.rationale()));
     }
 
     public void approve(ApproveHighLevelPlan command) {
         requireYearOneDecision(command, command.actor(), command.sessionId());
-        ProgrammeLifecycle.next(stage, ApproveHighLevelPlan.class, programmeId);
+        ProgrammeLifecycle.require(stage, ApproveHighLevelPlan.class, programmeId);
         HighLevelPlan amended = command.amendedPlan();
         if (amended != null) {
             RuleViolation.check(
@@ -110,7 +99,7 @@ public class Programme {
 
     public void delegate(DelegateDevelopment command) {
         requireYearOneDecision(command, command.actor(), command.sessionId());
-        ProgrammeLifecycle.next(stage, DelegateDevelopment.class, programmeId);
+        ProgrammeLifecycle.require(stage, DelegateDevelopment.class, programmeId);
         RuleViolation.check(
                 command.developer() == Body.SECRETARIAT && command.operationalGuidance() == Body.BUREAU,
                 "Y3",
@@ -173,7 +162,7 @@ public class Programme {
     @CommandHandler
     void handle(SubmitDetailedPlan command) {
         command.actor().requireMayIssue(command);
-        ProgrammeLifecycle.next(stage, SubmitDetailedPlan.class, programmeId);
+        ProgrammeLifecycle.require(stage, SubmitDetailedPlan.class, programmeId);
         requireCompletePlan(command.plan());
         apply(new DetailedPlanSubmitted(programmeId, 1, command.plan(), command.actor(), command.rationale()));
     }
@@ -181,7 +170,7 @@ public class Programme {
     @CommandHandler
     void handle(ReviseDetailedPlan command) {
         command.actor().requireMayIssue(command);
-        ProgrammeLifecycle.next(stage, ReviseDetailedPlan.class, programmeId);
+        ProgrammeLifecycle.require(stage, ReviseDetailedPlan.class, programmeId);
         requireCompletePlan(command.plan());
         apply(new DetailedPlanRevised(
                 programmeId, planVersion + 1, command.plan(), command.actor(), command.rationale()));
@@ -221,7 +210,7 @@ public class Programme {
 
     public void present(PresentPlan command) {
         command.actor().requireMayIssue(command);
-        ProgrammeLifecycle.next(stage, PresentPlan.class, programmeId);
+        ProgrammeLifecycle.require(stage, PresentPlan.class, programmeId);
         RuleViolation.check(
                 command.sessionId().isLaterThan(yearOneSession),
                 "Y5",
@@ -319,7 +308,7 @@ public class Programme {
 
     public void close(CloseProgramme command) {
         command.actor().requireMayIssue(command);
-        ProgrammeLifecycle.next(stage, CloseProgramme.class, programmeId);
+        ProgrammeLifecycle.require(stage, CloseProgramme.class, programmeId);
         apply(new ProgrammeClosed(
                 programmeId, command.sessionId(), command.outcomeStatement(), command.actor(), command.rationale()));
     }
@@ -361,33 +350,33 @@ public class Programme {
         programmeId = event.programmeId();
         yearOneSession = event.sessionId();
         approvedPlan = event.highLevelPlan();
-        stage = PROPOSED;
+        stage = ProgrammeLifecycle.stageAfter(event);
     }
 
     @EventSourcingHandler
     void on(ProposalWithdrawn event) {
-        stage = WITHDRAWN;
+        stage = ProgrammeLifecycle.stageAfter(event);
     }
 
     @EventSourcingHandler
     void on(ProposalNotSelected event) {
-        stage = NOT_SELECTED;
+        stage = ProgrammeLifecycle.stageAfter(event);
     }
 
     @EventSourcingHandler
     void on(PrioritySelected event) {
-        stage = SELECTED;
+        stage = ProgrammeLifecycle.stageAfter(event);
     }
 
     @EventSourcingHandler
     void on(HighLevelPlanApproved event) {
         approvedPlan = event.approvedPlan();
-        stage = APPROVED;
+        stage = ProgrammeLifecycle.stageAfter(event);
     }
 
     @EventSourcingHandler
     void on(DevelopmentDelegated event) {
-        stage = DEVELOPMENT_DELEGATED;
+        stage = ProgrammeLifecycle.stageAfter(event);
     }
 
     @EventSourcingHandler
@@ -403,7 +392,7 @@ public class Programme {
     @EventSourcingHandler
     void on(DetailedPlanSubmitted event) {
         planVersion = event.version();
-        stage = DETAILED_PLAN_SUBMITTED;
+        stage = ProgrammeLifecycle.stageAfter(event);
     }
 
     @EventSourcingHandler
@@ -414,7 +403,7 @@ public class Programme {
     @EventSourcingHandler
     void on(PlanPresented event) {
         presentedAt = event.sessionId();
-        stage = UNDER_MANAGEMENT;
+        stage = ProgrammeLifecycle.stageAfter(event);
     }
 
     @EventSourcingHandler
@@ -424,6 +413,6 @@ public class Programme {
 
     @EventSourcingHandler
     void on(ProgrammeClosed event) {
-        stage = CLOSED;
+        stage = ProgrammeLifecycle.stageAfter(event);
     }
 }

@@ -19,15 +19,29 @@ import org.ippc.cpm.domain.shared.RuleViolation;
 public final class ProgrammeLifecycle {
 
     public static final List<Transition> TRANSITIONS = List.of(
-            new Transition(PROPOSED, SelectPriority.class, SELECTED, "Y1"),
-            new Transition(PROPOSED, WithdrawProposal.class, WITHDRAWN, "Y4"),
-            new Transition(PROPOSED, CloseSession.class, NOT_SELECTED, "Y4"),
-            new Transition(SELECTED, ApproveHighLevelPlan.class, APPROVED, "Y1"),
-            new Transition(APPROVED, DelegateDevelopment.class, DEVELOPMENT_DELEGATED, "Y1"),
-            new Transition(DEVELOPMENT_DELEGATED, SubmitDetailedPlan.class, DETAILED_PLAN_SUBMITTED, "D3"),
-            new Transition(DETAILED_PLAN_SUBMITTED, ReviseDetailedPlan.class, DETAILED_PLAN_SUBMITTED, "D3"),
-            new Transition(DETAILED_PLAN_SUBMITTED, PresentPlan.class, UNDER_MANAGEMENT, "D3"),
-            new Transition(UNDER_MANAGEMENT, CloseProgramme.class, CLOSED, "M4"));
+            new Transition(PROPOSED, SelectPriority.class, PrioritySelected.class, SELECTED, "Y1"),
+            new Transition(PROPOSED, WithdrawProposal.class, ProposalWithdrawn.class, WITHDRAWN, "Y4"),
+            new Transition(PROPOSED, CloseSession.class, ProposalNotSelected.class, NOT_SELECTED, "Y4"),
+            new Transition(SELECTED, ApproveHighLevelPlan.class, HighLevelPlanApproved.class, APPROVED, "Y1"),
+            new Transition(
+                    APPROVED, DelegateDevelopment.class, DevelopmentDelegated.class, DEVELOPMENT_DELEGATED, "Y1"),
+            new Transition(
+                    DEVELOPMENT_DELEGATED,
+                    SubmitDetailedPlan.class,
+                    DetailedPlanSubmitted.class,
+                    DETAILED_PLAN_SUBMITTED,
+                    "D3"),
+            new Transition(
+                    DETAILED_PLAN_SUBMITTED,
+                    ReviseDetailedPlan.class,
+                    DetailedPlanRevised.class,
+                    DETAILED_PLAN_SUBMITTED,
+                    "D3"),
+            new Transition(DETAILED_PLAN_SUBMITTED, PresentPlan.class, PlanPresented.class, UNDER_MANAGEMENT, "D3"),
+            new Transition(UNDER_MANAGEMENT, CloseProgramme.class, ProgrammeClosed.class, CLOSED, "M4"));
+
+    /** The stage a proposal brings a programme into being in ({@link ProgrammeProposed}). */
+    public static final ProgrammeStage FIRST = PROPOSED;
 
     /** From approval on, until closure (M1, M3). */
     public static final Set<ProgrammeStage> APPROVED_ON =
@@ -80,26 +94,41 @@ public final class ProgrammeLifecycle {
         return stages.isEmpty() ? Optional.empty() : Optional.of(stages);
     }
 
-    /** The stage {@code command} leads to from {@code current}, or a violation of the transition's rule. */
-    static ProgrammeStage next(ProgrammeStage current, Class<?> command, Object programme) {
-        List<Transition> candidates =
-                TRANSITIONS.stream().filter(t -> t.type() == command).toList();
-        return candidates.stream()
-                .filter(t -> t.from() == current)
+    /** The stage a programme is in once {@code event} is recorded: the table's, for the events that move it. */
+    public static Optional<ProgrammeStage> after(ProgrammeEvent event) {
+        if (event instanceof ProgrammeProposed) {
+            return Optional.of(FIRST);
+        }
+        return TRANSITIONS.stream()
+                .filter(t -> t.recorded() == event.getClass())
                 .map(Transition::to)
-                .findFirst()
-                .orElseThrow(() -> refusal(
-                        candidates.get(0).rule(),
+                .findFirst();
+    }
+
+    /** Like {@link #after}, for an event that the table says moves a programme. */
+    public static ProgrammeStage stageAfter(ProgrammeEvent event) {
+        return after(event)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        event.getClass().getSimpleName() + " moves no programme in the lifecycle table"));
+    }
+
+    /** Refuses {@code command} on a programme in a stage that does not accept it, naming the table's rule. */
+    static void require(ProgrammeStage current, Class<?> command, Object programme) {
+        List<Transition> moves =
+                TRANSITIONS.stream().filter(t -> t.type() == command).toList();
+        if (!moves.isEmpty()) {
+            if (moves.stream().noneMatch(t -> t.from() == current)) {
+                throw refusal(
+                        moves.get(0).rule(),
                         command,
-                        candidates.stream()
+                        moves.stream()
                                 .map(Transition::from)
                                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ProgrammeStage.class))),
                         programme,
-                        current));
-    }
-
-    /** Refuses {@code command} on a programme in a stage that does not accept it. */
-    static void require(ProgrammeStage current, Class<?> command, Object programme) {
+                        current);
+            }
+            return;
+        }
         StageRule rule = ONGOING.stream()
                 .filter(r -> r.type() == command)
                 .findFirst()

@@ -26,6 +26,7 @@ import org.ippc.cpm.domain.session.CloseSession;
 import org.ippc.cpm.domain.session.OpenSession;
 import org.ippc.cpm.domain.session.ScheduleSession;
 import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.ApiName;
 import org.ippc.cpm.domain.shared.Body;
 import org.ippc.cpm.domain.shared.CpmJson;
 import org.ippc.cpm.domain.shared.DecisionId;
@@ -97,12 +98,7 @@ public final class SeedStory {
             ObjectNode body = CpmJson.objectMapper().valueToTree(dated.command());
             String user = body.remove("actor").get("person").asText();
             body.properties().removeIf(field -> field.getValue().isNull());
-            String name = dated.command().getClass().getSimpleName();
-            return new Step(
-                    user,
-                    Character.toLowerCase(name.charAt(0)) + name.substring(1),
-                    body.toString(),
-                    dated.tookPlaceOn());
+            return new Step(user, ApiName.of(dated.command().getClass()), body.toString(), dated.tookPlaceOn());
         }
     }
 

@@ -2,6 +2,7 @@ package org.ippc.cpm.domain.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -47,12 +48,23 @@ class DomainIndependenceTest {
                     "org.axonframework.axonserver..")
             .allowEmptyShould(false);
 
+    /** The commission package coordinates the aggregates (a decision at an open session, say); none of them calls it. */
     @ArchTest
-    static final ArchRule sessions_rounds_and_decisions_do_not_reach_into_programmes = noClasses()
+    static final ArchRule no_aggregate_reaches_into_the_commission = noClasses()
             .that()
-            .resideInAnyPackage("org.ippc.cpm.domain.session..", "org.ippc.cpm.domain.decision..")
+            .resideInAnyPackage(
+                    "org.ippc.cpm.domain.session..",
+                    "org.ippc.cpm.domain.round..",
+                    "org.ippc.cpm.domain.programme..",
+                    "org.ippc.cpm.domain.decision..",
+                    "org.ippc.cpm.domain.shared..")
             .should()
             .dependOnClassesThat()
             .resideInAPackage("org.ippc.cpm.domain.commission..")
             .allowEmptyShould(false);
+
+    /** Seen failing while {@code round.ProposePriority} and {@code programme.Programme} used each other. */
+    @ArchTest
+    static final ArchRule the_domain_s_packages_are_free_of_cycles =
+            slices().matching("org.ippc.cpm.domain.(*)..").should().beFreeOfCycles();
 }

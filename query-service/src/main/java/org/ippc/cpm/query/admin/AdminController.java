@@ -10,6 +10,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.ippc.cpm.domain.shared.Nullable;
+import org.ippc.cpm.platform.DatabaseUnavailable;
 import org.ippc.cpm.projection.ReadModels;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -74,15 +76,29 @@ class AdminController {
                 .orElseThrow();
         long before = queue().amountOfSequences();
         int processed = 0;
-        for (long i = 0; i < before && processor.processAny(); i++) {
-            processed++;
+        String failure = null;
+        try {
+            for (long i = 0; i < before && processor.processAny(); i++) {
+                processed++;
+            }
+        } catch (RuntimeException failedAgain) {
+            if (DatabaseUnavailable.causes(failedAgain)) {
+                throw failedAgain;
+            }
+            // The letter stays queued; the answer says why rather than failing as a 500.
+            failure = DatabaseUnavailable.describe(failedAgain);
         }
-        return new RetryResult(before, processed, queue().amountOfSequences());
+        return new RetryResult(before, processed, queue().amountOfSequences(), failure);
     }
 
     private SequencedDeadLetterQueue<EventMessage<?>> queue() {
         return processing.deadLetterQueue(ReadModels.PROCESSING_GROUP).orElseThrow();
     }
 
-    record RetryResult(long sequencesBefore, long sequencesProcessed, long sequencesLeft) {}
+    /** {@code failure}: why a retry stopped early, if one did (the sequences left stay queued). */
+    record RetryResult(
+            long sequencesBefore,
+            long sequencesProcessed,
+            long sequencesLeft,
+            @Nullable String failure) {}
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.ippc.cpm.eventstore.StoredEvents;
 import org.ippc.cpm.projection.ReadModels;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -19,10 +20,12 @@ import org.springframework.stereotype.Component;
 class ReadModelPosition {
 
     private final JdbcTemplate jdbc;
+    private final StoredEvents store;
     private final Serializer serializer;
 
-    ReadModelPosition(JdbcTemplate jdbc, Serializer serializer, MeterRegistry meters) {
+    ReadModelPosition(JdbcTemplate jdbc, StoredEvents store, Serializer serializer, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.store = store;
         this.serializer = serializer;
         Gauge.builder("cpm.read_models.lag", this, ReadModelPosition::lag)
                 .description("Events in the store that the read models have not handled yet")
@@ -49,8 +52,7 @@ class ReadModelPosition {
     }
 
     long head() {
-        Long head = jdbc.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class);
-        return head == null ? -1 : head;
+        return store.head();
     }
 
     /** The global index of the last event handled by every segment of the read-models processor (-1: none). */

@@ -181,7 +181,7 @@ class ReadModelRebuild {
             // recorded head.
             return progress(position < head, requestedBy, startedAt, head, position, outcome);
         });
-        return latest.isEmpty() ? RebuildStatus.none() : latest.get(0);
+        return latest.isEmpty() ? RebuildStatus.none(readModels.deadLetters()) : latest.get(0);
     }
 
     private RebuildStatus progress(
@@ -200,7 +200,8 @@ class ReadModelRebuild {
                 Math.round(percent * 10) / 10.0,
                 Math.round(rate),
                 left,
-                outcome);
+                outcome,
+                readModels.deadLetters());
     }
 
     @Scheduled(fixedDelay = 2000)

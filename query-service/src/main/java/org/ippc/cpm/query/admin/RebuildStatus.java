@@ -16,9 +16,14 @@ public record RebuildStatus(
         @Nullable Double secondsLeft,
 
         @Nullable @Schema(description = "done, or why it was done by the processor's replay, failed or was abandoned")
-        String outcome) {
+        String outcome,
 
-    static RebuildStatus none() {
-        return new RebuildStatus(false, null, null, 0, 0, 100, 0, null, null);
+        @Schema(
+                description =
+                        "events set aside in the dead-letter queue (a rebuild goes past them; GET /api/admin/dead-letters)")
+        long deadLetters) {
+
+    static RebuildStatus none(long deadLetters) {
+        return new RebuildStatus(false, null, null, 0, 0, 100, 0, null, null, deadLetters);
     }
 }

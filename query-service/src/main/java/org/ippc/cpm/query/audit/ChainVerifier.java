@@ -2,16 +2,14 @@ package org.ippc.cpm.query.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import javax.sql.DataSource;
-import org.ippc.cpm.domain.history.EventHash;
-import org.ippc.cpm.domain.history.StoredEvent;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.ippc.cpm.eventstore.EventHash;
+import org.ippc.cpm.eventstore.StoredEvent;
+import org.ippc.cpm.eventstore.StoredEvents;
+import org.ippc.cpm.eventstore.StoredRow;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,32 +22,24 @@ class ChainVerifier {
 
     private static final int MAX_REPORTED = 100;
 
-    private final JdbcTemplate jdbc;
+    private final StoredEvents store;
 
-    ChainVerifier(DataSource dataSource) {
-        this.jdbc = new JdbcTemplate(dataSource);
-        this.jdbc.setFetchSize(1000);
+    ChainVerifier(StoredEvents store) {
+        this.store = store;
     }
 
     @Transactional(readOnly = true)
     public ChainVerification verify() {
         Walk walk = new Walk();
-        jdbc.query("""
-                SELECT e.globalindex, e.eventidentifier, e.aggregateidentifier, e.sequencenumber, e.type, e.timestamp,
-                       e.payloadtype, e.payloadrevision, e.payload, e.metadata, h.previous_hash, h.hash
-                FROM domainevententry e LEFT JOIN event_hash h ON h.event_id = e.eventidentifier
-                ORDER BY e.aggregateidentifier, e.sequencenumber""", walk::row);
+        store.byAggregate(walk::row);
         walk.endOfAggregate();
-        jdbc.query("""
-                SELECT h.event_id, h.aggregate_id, h.sequence_number FROM event_hash h
-                LEFT JOIN domainevententry e ON e.eventidentifier = h.event_id WHERE e.eventidentifier IS NULL""", rs -> {
-            walk.broken.add(new ChainVerification.ChainBreak(
-                    null,
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getLong(3),
-                    "the event this hash was computed for is missing from the store"));
-        });
+        store.linksWithoutEvents()
+                .forEach(link -> walk.broken.add(new ChainVerification.ChainBreak(
+                        null,
+                        link.eventId(),
+                        link.aggregateId(),
+                        link.sequenceNumber(),
+                        "the event this hash was computed for is missing from the store")));
         List<ChainVerification.ChainBreak> broken = walk.broken.stream()
                 .sorted(Comparator.comparing(
                         ChainVerification.ChainBreak::globalIndex, Comparator.nullsLast(Comparator.naturalOrder())))
@@ -72,18 +62,9 @@ class ChainVerifier {
         String head;
         long expectedSequence;
 
-        void row(ResultSet rs) throws SQLException {
-            StoredEvent event = new StoredEvent(
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getLong(4),
-                    rs.getString(5),
-                    rs.getString(6),
-                    rs.getString(7),
-                    rs.getString(8),
-                    rs.getBytes(9),
-                    rs.getBytes(10));
-            long globalIndex = rs.getLong(1);
+        void row(StoredRow row) {
+            StoredEvent event = row.event();
+            long globalIndex = row.globalIndex();
             if (!event.aggregateId().equals(aggregate)) {
                 endOfAggregate();
                 aggregate = event.aggregateId();
@@ -92,8 +73,8 @@ class ChainVerifier {
                 aggregates++;
             }
             events++;
-            String previousHash = rs.getString(11);
-            String storedHash = rs.getString(12);
+            String previousHash = row.previousHash();
+            String storedHash = row.hash();
             if (event.sequenceNumber() != expectedSequence) {
                 fail(
                         globalIndex,

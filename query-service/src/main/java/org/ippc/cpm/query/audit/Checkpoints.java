@@ -9,12 +9,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import javax.sql.DataSource;
+import org.ippc.cpm.eventstore.StoredEvents;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,22 +21,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class Checkpoints {
 
-    private final JdbcTemplate jdbc;
+    private final StoredEvents store;
     private final SecretKeySpec key;
 
-    Checkpoints(DataSource dataSource, @Value("${cpm.audit.checkpoint-key}") String key) {
-        this.jdbc = new JdbcTemplate(dataSource);
+    Checkpoints(StoredEvents store, @Value("${cpm.audit.checkpoint-key}") String key) {
+        this.store = store;
         this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     @Transactional(readOnly = true)
     public Checkpoint take() {
-        List<Checkpoint.ChainHead> heads =
-                jdbc.query("""
-                SELECT h.aggregate_id, h.sequence_number, h.hash FROM event_hash h
-                JOIN (SELECT aggregate_id, MAX(sequence_number) AS head FROM event_hash GROUP BY aggregate_id) last
-                  ON last.aggregate_id = h.aggregate_id AND last.head = h.sequence_number
-                ORDER BY h.aggregate_id""", (rs, i) -> new Checkpoint.ChainHead(rs.getString(1), rs.getLong(2), rs.getString(3)));
+        List<Checkpoint.ChainHead> heads = store.heads().stream()
+                .map(link -> new Checkpoint.ChainHead(link.aggregateId(), link.sequenceNumber(), link.hash()))
+                .toList();
         long events =
                 heads.stream().mapToLong(head -> head.sequenceNumber() + 1).sum();
         Instant takenAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -56,23 +52,18 @@ class Checkpoints {
         if (!signed) {
             return new CheckpointVerification(false, false, List.of("the checkpoint was not signed by this engine"));
         }
-        Map<String, Long> headsNow = jdbc.query("""
-                        SELECT h.aggregate_id, MAX(h.sequence_number) FROM event_hash h
-                        JOIN domainevententry e ON e.eventidentifier = h.event_id GROUP BY h.aggregate_id""", (rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, Long> headsNow = store.lastSequences();
         List<String> problems = new ArrayList<>();
         for (Checkpoint.ChainHead head : checkpoint.heads()) {
             Long now = headsNow.get(head.aggregateId());
-            List<String> hashNow = jdbc.queryForList("""
-                    SELECT h.hash FROM event_hash h JOIN domainevententry e ON e.eventidentifier = h.event_id
-                    WHERE h.aggregate_id = ? AND h.sequence_number = ?""", String.class, head.aggregateId(), head.sequenceNumber());
+            Optional<String> hashNow = store.hashOf(head.aggregateId(), head.sequenceNumber());
             if (now == null) {
                 problems.add("%s: the checkpoint saw events 0 to %d; none is in the store now"
                         .formatted(head.aggregateId(), head.sequenceNumber()));
             } else if (now < head.sequenceNumber()) {
                 problems.add("%s: the checkpoint saw events 0 to %d; the store now ends at %d"
                         .formatted(head.aggregateId(), head.sequenceNumber(), now));
-            } else if (hashNow.isEmpty() || !hashNow.get(0).equals(head.hash())) {
+            } else if (hashNow.filter(head.hash()::equals).isEmpty()) {
                 problems.add("%s: event %d is not the one the checkpoint saw"
                         .formatted(head.aggregateId(), head.sequenceNumber()));
             }

@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.ippc.cpm.eventstore.StoredEvent;
+import org.ippc.cpm.eventstore.StoredEvents;
+import org.ippc.cpm.eventstore.StoredRow;
 import org.ippc.cpm.query.NotFound;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** An aggregate's events straight from the event store (never from a read model or a snapshot). */
@@ -20,12 +21,12 @@ public class EventHistory {
     private static final int PAGE = 64;
 
     private final EventStorageEngine store;
-    private final JdbcTemplate jdbc;
+    private final StoredEvents stored;
     private final Upcasting upcasting;
 
-    EventHistory(EventStorageEngine store, JdbcTemplate jdbc, Upcasting upcasting) {
+    EventHistory(EventStorageEngine store, StoredEvents stored, Upcasting upcasting) {
         this.store = store;
-        this.jdbc = jdbc;
+        this.stored = stored;
         this.upcasting = upcasting;
     }
 
@@ -56,25 +57,10 @@ public class EventHistory {
     private record Page(List<DomainEventMessage<?>> events, boolean last, long nextSequence) {}
 
     private Page page(String aggregateId, long firstSequence) {
-        List<GenericDomainEventEntry<byte[]>> rows = jdbc.query(
-                """
-                SELECT type, aggregateidentifier, sequencenumber, eventidentifier, timestamp, payloadtype,
-                       payloadrevision, payload, metadata
-                FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber >= ?
-                ORDER BY sequencenumber LIMIT %d""".formatted(PAGE),
-                (rs, i) -> new GenericDomainEventEntry<>(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getLong(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getBytes(8),
-                        rs.getBytes(9)),
-                aggregateId,
-                firstSequence);
-        long next = rows.isEmpty() ? firstSequence : rows.get(rows.size() - 1).getSequenceNumber() + 1;
+        List<StoredEvent> rows = stored.page(aggregateId, firstSequence, PAGE).stream()
+                .map(StoredRow::event)
+                .toList();
+        long next = rows.isEmpty() ? firstSequence : rows.get(rows.size() - 1).sequenceNumber() + 1;
         List<DomainEventMessage<?>> events = upcasting
                 .domainEvents(rows.stream())
                 .asStream()
@@ -85,37 +71,24 @@ public class EventHistory {
 
     /** One query: the aggregate's rows of the event table with their hash links, read through Axon's upcasters. */
     public List<HistoryEntry> history(String aggregateId) {
-        List<HistoryEntry> history = jdbc.query(
-                """
-                SELECT e.sequencenumber, e.eventidentifier, e.timestamp, e.payloadtype, e.payloadrevision, e.payload,
-                       e.metadata, h.previous_hash, h.hash, e.type
-                FROM domainevententry e LEFT JOIN event_hash h ON h.event_id = e.eventidentifier
-                WHERE e.aggregateidentifier = ? ORDER BY e.sequencenumber""",
-                (rs, i) -> {
-                    String type = rs.getString(4);
-                    IntermediateEventRepresentation event = upcasting.latest(
-                            rs.getString(10),
-                            aggregateId,
-                            rs.getLong(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            type,
-                            rs.getString(5),
-                            rs.getBytes(6),
-                            rs.getBytes(7));
+        List<HistoryEntry> history = stored.history(aggregateId).stream()
+                .map(row -> {
+                    StoredEvent stored = row.event();
+                    String type = stored.payloadType();
+                    IntermediateEventRepresentation event = upcasting.latest(stored);
                     Object payload = upcasting.serializer().deserialize(event.getData());
                     MetaData metadata = event.getMetaData().getObject();
                     return new HistoryEntry(
-                            rs.getLong(1),
-                            rs.getString(2),
+                            stored.sequenceNumber(),
+                            stored.eventId(),
                             type.substring(type.lastIndexOf('.') + 1),
-                            Instant.parse(rs.getString(3)),
+                            Instant.parse(stored.timestamp()),
                             metadata,
                             payload,
-                            rs.getString(8),
-                            rs.getString(9));
-                },
-                aggregateId);
+                            row.previousHash(),
+                            row.hash());
+                })
+                .toList();
         if (history.isEmpty()) {
             throw new NotFound("no events for " + aggregateId);
         }

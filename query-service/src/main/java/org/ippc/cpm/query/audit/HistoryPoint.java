@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.function.Predicate;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.ippc.cpm.domain.history.EventMetadata;
+import org.ippc.cpm.eventstore.EventMetadata;
 
 /**
  * A point in an aggregate's history: its events up to that point, a prefix of its stream. By recording time (an

@@ -9,16 +9,15 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.ippc.cpm.domain.history.EventMetadata;
 import org.ippc.cpm.domain.shared.CpmJson;
+import org.ippc.cpm.eventstore.EventMetadata;
+import org.ippc.cpm.eventstore.StoredEvent;
+import org.ippc.cpm.eventstore.StoredEvents;
+import org.ippc.cpm.eventstore.StoredRow;
 import org.ippc.cpm.query.board.LogFilter;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,14 +53,13 @@ class LogExport {
     };
     private static final ObjectMapper JSON = CpmJson.objectMapper();
 
-    private final JdbcTemplate jdbc;
+    private final StoredEvents store;
     private final TransactionTemplate readOnly;
     private final Upcasting upcasting;
 
-    LogExport(DataSource dataSource, PlatformTransactionManager transactions, Upcasting upcasting) {
+    LogExport(StoredEvents store, PlatformTransactionManager transactions, Upcasting upcasting) {
         this.upcasting = upcasting;
-        this.jdbc = new JdbcTemplate(dataSource);
-        this.jdbc.setFetchSize(1000);
+        this.store = store;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
@@ -100,12 +98,8 @@ class LogExport {
     }
 
     private void each(LogFilter filter, RowWriter writer) {
-        readOnly.executeWithoutResult(status -> jdbc.query("""
-                SELECT e.globalindex, e.eventidentifier, e.type, e.aggregateidentifier, e.sequencenumber, e.payloadtype,
-                       e.payloadrevision, e.timestamp, e.payload, e.metadata, h.hash
-                FROM domainevententry e LEFT JOIN event_hash h ON h.event_id = e.eventidentifier
-                ORDER BY e.globalindex""", rs -> {
-            Map<String, Object> row = row(rs);
+        readOnly.executeWithoutResult(status -> store.inOrder(stored -> {
+            Map<String, Object> row = row(stored);
             if (matches(filter, row)) {
                 try {
                     writer.write(row);
@@ -116,30 +110,19 @@ class LogExport {
         }));
     }
 
-    private Map<String, Object> row(ResultSet rs) throws SQLException {
-        String payloadType = rs.getString("payloadtype");
-        JsonNode payload = upcasting
-                .latest(
-                        rs.getString("type"),
-                        rs.getString("aggregateidentifier"),
-                        rs.getLong("sequencenumber"),
-                        rs.getString("eventidentifier"),
-                        rs.getString("timestamp"),
-                        payloadType,
-                        rs.getString("payloadrevision"),
-                        rs.getBytes("payload"),
-                        rs.getBytes("metadata"))
-                .getData(JsonNode.class)
-                .getData();
-        JsonNode metadata = tree(rs.getBytes("metadata"));
+    private Map<String, Object> row(StoredRow stored) {
+        StoredEvent event = stored.event();
+        String payloadType = event.payloadType();
+        JsonNode payload = upcasting.latest(event).getData(JsonNode.class).getData();
+        JsonNode metadata = tree(event.metadata());
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("globalIndex", rs.getLong("globalindex"));
-        row.put("eventId", rs.getString("eventidentifier"));
-        row.put("aggregateType", rs.getString("type"));
-        row.put("aggregateId", rs.getString("aggregateidentifier"));
-        row.put("sequenceNumber", rs.getLong("sequencenumber"));
+        row.put("globalIndex", stored.globalIndex());
+        row.put("eventId", event.eventId());
+        row.put("aggregateType", event.aggregateType());
+        row.put("aggregateId", event.aggregateId());
+        row.put("sequenceNumber", event.sequenceNumber());
         row.put("eventType", payloadType.substring(payloadType.lastIndexOf('.') + 1));
-        row.put("occurredAt", rs.getString("timestamp"));
+        row.put("occurredAt", event.timestamp());
         row.put("tookPlaceOn", text(metadata, EventMetadata.TOOK_PLACE_ON));
         row.put(
                 "sessionId",
@@ -161,7 +144,7 @@ class LogExport {
         row.put("rationale", text(payload, "rationale"));
         row.put("correlationId", text(metadata, "traceId"));
         row.put("causationId", text(metadata, "correlationId"));
-        row.put("hash", rs.getString("hash"));
+        row.put("hash", stored.hash());
         row.put("payload", payload);
         return row;
     }

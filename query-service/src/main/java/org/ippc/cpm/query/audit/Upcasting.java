@@ -9,6 +9,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.ippc.cpm.eventstore.StoredEvent;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -28,35 +29,29 @@ class Upcasting {
     }
 
     /** One stored event as the upcasters leave it (each of this engine's upcasters keeps one event one event). */
-    IntermediateEventRepresentation latest(
-            String aggregateType,
-            String aggregateId,
-            long sequenceNumber,
-            String eventId,
-            String timestamp,
-            String payloadType,
-            String revision,
-            byte[] payload,
-            byte[] metadata) {
-        var row = new GenericDomainEventEntry<>(
-                aggregateType,
-                aggregateId,
-                sequenceNumber,
-                eventId,
-                timestamp,
-                payloadType,
-                revision,
-                payload,
-                metadata);
+    IntermediateEventRepresentation latest(StoredEvent event) {
         return upcasters
-                .upcast(Stream.of(new InitialEventRepresentation(row, serializer)))
+                .upcast(Stream.of(new InitialEventRepresentation(entry(event), serializer)))
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("an upcaster dropped event " + eventId));
+                .orElseThrow(() -> new IllegalStateException("an upcaster dropped event " + event.eventId()));
     }
 
     /** Stored events as Axon's own reads give them: upcast, payloads deserialized when first asked for. */
-    DomainEventStream domainEvents(Stream<GenericDomainEventEntry<byte[]>> rows) {
-        return EventStreamUtils.upcastAndDeserializeDomainEvents(rows, serializer, upcasters);
+    DomainEventStream domainEvents(Stream<StoredEvent> events) {
+        return EventStreamUtils.upcastAndDeserializeDomainEvents(events.map(Upcasting::entry), serializer, upcasters);
+    }
+
+    private static GenericDomainEventEntry<byte[]> entry(StoredEvent event) {
+        return new GenericDomainEventEntry<>(
+                event.aggregateType(),
+                event.aggregateId(),
+                event.sequenceNumber(),
+                event.eventId(),
+                event.timestamp(),
+                event.payloadType(),
+                event.payloadRevision(),
+                event.payload(),
+                event.metadata());
     }
 
     Serializer serializer() {

@@ -1,6 +1,7 @@
 package org.ippc.cpm.query.board;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.ippc.cpm.domain.decision.ActionItemStatus;
 import org.ippc.cpm.domain.shared.Nullable;
 
 /** An action item of a CPM decision, due at a session: open, reported, or overdue (C3). */
@@ -13,7 +14,6 @@ public record ActionItemRow(
         String dueSession,
         String request,
 
-        @Schema(allowableValues = {"OPEN", "REPORTED", "OVERDUE"})
-        String status,
+        @Schema(implementation = ActionItemStatus.class) String status,
 
         @Nullable String documentReference) {}

@@ -9,10 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ippc.cpm.domain.decision.ActionItemStatus;
 import org.ippc.cpm.domain.programme.ResourceKind;
 import org.ippc.cpm.domain.shared.CpmJson;
 import org.ippc.cpm.domain.shared.Role;
+import org.ippc.cpm.projection.ReadModels;
 import org.ippc.cpm.query.NotFound;
+import org.ippc.cpm.query.WaitsInDeadLetterQueue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -60,7 +63,25 @@ public class BoardQueries {
                 .query("SELECT * FROM programme_status WHERE programme_id = ?", BoardQueries::programme, programmeId)
                 .stream()
                 .findFirst()
-                .orElseThrow(() -> new NotFound("no programme " + programmeId));
+                .orElseThrow(() -> waitingOrNotFound(programmeId));
+    }
+
+    /** A programme whose first event waits in the dead-letter queue is recorded, not unknown: the answer says so. */
+    private RuntimeException waitingOrNotFound(String programmeId) {
+        List<String> waiting = jdbc.query(
+                "SELECT payloadtype, sequencenumber, causetype, causemessage FROM deadletterentry"
+                        + " WHERE processinggroup = ? AND sequenceidentifier = ? ORDER BY sequenceindex",
+                (rs, i) -> "%s #%d (%s: %s)"
+                        .formatted(
+                                rs.getString(1).substring(rs.getString(1).lastIndexOf('.') + 1),
+                                rs.getLong(2),
+                                rs.getString(3),
+                                rs.getString(4)),
+                ReadModels.PROCESSING_GROUP,
+                programmeId);
+        return waiting.isEmpty()
+                ? new NotFound("no programme " + programmeId)
+                : new WaitsInDeadLetterQueue(programmeId, waiting);
     }
 
     public List<ProgrammeRow> programmes(List<String> ids) {
@@ -200,8 +221,12 @@ public class BoardQueries {
                 presentations,
                 decisions,
                 missingReports,
-                due.stream().filter(item -> !"OVERDUE".equals(item.status())).toList(),
-                due.stream().filter(item -> "OVERDUE".equals(item.status())).toList());
+                due.stream()
+                        .filter(item -> !ActionItemStatus.OVERDUE.name().equals(item.status()))
+                        .toList(),
+                due.stream()
+                        .filter(item -> ActionItemStatus.OVERDUE.name().equals(item.status()))
+                        .toList());
     }
 
     public Page<LogEntry> log(LogFilter filter, PageRequest page) {
@@ -238,6 +263,7 @@ public class BoardQueries {
                 instant(rs.getTimestamp("last_changed_at")),
                 rs.getLong("version"),
                 rs.getString("report_missing_at"),
+                rs.getInt("waiting_events"),
                 NextActions.in(stage));
     }
 

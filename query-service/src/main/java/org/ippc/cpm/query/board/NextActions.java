@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.ippc.cpm.domain.programme.ProgrammeLifecycle;
 import org.ippc.cpm.domain.programme.ProgrammeStage;
+import org.ippc.cpm.domain.shared.ApiName;
 import org.ippc.cpm.domain.shared.RoleTable;
 
 /** What each stage lets a programme do next and who may do it: the lifecycle's commands with the role table's roles. */
@@ -18,9 +19,7 @@ final class NextActions {
                     stage,
                     ProgrammeLifecycle.commandsIn(stage).stream()
                             .map(command -> new NextAction(
-                                    Character.toLowerCase(
-                                                    command.getSimpleName().charAt(0))
-                                            + command.getSimpleName().substring(1),
+                                    ApiName.of(command),
                                     RoleTable.mayIssue(command).stream()
                                             .map(Enum::name)
                                             .sorted()

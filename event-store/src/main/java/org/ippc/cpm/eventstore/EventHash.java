@@ -1,4 +1,4 @@
-package org.ippc.cpm.domain.history;
+package org.ippc.cpm.eventstore;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

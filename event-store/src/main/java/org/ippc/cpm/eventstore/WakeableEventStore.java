@@ -1,4 +1,4 @@
-package org.ippc.cpm.command.cluster;
+package org.ippc.cpm.eventstore;
 
 import java.util.List;
 import org.axonframework.eventhandling.TrackingEventStream;

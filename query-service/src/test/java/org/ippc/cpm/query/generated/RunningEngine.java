@@ -1,0 +1,113 @@
+package org.ippc.cpm.query.generated;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.ippc.cpm.CpmEngineApplication;
+import org.ippc.cpm.command.HttpApi;
+import org.ippc.cpm.domain.seed.SeedStory;
+import org.ippc.cpm.projection.ReadModels;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The whole engine started in the test's JVM for a generated test (jqwik has no Spring extension), on the database
+ * given, with the seed story sent through the command API.
+ */
+final class RunningEngine implements AutoCloseable {
+
+    final HttpApi api;
+    final JdbcTemplate jdbc;
+    private final ConfigurableApplicationContext context;
+
+    private RunningEngine(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.api = new HttpApi(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+        this.jdbc = context.getBean(JdbcTemplate.class);
+    }
+
+    static RunningEngine start(String url, String user, String password) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("server.port", "0");
+        properties.put("server.shutdown", "immediate");
+        properties.put("spring.datasource.url", url);
+        properties.put("spring.datasource.username", user);
+        properties.put("spring.datasource.password", password);
+        RunningEngine engine = new RunningEngine(new SpringApplicationBuilder(CpmEngineApplication.class)
+                .properties(properties)
+                .run());
+        for (SeedStory.Step step : SeedStory.steps()) {
+            HttpApi.Answer answer = engine.api.post(
+                    step.user(),
+                    step.command(),
+                    step.body(),
+                    step.tookPlaceOn() == null
+                            ? Map.of()
+                            : Map.of("Took-Place-On", step.tookPlaceOn().toString()));
+            assertThat(answer.status()).as(step.command() + " " + answer.raw()).isEqualTo(200);
+        }
+        engine.awaitProjected();
+        return engine;
+    }
+
+    /** Until every stored event is in the decision log or waits in the dead-letter queue. */
+    void awaitProjected() {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> count("decision_log") + deadLetters() == count("domainevententry"));
+    }
+
+    long deadLetters() {
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM deadletterentry WHERE processinggroup = ?",
+                Long.class,
+                ReadModels.PROCESSING_GROUP);
+    }
+
+    String deadLetterCauses() {
+        return jdbc.queryForList("SELECT payloadtype, causemessage FROM deadletterentry")
+                .toString();
+    }
+
+    long count(String table) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+    }
+
+    /** Every row of every read model, in an order that does not depend on how they were written. */
+    Map<String, List<String>> readModels() {
+        Map<String, List<String>> tables = new HashMap<>();
+        for (String table : ReadModels.TABLES) {
+            List<String> rows = new ArrayList<>(jdbc.queryForList("SELECT * FROM " + table).stream()
+                    .map(Object::toString)
+                    .toList());
+            rows.sort(Comparator.naturalOrder());
+            tables.put(table, rows);
+        }
+        return tables;
+    }
+
+    /** Rebuilds every read model through the admin API and waits until it has caught up. */
+    void rebuild() {
+        HttpApi.Answer started = api.postTo("auditor", "/api/admin/rebuild", "", Map.of());
+        assertThat(started.status()).as(started.raw()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> !api.get("auditor", "/api/admin/rebuild")
+                        .body()
+                        .get("running")
+                        .asBoolean());
+        awaitProjected();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
