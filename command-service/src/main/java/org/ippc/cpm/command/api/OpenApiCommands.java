@@ -18,11 +18,20 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.ippc.cpm.domain.programme.ProgrammeLifecycle;
+import org.ippc.cpm.domain.shared.DecisionId;
+import org.ippc.cpm.domain.shared.ExpertId;
+import org.ippc.cpm.domain.shared.ProgrammeId;
+import org.ippc.cpm.domain.shared.RoundId;
+import org.ippc.cpm.domain.shared.SessionId;
 import org.ippc.cpm.domain.shared.Validation;
 import org.ippc.cpm.platform.openapi.ApiContract;
 import org.ippc.cpm.platform.openapi.OperationsDescription;
@@ -52,22 +61,64 @@ class OpenApiCommands implements OperationsDescription {
             api.setPaths(new Paths());
         }
         Set<String> commandSchemas = new TreeSet<>();
+        Map<String, Class<?>> records = new HashMap<>();
         for (CommandType type : CommandCatalog.all()) {
             commandSchemas.addAll(register(components, type.recordType()));
+            collectRecords(type.recordType(), records);
             api.getPaths()
                     .addPathItem("/api/commands/" + type.name(), new PathItem().post(operation(type, components)));
         }
-        commandSchemas.forEach(name -> declareLimits(components.getSchemas().get(name)));
+        commandSchemas.forEach(name -> declareLimits(components.getSchemas().get(name), records.get(name)));
     }
 
-    /** The limits {@link InputLimits} and the domain enforce, declared on every text, amount and date of a schema. */
+    /** The shape of each identifier type, as the domain checks it. */
+    private static final Map<Class<?>, String> IDENTIFIERS = Map.of(
+            ProgrammeId.class, Validation.IDENTIFIER,
+            ExpertId.class, Validation.IDENTIFIER,
+            DecisionId.class, Validation.IDENTIFIER,
+            SessionId.class, SessionId.SHAPE,
+            RoundId.class, RoundId.SHAPE);
+
+    /**
+     * The limits {@link InputLimits} and the domain enforce, declared on every identifier, text, amount and date of
+     * the schema of {@code record} (an identifier by the shape of its type, the rest by the domain's general limits).
+     */
     @SuppressWarnings("rawtypes")
-    private static void declareLimits(Schema<?> schema) {
+    private static void declareLimits(Schema<?> schema, Class<?> record) {
         if (schema.getProperties() == null) {
             return;
         }
-        for (Schema property : schema.getProperties().values()) {
-            declareLimit(property.getItems() != null ? property.getItems() : property);
+        schema.getProperties().forEach((name, property) -> {
+            String identifier = record == null ? null : IDENTIFIERS.get(componentType(record, name));
+            Schema value = property.getItems() != null ? property.getItems() : property;
+            if (identifier != null) {
+                value.setMaxLength(Validation.MAX_IDENTIFIER);
+                value.setPattern("^" + identifier + "$");
+            } else {
+                declareLimit(value);
+            }
+        });
+    }
+
+    private static Class<?> componentType(Class<?> record, String name) {
+        return Arrays.stream(record.getRecordComponents())
+                .filter(component -> component.getName().equals(name))
+                .map(RecordComponent::getType)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** The command record and the records it holds (directly or in a list), by their schema's name. */
+    private static void collectRecords(Class<?> record, Map<String, Class<?>> records) {
+        if (!record.isRecord() || records.putIfAbsent(record.getSimpleName(), record) != null) {
+            return;
+        }
+        for (RecordComponent component : record.getRecordComponents()) {
+            collectRecords(component.getType(), records);
+            if (component.getGenericType() instanceof ParameterizedType list
+                    && list.getActualTypeArguments()[0] instanceof Class<?> element) {
+                collectRecords(element, records);
+            }
         }
     }
 

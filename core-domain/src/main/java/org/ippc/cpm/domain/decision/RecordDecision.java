@@ -8,9 +8,11 @@ import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.shared.Summary;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The CPM records a numbered decision with its action items at an open session (C1, S2). */
+@Summary("The CPM records a numbered decision with action items (C1, S2)")
 @IssuedBy(value = Role.CPM, rule = "C1")
 public record RecordDecision(
         @TargetAggregateIdentifier DecisionId decisionId,

@@ -7,9 +7,11 @@ import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.Nullable;
 import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.Role;
+import org.ippc.cpm.domain.shared.Summary;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The addressee body reports on its action item, completing it (C2). */
+@Summary("The addressee body reports on its action item (C2)")
 @IssuedBy(
         value = {Role.SECRETARIAT, Role.BUREAU, Role.SPG, Role.FINANCE_COMMITTEE},
         rule = "C2")

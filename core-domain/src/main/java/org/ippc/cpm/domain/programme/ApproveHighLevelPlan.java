@@ -8,9 +8,11 @@ import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.shared.Summary;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The CPM approves the high-level work plan, possibly amended (Y1, Y2). */
+@Summary("The CPM approves the high-level work plan, possibly amended (Y1, Y2, S2)")
 @IssuedBy(value = Role.CPM, rule = "Y1")
 public record ApproveHighLevelPlan(
         @TargetAggregateIdentifier ProgrammeId programmeId,

@@ -7,9 +7,11 @@ import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.shared.Summary;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The CPM closes a programme under management at an open session (M4). */
+@Summary("The CPM closes a programme under management at an open session (M4, S2)")
 @IssuedBy(value = Role.CPM, rule = "M4")
 public record CloseProgramme(
         @TargetAggregateIdentifier ProgrammeId programmeId,

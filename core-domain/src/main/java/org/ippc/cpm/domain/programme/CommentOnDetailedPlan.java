@@ -6,9 +6,11 @@ import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.Role;
+import org.ippc.cpm.domain.shared.Summary;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** An appointed expert comments on a version of the detailed plan (D1); the rationale is the comment. */
+@Summary("An appointed expert comments on a plan version (D1)")
 @IssuedBy(value = Role.EXPERT, rule = "D1")
 public record CommentOnDetailedPlan(
         @TargetAggregateIdentifier ProgrammeId programmeId,

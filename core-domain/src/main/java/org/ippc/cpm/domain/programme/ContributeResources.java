@@ -6,9 +6,11 @@ import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.Role;
+import org.ippc.cpm.domain.shared.Summary;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** A contracting party or RPPO contributes funds or in-kind resources (M1). */
+@Summary("A party or RPPO contributes resources (M1)")
 @IssuedBy(
         value = {Role.CONTRACTING_PARTY, Role.RPPO},
         rule = "M1")

@@ -6,9 +6,11 @@ import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.Role;
+import org.ippc.cpm.domain.shared.Summary;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** Corrects an earlier event of the programme with a new event that names it (A1). */
+@Summary("Corrects an earlier event with a new one (A1)")
 @IssuedBy(
         value = {Role.SECRETARIAT, Role.CPM},
         rule = "A1")

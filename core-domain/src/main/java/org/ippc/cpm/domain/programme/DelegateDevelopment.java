@@ -8,9 +8,11 @@ import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.shared.Summary;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The CPM delegates the detailed plan to the Secretariat and operational guidance to the Bureau (Y1, Y3). */
+@Summary("The CPM delegates development to the Secretariat and guidance to the Bureau (Y1, Y3, S2)")
 @IssuedBy(value = Role.CPM, rule = "Y1")
 public record DelegateDevelopment(
         @TargetAggregateIdentifier ProgrammeId programmeId,

@@ -7,9 +7,11 @@ import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.shared.Summary;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The Secretariat presents the plan's summary at a later CPM session (Y5). */
+@Summary("The Secretariat presents the plan at a later open session (Y5)")
 @IssuedBy(value = Role.SECRETARIAT, rule = "A3")
 public record PresentPlan(
         @TargetAggregateIdentifier ProgrammeId programmeId,

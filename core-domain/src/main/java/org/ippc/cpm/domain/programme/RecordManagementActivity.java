@@ -6,9 +6,11 @@ import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.Role;
+import org.ippc.cpm.domain.shared.Summary;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The Secretariat records one of the eight kinds of management activity (M2). */
+@Summary("The Secretariat records a management activity (M2)")
 @IssuedBy(value = Role.SECRETARIAT, rule = "M2")
 public record RecordManagementActivity(
         @TargetAggregateIdentifier ProgrammeId programmeId,

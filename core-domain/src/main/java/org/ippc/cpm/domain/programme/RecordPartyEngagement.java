@@ -6,9 +6,11 @@ import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.Role;
+import org.ippc.cpm.domain.shared.Summary;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** A contracting party or RPPO records a commitment, monitoring, communication or achievement (M2). */
+@Summary("A party or RPPO records its engagement (M2)")
 @IssuedBy(
         value = {Role.CONTRACTING_PARTY, Role.RPPO},
         rule = "M2")

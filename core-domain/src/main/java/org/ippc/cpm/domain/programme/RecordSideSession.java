@@ -7,9 +7,11 @@ import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.shared.Summary;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The Secretariat records a side session held at the year-2 session (Y6). */
+@Summary("The Secretariat records a side session at the year-2 session (Y6)")
 @IssuedBy(value = Role.SECRETARIAT, rule = "A3")
 public record RecordSideSession(
         @TargetAggregateIdentifier ProgrammeId programmeId,

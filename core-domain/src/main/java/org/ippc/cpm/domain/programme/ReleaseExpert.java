@@ -7,9 +7,11 @@ import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.Role;
+import org.ippc.cpm.domain.shared.Summary;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The Secretariat releases an appointed adviser (D1). */
+@Summary("The Secretariat releases an expert (D1)")
 @IssuedBy(value = Role.SECRETARIAT, rule = "D1")
 public record ReleaseExpert(
         @TargetAggregateIdentifier ProgrammeId programmeId,

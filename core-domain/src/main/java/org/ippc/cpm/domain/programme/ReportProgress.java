@@ -8,9 +8,11 @@ import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.shared.Summary;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The Secretariat reports progress to a CPM session after the year-1 session (M3). */
+@Summary("The Secretariat reports progress to a later session (M3)")
 @IssuedBy(value = Role.SECRETARIAT, rule = "M3")
 public record ReportProgress(
         @TargetAggregateIdentifier ProgrammeId programmeId,

@@ -6,9 +6,11 @@ import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.Role;
+import org.ippc.cpm.domain.shared.Summary;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The Secretariat submits a new version of the detailed plan before it is presented (D3). */
+@Summary("The Secretariat submits a new version of the detailed plan (D3)")
 @IssuedBy(value = Role.SECRETARIAT, rule = "A3")
 public record ReviseDetailedPlan(
         @TargetAggregateIdentifier ProgrammeId programmeId,

@@ -7,9 +7,11 @@ import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.shared.Summary;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The CPM selects a proposed priority at the session it was proposed to (Y1). */
+@Summary("The CPM selects the priority at the session it was proposed to (Y1, S2)")
 @IssuedBy(value = Role.CPM, rule = "Y1")
 public record SelectPriority(
         @TargetAggregateIdentifier ProgrammeId programmeId,

@@ -8,9 +8,11 @@ import org.ippc.cpm.domain.shared.Nullable;
 import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.RoundId;
+import org.ippc.cpm.domain.shared.Summary;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The Secretariat completes the analysis, listing the options it weighed against the criteria (P2). */
+@Summary("The Secretariat completes the analysis with the options it weighed (P2)")
 @IssuedBy(value = Role.SECRETARIAT, rule = "A3")
 public record CompleteAnalysis(
         @TargetAggregateIdentifier RoundId roundId,

@@ -7,9 +7,11 @@ import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.RoundId;
+import org.ippc.cpm.domain.shared.Summary;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The Secretariat establishes the criteria that priorities are selected against (P2). */
+@Summary("The Secretariat establishes the selection criteria (P2)")
 @IssuedBy(value = Role.SECRETARIAT, rule = "A3")
 public record EstablishSelectionCriteria(
         @TargetAggregateIdentifier RoundId roundId,

@@ -9,9 +9,11 @@ import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.RoundId;
+import org.ippc.cpm.domain.shared.Summary;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The Secretariat proposes one analysed option to the round's CPM session as a priority, with its high-level work plan (P3-P6). */
+@Summary("The Secretariat proposes an analysed option as a priority (P3-P6)")
 @IssuedBy(value = Role.SECRETARIAT, rule = "A3")
 public record ProposePriority(
         @TargetAggregateIdentifier RoundId roundId,

@@ -6,9 +6,11 @@ import org.ippc.cpm.domain.shared.IssuedBy;
 import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.shared.Summary;
 import org.ippc.cpm.domain.shared.Validation;
 
 /** The CPM schedules its annual session {@code CPM-n}, held in year 2005 + n (S1). */
+@Summary("The CPM schedules session CPM-n, held in year 2005 + n (S1)")
 @IssuedBy(value = Role.CPM, rule = "A3")
 public record ScheduleSession(
         @RequiredBy("S1") @TargetAggregateIdentifier SessionId sessionId,

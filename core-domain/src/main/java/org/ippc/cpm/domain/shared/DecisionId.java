@@ -8,11 +8,7 @@ public record DecisionId(String value) {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public DecisionId {
-        Validation.requireText(value, "DecisionId");
-        if (value.length() > 100 || !value.matches("[A-Za-z0-9][A-Za-z0-9._/-]*")) {
-            throw new IllegalArgumentException(
-                    "DecisionId must be 1-100 letters, digits, '.', '_', '/' or '-', was " + value);
-        }
+        Validation.requireIdentifier(value, "DecisionId");
     }
 
     @JsonValue

@@ -8,11 +8,7 @@ public record ExpertId(String value) {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public ExpertId {
-        Validation.requireText(value, "ExpertId");
-        if (value.length() > 100 || !value.matches("[A-Za-z0-9][A-Za-z0-9._/-]*")) {
-            throw new IllegalArgumentException(
-                    "ExpertId must be 1-100 letters, digits, '.', '_', '/' or '-', was " + value);
-        }
+        Validation.requireIdentifier(value, "ExpertId");
     }
 
     @JsonValue

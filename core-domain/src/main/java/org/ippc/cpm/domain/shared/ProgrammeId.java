@@ -8,11 +8,7 @@ public record ProgrammeId(String value) {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public ProgrammeId {
-        Validation.requireText(value, "ProgrammeId");
-        if (value.length() > 100 || !value.matches("[A-Za-z0-9][A-Za-z0-9._/-]*")) {
-            throw new IllegalArgumentException(
-                    "ProgrammeId must be 1-100 letters, digits, '.', '_', '/' or '-', was " + value);
-        }
+        Validation.requireIdentifier(value, "ProgrammeId");
     }
 
     @JsonValue

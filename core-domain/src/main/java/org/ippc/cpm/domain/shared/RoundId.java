@@ -8,6 +8,9 @@ public record RoundId(String value) {
 
     private static final String PREFIX = "ROUND-";
 
+    /** The shape of a round id (the OpenAPI document states it too). */
+    public static final String SHAPE = PREFIX + SessionId.SHAPE;
+
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public RoundId {
         if (value == null || !value.startsWith(PREFIX)) {

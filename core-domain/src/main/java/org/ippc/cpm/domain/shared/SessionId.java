@@ -7,11 +7,14 @@ import java.util.regex.Pattern;
 /** An annual CPM session, {@code CPM-<number>}; session n is held in year 2005 + n (S1). */
 public record SessionId(String value) implements Comparable<SessionId> {
 
-    private static final Pattern SHAPE = Pattern.compile("CPM-([1-9][0-9]{0,3})");
+    /** The shape of a session id (the OpenAPI document states it too). */
+    public static final String SHAPE = "CPM-([1-9][0-9]{0,3})";
+
+    private static final Pattern PATTERN = Pattern.compile(SHAPE);
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public SessionId {
-        if (value == null || !SHAPE.matcher(value).matches()) {
+        if (value == null || !PATTERN.matcher(value).matches()) {
             throw new IllegalArgumentException("session id must look like CPM-10, was " + value);
         }
     }

@@ -18,6 +18,13 @@ public final class Validation {
 
     public static final Instant LATEST = Instant.parse("2199-12-31T23:59:59Z");
 
+    /** An identifier a person chooses (a programme, an expert, a decision): at most this long, of {@link #IDENTIFIER}. */
+    public static final int MAX_IDENTIFIER = 100;
+
+    public static final String IDENTIFIER = "[A-Za-z0-9][A-Za-z0-9._/-]*";
+
+    private static final java.util.regex.Pattern IDENTIFIER_PATTERN = java.util.regex.Pattern.compile(IDENTIFIER);
+
     private Validation() {}
 
     public static String requireText(String value, String field) {
@@ -51,6 +58,17 @@ public final class Validation {
                 }
                 i++;
             }
+        }
+        return value;
+    }
+
+    /** An identifier of {@code type}: 1 to {@link #MAX_IDENTIFIER} letters, digits, '.', '_', '/' or '-', a letter or digit first. */
+    public static String requireIdentifier(String value, String type) {
+        requireText(value, type);
+        if (value.length() > MAX_IDENTIFIER
+                || !IDENTIFIER_PATTERN.matcher(value).matches()) {
+            throw new IllegalArgumentException("%s must be 1-%d letters, digits, '.', '_', '/' or '-', was %s"
+                    .formatted(type, MAX_IDENTIFIER, value));
         }
         return value;
     }
