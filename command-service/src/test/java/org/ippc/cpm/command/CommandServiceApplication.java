@@ -7,7 +7,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * command-service on its own, for its tests and the command benchmark: the engine itself is assembled by
  * {@code CpmEngineApplication} (ADR 0006), whose component scan must not find a second application here.
  */
-@SpringBootApplication(scanBasePackages = {"org.ippc.cpm.platform", "org.ippc.cpm.command"})
+@SpringBootApplication(scanBasePackages = {"org.ippc.cpm.platform", "org.ippc.cpm.eventstore", "org.ippc.cpm.command"})
 public class CommandServiceApplication {
 
     public static void main(String[] args) {

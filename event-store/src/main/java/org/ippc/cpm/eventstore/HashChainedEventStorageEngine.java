@@ -8,6 +8,7 @@ import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,9 +27,21 @@ public class HashChainedEventStorageEngine extends JdbcEventStorageEngine {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A unit-of-work resource: the identifiers of the events this unit of work appended, so that a commit the database
+     * did not confirm can be looked up once it answers again (a list of strings).
+     */
+    public static final String APPENDED = HashChainedEventStorageEngine.class.getName() + ".appended";
+
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
         super.appendEvents(events, serializer);
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get()
+                    .root()
+                    .<List<String>>getOrComputeResource(APPENDED, key -> new ArrayList<>())
+                    .addAll(events.stream().map(EventMessage::getIdentifier).toList());
+        }
         Map<String, String> heads = new HashMap<>();
         List<Object[]> links = new ArrayList<>(events.size());
         for (EventMessage<?> message : events) {

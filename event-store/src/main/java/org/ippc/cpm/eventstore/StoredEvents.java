@@ -101,6 +101,13 @@ public class StoredEvents {
                 .findFirst();
     }
 
+    /** Whether the event is in the store. */
+    public boolean contains(String eventId) {
+        return jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM domainevententry WHERE eventidentifier = ?", Integer.class, eventId)
+                > 0;
+    }
+
     /** The global index of the latest stored event, or -1 for an empty store. */
     public long head() {
         Long head = jdbc.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class);

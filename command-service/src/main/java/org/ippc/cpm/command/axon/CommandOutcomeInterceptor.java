@@ -56,6 +56,7 @@ class CommandOutcomeInterceptor {
         chain.proceed();
         String name = (String) metaData.get(CommandMetadata.COMMAND_NAME);
         CommandAccepted accepted = new CommandAccepted(name, target, version(repository, target));
+        unitOfWork.root().resources().put(CommitsInDoubt.ANSWER, accepted);
         if (metaData.get(CommandMetadata.IDEMPOTENCY_KEY) != null) {
             if (!TransactionSynchronizationManager.isActualTransactionActive()) {
                 throw new IllegalStateException("an idempotency key must be stored in the command's transaction");

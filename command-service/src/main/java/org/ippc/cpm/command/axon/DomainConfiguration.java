@@ -22,6 +22,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.ippc.cpm.command.cluster.SharedDatabase;
 import org.ippc.cpm.domain.commission.CommissionModule;
 import org.ippc.cpm.domain.commission.SessionRegister;
@@ -38,6 +39,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Wires core-domain's {@link CommissionModule} into Axon's Spring configuration, with the services' own storage choices. */
 @Configuration(proxyBeanMethods = false)
@@ -52,6 +54,12 @@ class DomainConfiguration {
         ObjectMapper mapper = CpmJson.objectMapper();
         mapper.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
         return mapper;
+    }
+
+    /** Axon's transactions on Spring's, with a command's commit that the database did not confirm told apart. */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+        return new CommitsInDoubt(new SpringTransactionManager(transactions));
     }
 
     /** Axon's Spring snapshotter only knows Spring-stereotyped aggregates; ours are registered as plain classes. */

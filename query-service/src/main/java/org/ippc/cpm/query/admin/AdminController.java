@@ -12,9 +12,15 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.ippc.cpm.domain.shared.Nullable;
 import org.ippc.cpm.platform.DatabaseUnavailable;
+import org.ippc.cpm.platform.ProblemTypes;
 import org.ippc.cpm.projection.ReadModels;
+import org.ippc.cpm.projection.rebuild.ReadModelRebuild;
+import org.ippc.cpm.projection.rebuild.RebuildRunning;
+import org.ippc.cpm.projection.rebuild.RebuildStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -89,6 +95,14 @@ class AdminController {
             failure = DatabaseUnavailable.describe(failedAgain);
         }
         return new RetryResult(before, processed, queue().amountOfSequences(), failure);
+    }
+
+    @ExceptionHandler(RebuildRunning.class)
+    ErrorResponseException running(RebuildRunning running) {
+        return new ErrorResponseException(
+                HttpStatus.CONFLICT,
+                ProblemTypes.problem(HttpStatus.CONFLICT, "Rebuild not started", running.getMessage(), null),
+                running);
     }
 
     private SequencedDeadLetterQueue<EventMessage<?>> queue() {

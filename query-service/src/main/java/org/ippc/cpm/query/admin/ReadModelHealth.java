@@ -1,5 +1,6 @@
 package org.ippc.cpm.query.admin;
 
+import org.ippc.cpm.projection.rebuild.ReadModelPosition;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;

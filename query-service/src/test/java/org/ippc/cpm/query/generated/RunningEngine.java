@@ -43,6 +43,13 @@ final class RunningEngine implements AutoCloseable {
         RunningEngine engine = new RunningEngine(new SpringApplicationBuilder(CpmEngineApplication.class)
                 .properties(properties)
                 .run());
+        // A planted mismatch, to see the generated test fail: -Dgenerated.narrow=funding_entry.description:30
+        String narrow = System.getProperty("generated.narrow");
+        if (narrow != null) {
+            String[] column = narrow.split("[.:]");
+            engine.jdbc.execute("ALTER TABLE %s ALTER COLUMN %s SET DATA TYPE VARCHAR(%s)"
+                    .formatted(column[0], column[1], column[2]));
+        }
         for (SeedStory.Step step : SeedStory.steps()) {
             HttpApi.Answer answer = engine.api.post(
                     step.user(),

@@ -1,4 +1,4 @@
-package org.ippc.cpm.query.admin;
+package org.ippc.cpm.projection.rebuild;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.ippc.cpm.query.admin;
+package org.ippc.cpm.projection.rebuild;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;

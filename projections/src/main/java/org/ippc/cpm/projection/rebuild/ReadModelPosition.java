@@ -1,4 +1,4 @@
-package org.ippc.cpm.query.admin;
+package org.ippc.cpm.projection.rebuild;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * {@code cpm.read_models.dead_letters} (events).
  */
 @Component
-class ReadModelPosition {
+public class ReadModelPosition {
 
     private final JdbcTemplate jdbc;
     private final StoredEvents store;
@@ -38,12 +38,12 @@ class ReadModelPosition {
     }
 
     /** Events in the store that the read models have not handled yet. */
-    long lag() {
+    public long lag() {
         return Math.max(0, head() - position());
     }
 
     /** Events in the read models' dead-letter queue (each blocks its aggregate's later events until retried). */
-    long deadLetters() {
+    public long deadLetters() {
         Long letters = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM deadletterentry WHERE processinggroup = ?",
                 Long.class,

@@ -1,4 +1,4 @@
-package org.ippc.cpm.query.admin;
+package org.ippc.cpm.projection.rebuild;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;

@@ -1,4 +1,4 @@
-package org.ippc.cpm.query.admin;
+package org.ippc.cpm.projection.rebuild;
 
 import org.ippc.cpm.projection.ReadModels;
 import org.springframework.jdbc.core.JdbcTemplate;

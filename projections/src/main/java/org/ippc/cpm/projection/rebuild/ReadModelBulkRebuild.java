@@ -1,4 +1,4 @@
-package org.ippc.cpm.query.admin;
+package org.ippc.cpm.projection.rebuild;
 
 import java.time.Duration;
 import java.util.ArrayList;

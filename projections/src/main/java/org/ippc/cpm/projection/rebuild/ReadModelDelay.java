@@ -1,4 +1,4 @@
-package org.ippc.cpm.query.admin;
+package org.ippc.cpm.projection.rebuild;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,4 +1,4 @@
-package org.ippc.cpm.query.admin;
+package org.ippc.cpm.projection.rebuild;
 
 import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
@@ -8,20 +8,17 @@ import java.time.Instant;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.ippc.cpm.platform.ProblemTypes;
 import org.ippc.cpm.projection.ReadModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Rebuilds every read model from the event store. First in bulk ({@link ReadModelBulkRebuild}: one transaction, the
@@ -32,7 +29,7 @@ import org.springframework.web.ErrorResponseException;
  * before are forgotten ({@link DeadLetters}).
  */
 @Component
-class ReadModelRebuild {
+public class ReadModelRebuild {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadModelRebuild.class);
     /** This node as Axon's token store names claim owners. */
@@ -64,9 +61,9 @@ class ReadModelRebuild {
         this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    synchronized RebuildStatus start(String requestedBy) {
+    public synchronized RebuildStatus start(String requestedBy) {
         if (status().running()) {
-            throw conflict("a rebuild is running; follow it with GET /api/admin/rebuild", null);
+            throw new RebuildRunning();
         }
         long head = readModels.head();
         Instant now = clock.instant();
@@ -150,14 +147,7 @@ class ReadModelRebuild {
         return text == null || text.length() <= 500 ? text : text.substring(0, 500);
     }
 
-    private static ErrorResponseException conflict(String detail, Throwable cause) {
-        return new ErrorResponseException(
-                HttpStatus.CONFLICT,
-                ProblemTypes.problem(HttpStatus.CONFLICT, "Rebuild not started", detail, null),
-                cause);
-    }
-
-    RebuildStatus status() {
+    public RebuildStatus status() {
         List<RebuildStatus> latest = jdbc.query("""
                 SELECT requested_by, started_at, head_index, method, position, updated_at, outcome
                 FROM read_model_rebuild ORDER BY id DESC LIMIT 1""", (rs, i) -> {
