@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.micrometer.core.instrument.Timer;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.time.LocalDate;
@@ -19,6 +22,7 @@ import java.util.regex.Pattern;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.ippc.cpm.command.axon.CommandAccepted;
 import org.ippc.cpm.command.axon.CommandMetadata;
 import org.ippc.cpm.command.axon.CommandSender;
 import org.ippc.cpm.command.axon.IdempotencyStore;
@@ -72,10 +76,21 @@ class CommandController {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 // {"year": 2622.5} is refused, not read as 2622.
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                // {"kind": 0} is refused, not read as the first resource kind.
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 // {"rationale":"a","rationale":"b"} is refused, not read as "b".
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 // Numbers are read exactly, so that InputLimits sees 0.001 and 1E+18 as they were sent.
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        // {"rationale": 3} is refused, not read as "3"; {"valueUsd": "3"} too: each value has the type the OpenAPI
+        // document states.
+        strict.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        for (LogicalType number : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
+            strict.coercionConfigFor(number).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
         this.actors = actors;
         this.idempotency = idempotency;
         this.metrics = metrics;

@@ -32,8 +32,13 @@ record FieldFault(String path, String message, String rule, List<String> allowed
         if (wrong instanceof ValueInstantiationException created
                 && created.getCause() instanceof InvalidValue invalid) {
             Class<?> record = created.getType().getRawClass();
-            return new FieldFault(
-                    join(path, invalid.field()), firstLine(invalid.getMessage()), rule(record, invalid.field()));
+            // A value of one field (an identifier, say) is at fault as a whole: its path is the field's.
+            String field = record.isRecord()
+                            && Arrays.stream(record.getRecordComponents())
+                                    .anyMatch(component -> component.getName().equals(invalid.field()))
+                    ? invalid.field()
+                    : null;
+            return new FieldFault(join(path, field), firstLine(invalid.getMessage()), rule(record, invalid.field()));
         }
         String rule = null;
         if (!path.isEmpty()) {

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.ippc.cpm.command.axon.CommandAccepted;
 import org.ippc.cpm.domain.programme.ProgrammeLifecycle;
 import org.ippc.cpm.domain.shared.DecisionId;
 import org.ippc.cpm.domain.shared.ExpertId;

@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.ippc.cpm.command.axon.VersionMismatch;
 import org.ippc.cpm.domain.shared.RuleViolation;
+import org.ippc.cpm.platform.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.PessimisticLockingFailureException;

@@ -10,7 +10,6 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.Repository;
-import org.ippc.cpm.command.api.CommandAccepted;
 import org.ippc.cpm.domain.commission.AggregateTypes;
 import org.ippc.cpm.domain.round.OpenRound;
 import org.ippc.cpm.domain.shared.RoundId;

@@ -1,7 +1,5 @@
 package org.ippc.cpm.command.axon;
 
-import org.ippc.cpm.command.api.CommandAccepted;
-
 /**
  * The database went away while a command's transaction committed: it may have committed or not. Carries what the
  * answer would be and one of the events the command appended, to look up once the database answers again.

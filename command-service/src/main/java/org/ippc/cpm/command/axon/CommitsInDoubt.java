@@ -5,7 +5,6 @@ import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.ippc.cpm.command.api.CommandAccepted;
 import org.ippc.cpm.eventstore.HashChainedEventStorageEngine;
 import org.ippc.cpm.platform.DatabaseUnavailable;
 

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.ippc.cpm.command.api.CommandAccepted;
 import org.ippc.cpm.eventstore.StoredEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;

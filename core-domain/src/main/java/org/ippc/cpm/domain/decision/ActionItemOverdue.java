@@ -4,19 +4,9 @@ import org.axonframework.serialization.Revision;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.DecisionId;
 import org.ippc.cpm.domain.shared.SessionId;
-import org.ippc.cpm.domain.shared.Validation;
 
 /** The item's due session opened without a report (C3). */
 @Revision("2")
 public record ActionItemOverdue(
         DecisionId decisionId, String itemId, SessionId dueSession, Actor actor, String rationale)
-        implements DecisionEvent {
-
-    public ActionItemOverdue {
-        Validation.requireValue(decisionId, "decisionId");
-        Validation.requireText(itemId, "itemId");
-        Validation.requireValue(dueSession, "dueSession");
-        Validation.requireValue(actor, "actor");
-        Validation.requireText(rationale, "rationale");
-    }
-}
+        implements DecisionEvent {}

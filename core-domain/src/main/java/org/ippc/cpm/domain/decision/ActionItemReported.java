@@ -12,12 +12,8 @@ public record ActionItemReported(
         implements DecisionEvent {
 
     public ActionItemReported {
-        Validation.requireValue(decisionId, "decisionId");
-        Validation.requireText(itemId, "itemId");
         documentReference = documentReference == null || documentReference.isBlank()
                 ? null
                 : Validation.requireText(documentReference, "documentReference");
-        Validation.requireValue(actor, "actor");
-        Validation.requireText(rationale, "rationale");
     }
 }

@@ -21,11 +21,6 @@ public record DecisionRecorded(
         implements DecisionEvent, AtSession {
 
     public DecisionRecorded {
-        Validation.requireValue(decisionId, "decisionId");
-        Validation.requireValue(sessionId, "sessionId");
-        Validation.requireText(text, "text");
         actionItems = Validation.copyOf(actionItems, "actionItems");
-        Validation.requireValue(actor, "actor");
-        Validation.requireText(rationale, "rationale");
     }
 }

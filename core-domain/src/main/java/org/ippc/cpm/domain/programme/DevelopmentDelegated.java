@@ -6,7 +6,6 @@ import org.ippc.cpm.domain.shared.AtSession;
 import org.ippc.cpm.domain.shared.Body;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.SessionId;
-import org.ippc.cpm.domain.shared.Validation;
 
 /** The CPM delegated development and operational guidance (Y3). */
 @Revision("2")
@@ -17,14 +16,4 @@ public record DevelopmentDelegated(
         Body operationalGuidance,
         Actor actor,
         String rationale)
-        implements ProgrammeEvent, AtSession {
-
-    public DevelopmentDelegated {
-        Validation.requireValue(programmeId, "programmeId");
-        Validation.requireValue(sessionId, "sessionId");
-        Validation.requireValue(developer, "developer");
-        Validation.requireValue(operationalGuidance, "operationalGuidance");
-        Validation.requireValue(actor, "actor");
-        Validation.requireText(rationale, "rationale");
-    }
-}
+        implements ProgrammeEvent, AtSession {}

@@ -3,15 +3,7 @@ package org.ippc.cpm.domain.programme;
 import org.axonframework.serialization.Revision;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.ProgrammeId;
-import org.ippc.cpm.domain.shared.Validation;
 
 /** The Bureau gave guidance on operational management. */
 @Revision("2")
-public record GuidanceGiven(ProgrammeId programmeId, Actor actor, String rationale) implements ProgrammeEvent {
-
-    public GuidanceGiven {
-        Validation.requireValue(programmeId, "programmeId");
-        Validation.requireValue(actor, "actor");
-        Validation.requireText(rationale, "rationale");
-    }
-}
+public record GuidanceGiven(ProgrammeId programmeId, Actor actor, String rationale) implements ProgrammeEvent {}

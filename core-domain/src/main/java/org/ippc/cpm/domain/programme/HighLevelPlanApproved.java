@@ -5,7 +5,6 @@ import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.AtSession;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.SessionId;
-import org.ippc.cpm.domain.shared.Validation;
 
 /** The CPM approved the high-level work plan; from here the programme is approved (Y1, Y2). */
 @Revision("2")
@@ -16,13 +15,4 @@ public record HighLevelPlanApproved(
         boolean amended,
         Actor actor,
         String rationale)
-        implements ProgrammeEvent, AtSession {
-
-    public HighLevelPlanApproved {
-        Validation.requireValue(programmeId, "programmeId");
-        Validation.requireValue(sessionId, "sessionId");
-        Validation.requireValue(approvedPlan, "approvedPlan");
-        Validation.requireValue(actor, "actor");
-        Validation.requireText(rationale, "rationale");
-    }
-}
+        implements ProgrammeEvent, AtSession {}

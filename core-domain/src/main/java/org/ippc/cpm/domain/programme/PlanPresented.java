@@ -5,7 +5,6 @@ import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.AtSession;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.SessionId;
-import org.ippc.cpm.domain.shared.Validation;
 
 /** The plan was presented at the year-2 session; the programme is now under management (Y5, M2). */
 @Revision("2")
@@ -18,14 +17,4 @@ public record PlanPresented(
         boolean delayed,
         Actor actor,
         String rationale)
-        implements ProgrammeEvent, AtSession {
-
-    public PlanPresented {
-        Validation.requireValue(programmeId, "programmeId");
-        Validation.requireValue(sessionId, "sessionId");
-        Validation.requireText(summary, "summary");
-        Validation.requireText(fullPlanLocation, "fullPlanLocation");
-        Validation.requireValue(actor, "actor");
-        Validation.requireText(rationale, "rationale");
-    }
-}
+        implements ProgrammeEvent, AtSession {}

@@ -5,17 +5,8 @@ import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.AtSession;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.SessionId;
-import org.ippc.cpm.domain.shared.Validation;
 
 /** The CPM selected the priority. */
 @Revision("2")
 public record PrioritySelected(ProgrammeId programmeId, SessionId sessionId, Actor actor, String rationale)
-        implements ProgrammeEvent, AtSession {
-
-    public PrioritySelected {
-        Validation.requireValue(programmeId, "programmeId");
-        Validation.requireValue(sessionId, "sessionId");
-        Validation.requireValue(actor, "actor");
-        Validation.requireText(rationale, "rationale");
-    }
-}
+        implements ProgrammeEvent, AtSession {}

@@ -6,7 +6,6 @@ import org.ippc.cpm.domain.shared.AtSession;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.RoundId;
 import org.ippc.cpm.domain.shared.SessionId;
-import org.ippc.cpm.domain.shared.Validation;
 
 /** A programme came into being as a priority proposed to a CPM session. */
 @Revision("2")
@@ -20,17 +19,4 @@ public record ProgrammeProposed(
         HighLevelPlan highLevelPlan,
         Actor actor,
         String rationale)
-        implements ProgrammeEvent, AtSession {
-
-    public ProgrammeProposed {
-        Validation.requireValue(programmeId, "programmeId");
-        Validation.requireValue(roundId, "roundId");
-        Validation.requireValue(sessionId, "sessionId");
-        Validation.requireText(optionId, "optionId");
-        Validation.requireText(title, "title");
-        Validation.requireText(conventionArticle, "conventionArticle");
-        Validation.requireValue(highLevelPlan, "highLevelPlan");
-        Validation.requireValue(actor, "actor");
-        Validation.requireText(rationale, "rationale");
-    }
-}
+        implements ProgrammeEvent, AtSession {}

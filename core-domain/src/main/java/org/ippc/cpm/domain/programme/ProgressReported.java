@@ -19,12 +19,8 @@ public record ProgressReported(
         implements ProgrammeEvent, AtSession {
 
     public ProgressReported {
-        Validation.requireValue(programmeId, "programmeId");
-        Validation.requireValue(sessionId, "sessionId");
         documentReference = documentReference == null || documentReference.isBlank()
                 ? null
                 : Validation.requireText(documentReference, "documentReference");
-        Validation.requireValue(actor, "actor");
-        Validation.requireText(rationale, "rationale");
     }
 }

@@ -3,15 +3,7 @@ package org.ippc.cpm.domain.programme;
 import org.axonframework.serialization.Revision;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.ProgrammeId;
-import org.ippc.cpm.domain.shared.Validation;
 
 /** The Secretariat withdrew the proposal before selection. */
 @Revision("2")
-public record ProposalWithdrawn(ProgrammeId programmeId, Actor actor, String rationale) implements ProgrammeEvent {
-
-    public ProposalWithdrawn {
-        Validation.requireValue(programmeId, "programmeId");
-        Validation.requireValue(actor, "actor");
-        Validation.requireText(rationale, "rationale");
-    }
-}
+public record ProposalWithdrawn(ProgrammeId programmeId, Actor actor, String rationale) implements ProgrammeEvent {}

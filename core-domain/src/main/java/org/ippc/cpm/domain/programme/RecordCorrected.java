@@ -3,18 +3,9 @@ package org.ippc.cpm.domain.programme;
 import org.axonframework.serialization.Revision;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.ProgrammeId;
-import org.ippc.cpm.domain.shared.Validation;
 
 /** An earlier event of the programme was corrected; the corrected event stays as it was (A1). */
 @Revision("2")
 public record RecordCorrected(
         ProgrammeId programmeId, long correctedSequence, String correction, Actor actor, String rationale)
-        implements ProgrammeEvent {
-
-    public RecordCorrected {
-        Validation.requireValue(programmeId, "programmeId");
-        Validation.requireText(correction, "correction");
-        Validation.requireValue(actor, "actor");
-        Validation.requireText(rationale, "rationale");
-    }
-}
+        implements ProgrammeEvent {}

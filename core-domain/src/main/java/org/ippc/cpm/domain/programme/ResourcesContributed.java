@@ -3,17 +3,8 @@ package org.ippc.cpm.domain.programme;
 import org.axonframework.serialization.Revision;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.ProgrammeId;
-import org.ippc.cpm.domain.shared.Validation;
 
 /** A party or RPPO contributed resources. */
 @Revision("2")
 public record ResourcesContributed(ProgrammeId programmeId, Resource resource, Actor actor, String rationale)
-        implements ProgrammeEvent {
-
-    public ResourcesContributed {
-        Validation.requireValue(programmeId, "programmeId");
-        Validation.requireValue(resource, "resource");
-        Validation.requireValue(actor, "actor");
-        Validation.requireText(rationale, "rationale");
-    }
-}
+        implements ProgrammeEvent {}

@@ -5,19 +5,9 @@ import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.AtSession;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.SessionId;
-import org.ippc.cpm.domain.shared.Validation;
 
 /** A side session on the programme was held at the year-2 session (Y6). */
 @Revision("2")
 public record SideSessionRecorded(
         ProgrammeId programmeId, SessionId sessionId, String title, Actor actor, String rationale)
-        implements ProgrammeEvent, AtSession {
-
-    public SideSessionRecorded {
-        Validation.requireValue(programmeId, "programmeId");
-        Validation.requireValue(sessionId, "sessionId");
-        Validation.requireText(title, "title");
-        Validation.requireValue(actor, "actor");
-        Validation.requireText(rationale, "rationale");
-    }
-}
+        implements ProgrammeEvent, AtSession {}

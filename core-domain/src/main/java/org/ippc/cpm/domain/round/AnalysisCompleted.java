@@ -13,12 +13,9 @@ public record AnalysisCompleted(
         implements RoundEvent {
 
     public AnalysisCompleted {
-        Validation.requireValue(roundId, "roundId");
         options = Validation.copyOf(options, "options");
         documentReference = documentReference == null || documentReference.isBlank()
                 ? null
                 : Validation.requireText(documentReference, "documentReference");
-        Validation.requireValue(actor, "actor");
-        Validation.requireText(rationale, "rationale");
     }
 }

@@ -11,11 +11,8 @@ public record InputSubmitted(RoundId roundId, String documentReference, Actor ac
         implements RoundEvent {
 
     public InputSubmitted {
-        Validation.requireValue(roundId, "roundId");
         documentReference = documentReference == null || documentReference.isBlank()
                 ? null
                 : Validation.requireText(documentReference, "documentReference");
-        Validation.requireValue(actor, "actor");
-        Validation.requireText(rationale, "rationale");
     }
 }

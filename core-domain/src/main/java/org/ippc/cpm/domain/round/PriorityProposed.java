@@ -7,20 +7,9 @@ import org.ippc.cpm.domain.shared.AtSession;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.RoundId;
 import org.ippc.cpm.domain.shared.SessionId;
-import org.ippc.cpm.domain.shared.Validation;
 
 /** The round proposed a priority to its CPM session; the programme's own stream holds its plan. */
 @Revision("2")
 public record PriorityProposed(
         RoundId roundId, SessionId sessionId, ProgrammeId programmeId, String optionId, Actor actor, String rationale)
-        implements RoundEvent, AtSession, AboutProgramme {
-
-    public PriorityProposed {
-        Validation.requireValue(roundId, "roundId");
-        Validation.requireValue(sessionId, "sessionId");
-        Validation.requireValue(programmeId, "programmeId");
-        Validation.requireText(optionId, "optionId");
-        Validation.requireValue(actor, "actor");
-        Validation.requireText(rationale, "rationale");
-    }
-}
+        implements RoundEvent, AtSession, AboutProgramme {}

@@ -6,18 +6,8 @@ import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.AtSession;
 import org.ippc.cpm.domain.shared.RoundId;
 import org.ippc.cpm.domain.shared.SessionId;
-import org.ippc.cpm.domain.shared.Validation;
 
 /** A prioritisation round opened for input. */
 @Revision("2")
 public record RoundOpened(RoundId roundId, SessionId sessionId, Instant inputDeadline, Actor actor, String rationale)
-        implements RoundEvent, AtSession {
-
-    public RoundOpened {
-        Validation.requireValue(roundId, "roundId");
-        Validation.requireValue(sessionId, "sessionId");
-        Validation.requireValue(inputDeadline, "inputDeadline");
-        Validation.requireValue(actor, "actor");
-        Validation.requireText(rationale, "rationale");
-    }
-}
+        implements RoundEvent, AtSession {}

@@ -12,9 +12,6 @@ public record SelectionCriteriaEstablished(RoundId roundId, List<String> criteri
         implements RoundEvent {
 
     public SelectionCriteriaEstablished {
-        Validation.requireValue(roundId, "roundId");
         criteria = Validation.copyOf(criteria, "criteria");
-        Validation.requireValue(actor, "actor");
-        Validation.requireText(rationale, "rationale");
     }
 }

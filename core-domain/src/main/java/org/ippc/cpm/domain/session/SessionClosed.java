@@ -13,9 +13,6 @@ public record SessionClosed(SessionId sessionId, List<ProgrammeId> notSelected, 
         implements SessionEvent {
 
     public SessionClosed {
-        Validation.requireValue(sessionId, "sessionId");
         notSelected = Validation.copyOf(notSelected, "notSelected");
-        Validation.requireValue(actor, "actor");
-        Validation.requireText(rationale, "rationale");
     }
 }

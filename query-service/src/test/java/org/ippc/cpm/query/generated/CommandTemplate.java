@@ -68,8 +68,8 @@ record CommandTemplate(String user, String command, String body) {
                         "proposePriority",
                         "{\"roundId\":\"ROUND-CPM-12\",\"programmeId\":\"gen-#\",\"optionId\":\"gen\","
                                 + "\"title\":\"Pest free areas\",\"conventionArticle\":\"Article IV.2(b) of the Convention\","
-                                + "\"highLevelPlan\":{\"problem\":\"p\",\"highLevelGoal\":\"g\",\"objective\":\"o\","
-                                + "\"scope\":\"s\",\"approach\":\"a\",\"indicators\":\"i\"},\"rationale\":\"Ranked first\"}"));
+                                + "\"highLevelPlan\":{\"situationAnalysis\":\"p\",\"highLevelGoal\":\"g\",\"objective\":\"o\","
+                                + "\"scope\":\"s\",\"potentialActivities\":\"a\",\"indicatorsOfSuccess\":\"i\"},\"rationale\":\"Ranked first\"}"));
     }
 
     /** The commands that make {@code proposePriority}'s round: CPM-12 with an analysed option "gen". */

@@ -2,10 +2,12 @@ package org.ippc.cpm.query.generated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,14 +16,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterProperty;
+import net.jqwik.api.lifecycle.BeforeTry;
 import net.jqwik.api.state.Action;
 import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.Transformer;
+import net.jqwik.api.statistics.Statistics;
 import org.ippc.cpm.command.HttpApi;
 
 /**
@@ -34,6 +39,8 @@ import org.ippc.cpm.command.HttpApi;
 abstract class GeneratedCommandsContract {
 
     private static final String PILOT = "surveillance-pilot";
+    private static final int MAX_BODY_BYTES = 65_536;
+
     /** Numbers for identifiers no body has used (also a session number: at most 9999). */
     private static final AtomicLong NEXT = new AtomicLong(1000);
 
@@ -49,11 +56,20 @@ abstract class GeneratedCommandsContract {
     @Provide
     Arbitrary<GeneratedBody> bodies() {
         return Arbitraries.of(CommandTemplate.all())
-                .flatMap(template -> Combinators.combine(Arbitraries.of(template.leaves()), GeneratedValue.any())
-                        .as((path, value) -> new GeneratedBody(template, path, value)));
+                .flatMap(template -> Arbitraries.frequency(template.leaves().stream()
+                                .map(path -> Tuple.of(CLOSED.matcher(path).find() ? 1 : 4, path))
+                                .toList()
+                                .toArray(Tuple.Tuple2[]::new))
+                        .flatMap(path -> GeneratedValue.like(template.instance(0), (String) path)
+                                .map(value -> new GeneratedBody(template, (String) path, value))));
     }
 
-    @Property(tries = 150, afterFailure = AfterFailureMode.RANDOM_SEED)
+    /** Identifiers and closed lists, where almost any generated text is refused: chosen a quarter as often. */
+    private static final java.util.regex.Pattern CLOSED =
+            java.util.regex.Pattern.compile("(Id|kind|activity|engagement|addressee|dueSession)$");
+
+    // jqwik's edge cases would be the first leaf of every body (an identifier) most of the time.
+    @Property(tries = 150, afterFailure = AfterFailureMode.RANDOM_SEED, edgeCases = EdgeCasesMode.NONE)
     void a_generated_body_is_recorded_whole_everywhere_or_refused_naming_its_field(
             @ForAll("bodies") GeneratedBody generated) {
         RunningEngine engine = engine();
@@ -63,15 +79,21 @@ abstract class GeneratedCommandsContract {
         if (command.equals("proposePriority")) {
             analysedRound(engine);
         }
-        HttpApi.Answer answer = engine.api.post(generated.template().user(), command, body.toString());
+        String json = sent(body, generated.value());
+        HttpApi.Answer answer = engine.api.post(generated.template().user(), command, json);
+        Statistics.collect(answer.status());
         switch (answer.status()) {
             case 200 -> {
                 engine.awaitProjected();
                 assertThat(engine.deadLetters()).as(engine.deadLetterCauses()).isZero();
                 JsonNode recorded = logged(engine, answer);
-                assertThat(leaves(recorded))
-                        .as("the decision log holds the event as recorded, with the value sent")
-                        .anySatisfy(leaf -> assertSame(leaf, generated.value()));
+                // An optional text left blank is recorded as absent; any other value as it was sent.
+                if (!generated.value().isTextual()
+                        || !generated.value().asText().isBlank()) {
+                    assertThat(leaves(recorded))
+                            .as("the decision log holds the event as recorded, with the value sent")
+                            .anySatisfy(leaf -> assertSame(leaf, generated.value()));
+                }
                 if (body.has("programmeId")) {
                     String programme = body.get("programmeId").asText();
                     assertThat(engine.api
@@ -90,9 +112,24 @@ abstract class GeneratedCommandsContract {
                         .contains("$." + generated.path());
             }
             case 404 -> assertThat(generated.path()).as(answer.raw()).endsWith("Id");
+            // The body as a whole has a limit of its own (cpm.http.max-body-bytes): text at the limit in characters
+            // that take 3 bytes in UTF-8, or 6 as JSON escapes, can pass it.
+            case 413 ->
+                assertThat(json.getBytes(StandardCharsets.UTF_8).length)
+                        .as(answer.raw())
+                        .isGreaterThan(MAX_BODY_BYTES);
             case 409 -> assertThat(answer.rule()).as(answer.raw()).isNotNull();
             default -> throw new AssertionError("neither recorded nor refused as input or by a rule: " + answer.raw());
         }
+    }
+
+    /**
+     * Each try on its own: a dead letter a failed try left would block its programme's later events and fail every
+     * try after it, so that shrinking could not find the smallest body that fails by itself.
+     */
+    @BeforeTry
+    void noDeadLetterLeftByAnEarlierTry() {
+        engine().jdbc.update("DELETE FROM deadletterentry");
     }
 
     /** After each property: a rebuild gives the read models the live ones are. */
@@ -283,17 +320,24 @@ abstract class GeneratedCommandsContract {
         assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
     }
 
+    /** Every event the command recorded (one request's events share their correlation id), as the decision log has it. */
     private static JsonNode logged(RunningEngine engine, HttpApi.Answer answer) {
-        String payload = engine.jdbc.queryForObject(
-                "SELECT payload FROM decision_log WHERE aggregate_id = ? AND sequence_number = ?",
+        List<String> payloads = engine.jdbc.queryForList(
+                """
+                SELECT payload FROM decision_log WHERE correlation_id = (SELECT correlation_id FROM decision_log
+                    WHERE aggregate_id = ? AND sequence_number = ?)""",
                 String.class,
                 answer.body().get("aggregateId").asText(),
                 answer.body().get("version").asLong());
-        try {
-            return HttpApi.JSON.readTree(payload);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        ArrayNode events = HttpApi.JSON.createArrayNode();
+        for (String payload : payloads) {
+            try {
+                events.add(HttpApi.JSON.readTree(payload));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
+        return events;
     }
 
     private static List<JsonNode> leaves(JsonNode node) {
@@ -312,6 +356,33 @@ abstract class GeneratedCommandsContract {
                     .isTrue();
         } else {
             assertThat(recorded.asText()).isEqualTo(sent.asText());
+        }
+    }
+
+    /**
+     * The body as sent: a lone surrogate cannot be encoded in UTF-8 (the client would send '?'), so a body with one
+     * goes with every non-ASCII character as a JSON escape, which the engine must read as the surrogate itself.
+     */
+    private static String sent(ObjectNode body, JsonNode value) {
+        String text = value.asText();
+        boolean lone = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                lone = true;
+            }
+        }
+        try {
+            return lone
+                    ? HttpApi.JSON
+                            .writer()
+                            .with(JsonWriteFeature.ESCAPE_NON_ASCII)
+                            .writeValueAsString(body)
+                    : body.toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

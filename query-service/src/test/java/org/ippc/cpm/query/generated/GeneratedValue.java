@@ -8,6 +8,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 import org.ippc.cpm.domain.shared.Validation;
 
 /**
@@ -19,32 +20,44 @@ final class GeneratedValue {
 
     private GeneratedValue() {}
 
-    static Arbitrary<JsonNode> any() {
-        return Arbitraries.oneOf(texts().map(TextNode::valueOf), numbers().map(DecimalNode::valueOf));
+    /** A value of the type the body has at {@code path}: text for text, a number for a number. */
+    static Arbitrary<JsonNode> like(JsonNode body, String path) {
+        JsonNode node = body;
+        for (String step : path.split("\\.")) {
+            int bracket = step.indexOf('[');
+            node = bracket < 0
+                    ? node.get(step)
+                    : node.get(step.substring(0, bracket))
+                            .get(Integer.parseInt(step.substring(bracket + 1, step.indexOf(']'))));
+        }
+        return node.isNumber() ? numbers().map(DecimalNode::valueOf) : texts().map(TextNode::valueOf);
     }
 
     static Arbitrary<String> texts() {
         Arbitrary<Integer> character = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, Arbitraries.integers().between(0x20, 0x7E)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0xA0, 0xD7FF)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0xE000, 0xFFFD)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0x1F300, 0x1FAFF)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0x10000, 0x10FFFD)),
+                Tuple.of(6, Arbitraries.integers().between(0x20, 0x7E)),
+                Tuple.of(2, Arbitraries.integers().between(0xA0, 0xD7FF)),
+                Tuple.of(1, Arbitraries.integers().between(0xE000, 0xFFFD)),
+                Tuple.of(2, Arbitraries.integers().between(0x1F300, 0x1FAFF)),
+                Tuple.of(1, Arbitraries.integers().between(0x10000, 0x10FFFD)),
                 // Right-to-left and other bidi overrides, combining marks, joiners, a byte-order mark.
-                net.jqwik.api.Tuple.of(
-                        2, Arbitraries.of(0x202E, 0x202D, 0x2066, 0x2069, 0x200F, 0x0301, 0x0327, 0x200D, 0xFEFF)),
-                // Refused by the domain: control characters.
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(0x00, 0x07, 0x1B, 0x7F, 0x85, 0x9F)));
+                Tuple.of(2, Arbitraries.of(0x202E, 0x202D, 0x2066, 0x2069, 0x200F, 0x0301, 0x0327, 0x200D, 0xFEFF)));
         Arbitrary<String> short_ = character.list().ofMaxSize(40).map(GeneratedValue::text);
         Arbitrary<String> atTheLimit = Combinators.combine(
                         character,
                         Arbitraries.of(Validation.MAX_TEXT - 1, Validation.MAX_TEXT, Validation.MAX_TEXT + 1))
                 .as(GeneratedValue::fill);
+        // Refused by the domain: a control character (but tab and line breaks) anywhere, a lone surrogate.
+        Arbitrary<String> withControl = Combinators.combine(
+                        short_,
+                        Arbitraries.of(0x00, 0x07, 0x1B, 0x7F, 0x85, 0x9F),
+                        Arbitraries.integers().between(0, 40))
+                .as((text, control, at) -> new StringBuilder(text)
+                        .insert(Math.min(at, text.length()), Character.toChars(control))
+                        .toString());
         Arbitrary<String> loneSurrogate = Arbitraries.of("a\uD800b", "\uDC00", "x\uDBFF");
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(8, short_),
-                net.jqwik.api.Tuple.of(2, atTheLimit),
-                net.jqwik.api.Tuple.of(1, loneSurrogate));
+                Tuple.of(8, short_), Tuple.of(2, atTheLimit), Tuple.of(1, withControl), Tuple.of(1, loneSurrogate));
     }
 
     static Arbitrary<BigDecimal> numbers() {

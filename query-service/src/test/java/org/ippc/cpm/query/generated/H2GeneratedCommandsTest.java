@@ -15,7 +15,9 @@ class H2GeneratedCommandsTest extends GeneratedCommandsContract {
 
     @AfterContainer
     static void stop() {
-        engine.close();
+        if (engine != null) {
+            engine.close();
+        }
     }
 
     @Override

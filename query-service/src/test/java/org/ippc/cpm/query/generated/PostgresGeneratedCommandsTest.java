@@ -16,7 +16,9 @@ class PostgresGeneratedCommandsTest extends GeneratedCommandsContract {
 
     @AfterContainer
     static void stop() {
-        engine.close();
+        if (engine != null) {
+            engine.close();
+        }
     }
 
     @Override
