@@ -635,11 +635,11 @@ class MultiNodeIT {
         Random moments = new Random(seed);
         List<Long> downFor = new ArrayList<>();
         for (int stop = 0; stop < stops; stop++) {
-            Thread.sleep(300 + moments.nextInt(2000));
+            Thread.sleep(200 + moments.nextInt(1200));
             String mode = stop % 2 == 0 ? "immediate" : "fast";
             long stoppedAt = System.nanoTime();
             stopPostgres(mode);
-            Thread.sleep(moments.nextInt(3000));
+            Thread.sleep(moments.nextInt(2000));
             startPostgres();
             awaitTrue(
                     "a command succeeds after stop " + stop,
@@ -696,6 +696,124 @@ class MultiNodeIT {
         assertThat(storedNotAcknowledged).isEmpty();
         assertThat(emptyOrWrong).isEmpty();
         assertThat(stored.keySet()).as("nothing stored that no client sent").isSubsetOf(answers.keySet());
+    }
+
+    /**
+     * The three faults found from outside, on two nodes: a 34-character convention article, an action item whose id
+     * has 200 characters, and an expert appointed, released and appointed again. Each is accepted on one node and
+     * shown by the other, with no dead letter.
+     */
+    @Test
+    @Order(12)
+    void a_long_article_a_long_item_id_and_an_expert_appointed_again_accepted_on_one_node_are_shown_by_the_other()
+            throws Exception {
+        String round = "\"roundId\":\"ROUND-CPM-700\"";
+        ok(a, "cpm", "scheduleSession", "{\"sessionId\":\"CPM-700\",\"year\":2705,\"rationale\":\"r\"}");
+        ok(
+                b,
+                "secretariat",
+                "openRound",
+                "{\"sessionId\":\"CPM-700\",\"inputDeadline\":\"2099-12-31T23:59:59Z\",\"rationale\":\"r\"}");
+        ok(a, "nz", "submitInput", "{" + round + ",\"documentReference\":\"d\",\"rationale\":\"r\"}");
+        ok(
+                b,
+                "secretariat",
+                "establishSelectionCriteria",
+                "{" + round + ",\"criteria\":[\"impact\"],\"rationale\":\"r\"}");
+        ok(a, "secretariat", "closeInput", "{" + round + ",\"rationale\":\"r\"}");
+        ok(
+                b,
+                "secretariat",
+                "completeAnalysis",
+                "{" + round + ",\"options\":[{\"optionId\":\"o\",\"title\":\"t\","
+                        + "\"assessments\":[{\"criterion\":\"impact\",\"finding\":\"high\"}]}],\"rationale\":\"r\"}");
+        String article = "Article IV.2(b) of the Convention";
+        ok(
+                a,
+                "secretariat",
+                "proposePriority",
+                "{" + round + ",\"programmeId\":\"long-article\",\"optionId\":\"o\","
+                        + "\"title\":\"t\",\"conventionArticle\":\"" + article
+                        + "\",\"highLevelPlan\":{\"situationAnalysis\":\"a\","
+                        + "\"highLevelGoal\":\"b\",\"objective\":\"c\",\"scope\":\"d\",\"potentialActivities\":\"e\","
+                        + "\"indicatorsOfSuccess\":\"f\"},\"rationale\":\"r\"}");
+
+        for (JsonNode session : b.api.get("viewer", "/api/query/sessions").body()) {
+            if (session.get("status").asText().equals("OPEN")) {
+                ok(
+                        b,
+                        "cpm",
+                        "closeSession",
+                        "{\"sessionId\":\"" + session.get("sessionId").asText() + "\",\"rationale\":\"r\"}");
+            }
+        }
+        ok(a, "cpm", "openSession", "{\"sessionId\":\"CPM-700\",\"rationale\":\"r\"}");
+        String itemId = "i".repeat(200);
+        ok(
+                b,
+                "cpm",
+                "recordDecision",
+                "{\"decisionId\":\"CPM-700-1\",\"sessionId\":\"CPM-700\",\"number\":1,"
+                        + "\"text\":\"t\",\"actionItems\":[{\"itemId\":\"" + itemId
+                        + "\",\"addressee\":\"SECRETARIAT\","
+                        + "\"dueSession\":\"CPM-701\",\"request\":\"r\"}],\"rationale\":\"r\"}");
+
+        String expert = "{\"programmeId\":\"" + PILOT + "\",\"expertId\":\"again-expert\",\"rationale\":\"r\"";
+        ok(a, "secretariat", "appointExpert", expert + ",\"name\":\"N\",\"expertise\":\"E\"}");
+        ok(b, "secretariat", "releaseExpert", expert + "}");
+        long version = ok(a, "secretariat", "appointExpert", expert + ",\"name\":\"N2\",\"expertise\":\"E2\"}")
+                .body()
+                .get("version")
+                .asLong();
+
+        awaitTrue(
+                "the other node shows the proposal",
+                Duration.ofSeconds(30),
+                () -> b.api.get("viewer", "/api/query/programmes/long-article").status() == 200);
+        assertThat(b.api.get("viewer", "/api/query/programmes/long-article")
+                        .body()
+                        .get("conventionArticle")
+                        .asText())
+                .isEqualTo(article);
+        awaitTrue(
+                "the other node shows the decision's action item",
+                Duration.ofSeconds(30),
+                () -> store.queryForObject("SELECT COUNT(*) FROM action_item WHERE item_id = ?", Integer.class, itemId)
+                        == 1);
+        awaitTrue(
+                "the other node shows the pilot at its version",
+                Duration.ofSeconds(30),
+                () -> b.api.get("viewer", "/api/query/programmes/" + PILOT)
+                                .body()
+                                .get("version")
+                                .asLong()
+                        >= version);
+        JsonNode again = null;
+        for (JsonNode row : b.api.get("viewer", "/api/query/programmes/" + PILOT + "/experts")
+                .body()) {
+            if (row.get("expertId").asText().equals("again-expert")) {
+                again = row;
+            }
+        }
+        assertThat(again).as("the expert appointed again").isNotNull();
+        assertThat(again.get("name").asText()).isEqualTo("N2");
+        assertThat(again.path("releasedAt").isNull() || again.path("releasedAt").isMissingNode())
+                .isTrue();
+        assertThat(store.queryForObject(
+                        "SELECT COUNT(*) FROM deadletterentry WHERE sequenceidentifier IN (?, ?, ?)",
+                        Integer.class,
+                        "long-article",
+                        "CPM-700-1",
+                        PILOT))
+                .isZero();
+    }
+
+    private static HttpApi.Answer ok(EngineNode node, String user, String command, String body) {
+        HttpApi.Answer answer = node.api.post(user, command, body);
+        assertThat(answer.status())
+                .as(command + " on " + node.name + ": " + answer.raw())
+                .isEqualTo(200);
+        return answer;
     }
 
     /** {@code "<status> <content type> <body>"} of a pledge, or {@code "none ..."} when no answer came. */
