@@ -33,9 +33,14 @@ public class Problems {
             String detail,
             String rule)
             throws IOException {
-        ProblemDetail problem = problem(status, title, detail, rule);
+        write(request, response, problem(status, title, detail, rule));
+    }
+
+    /** A problem written by a filter as given, with the request's path as its {@code instance}. */
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
         problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
     }

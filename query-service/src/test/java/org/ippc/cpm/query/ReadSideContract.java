@@ -121,6 +121,24 @@ abstract class ReadSideContract {
         }
     }
 
+    /** Seen failing first: a NUL in a query parameter answered 500 on PostgreSQL (H2 took it). */
+    @Test
+    void a_control_character_in_a_query_parameter_is_a_400_naming_it_on_every_database() {
+        for (String path : List.of(
+                "/api/query/programmes?party=%00",
+                "/api/query/programmes?session=a%00b",
+                "/api/audit/log?actor=%07",
+                "/api/audit/log?eventType=%00",
+                "/api/audit/log?programme=%00&session=CPM-10")) {
+            HttpApi.Answer answer = api.get("auditor", path);
+            assertThat(answer.status()).as(path + " " + answer.raw()).isEqualTo(400);
+            assertThat(answer.isProblem()).isTrue();
+            assertThat(answer.body().at("/errors/0/path").asText())
+                    .as(path)
+                    .isEqualTo(path.substring(path.indexOf('?') + 1, path.indexOf('=')));
+        }
+    }
+
     /**
      * The domain alone limits text (up to {@code Validation.MAX_TEXT} characters a field, and a whole event in the
      * decision log): no read-model column may have a width of its own, read from the live schema of this database.

@@ -74,11 +74,7 @@ class LogExport {
                 if (line.length() > 0) {
                     line.append(',');
                 }
-                if (value != null) {
-                    line.append('"')
-                            .append(value.toString().replace("\"", "\"\""))
-                            .append('"');
-                }
+                line.append(CsvCell.of(value));
             }
             writer.write(line.append("\r\n").toString());
         });
