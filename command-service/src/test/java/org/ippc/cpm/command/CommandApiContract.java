@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -745,8 +747,27 @@ abstract class CommandApiContract {
         ok("cpm", "scheduleSession", "{\"sessionId\":\"CPM-80\",\"year\":2085,\"rationale\":\"x\"}");
         api.post("cpm", "closeSession", "{\"sessionId\":\"CPM-80\",\"rationale\":\"x\"}");
         api.post("viewer", "closeSession", "{\"sessionId\":\"CPM-80\",\"rationale\":\"x\"}");
+        // Answered before the command's handler, and still counted, each as what it was (seen failing first: the
+        // unknown command counted as "failed", 413 and 415 not at all).
+        assertThat(api.post("cpm", "nope", "{}").status()).isEqualTo(404);
+        assertThat(api.post("ke", "pledgeResources", "{\"rationale\":\"" + "x".repeat(70_000) + "\"}")
+                        .status())
+                .isEqualTo(413);
+        assertThat(api.send(HttpRequest.newBuilder(
+                                        URI.create("http://localhost:" + port + "/api/commands/pledgeResources"))
+                                .header("Authorization", HttpApi.basic("ke", "ke"))
+                                .header("Content-Type", "text/plain")
+                                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                .build())
+                        .status())
+                .isEqualTo(415);
         String prometheus = api.get("auditor", "/actuator/prometheus").raw();
         assertThat(prometheus)
+                .contains("cpm_commands_seconds_count{command=\"unknown\",outcome=\"not_found\",rule=\"none\"}")
+                .contains("cpm_commands_seconds_count{command=\"pledgeResources\",outcome=\"too_large\",rule=\"none\"}")
+                .contains(
+                        "cpm_commands_seconds_count{command=\"pledgeResources\",outcome=\"unsupported_media_type\",rule=\"none\"}")
+                .doesNotContain("cpm_commands_seconds_count{command=\"unknown\",outcome=\"failed\"")
                 .contains("cpm_commands_seconds_count{command=\"scheduleSession\",outcome=\"accepted\",rule=\"none\"}")
                 .contains("cpm_commands_seconds_count{command=\"closeSession\",outcome=\"refused\",rule=\"S1\"}")
                 .contains("cpm_commands_seconds_count{command=\"closeSession\",outcome=\"forbidden\",rule=\"A3\"}")

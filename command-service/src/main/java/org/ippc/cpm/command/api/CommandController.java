@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import io.micrometer.core.instrument.Timer;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -61,14 +61,8 @@ class CommandController {
     private final ObjectMapper strict;
     private final Actors actors;
     private final IdempotencyStore idempotency;
-    private final CommandMetrics metrics;
 
-    CommandController(
-            CommandSender commands,
-            ObjectMapper json,
-            Actors actors,
-            IdempotencyStore idempotency,
-            CommandMetrics metrics) {
+    CommandController(CommandSender commands, ObjectMapper json, Actors actors, IdempotencyStore idempotency) {
         this.commands = commands;
         this.strict = json.copy()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -93,7 +87,6 @@ class CommandController {
         }
         this.actors = actors;
         this.idempotency = idempotency;
-        this.metrics = metrics;
     }
 
     @PostMapping(
@@ -106,12 +99,17 @@ class CommandController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @RequestHeader(name = TookPlaceOn.HEADER, required = false) String tookPlaceOnHeader,
-            Authentication authentication) {
-        Timer.Sample sample = metrics.start();
+            Authentication authentication,
+            HttpServletRequest request) {
         String outcome = "failed";
         String rule = null;
         try {
-            CommandType type = CommandCatalog.find(name).orElseThrow(() -> new UnknownCommand(name));
+            Optional<CommandType> known = CommandCatalog.find(name);
+            if (known.isEmpty()) {
+                outcome = "not_found";
+                throw new UnknownCommand(name);
+            }
+            CommandType type = known.get();
             Actor actor = actors.of(authentication);
             if (!type.allows(actor.role())) {
                 outcome = "forbidden";
@@ -164,8 +162,7 @@ class CommandController {
             outcome = "conflict";
             throw conflict;
         } finally {
-            // Only known names become tags: a client must not be able to create meters at will.
-            metrics.record(sample, CommandCatalog.find(name).isPresent() ? name : "unknown", outcome, rule);
+            CommandMetrics.outcome(request, outcome, rule);
         }
     }
 
