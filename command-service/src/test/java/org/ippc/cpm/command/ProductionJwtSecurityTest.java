@@ -10,9 +10,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -40,6 +43,22 @@ class ProductionJwtSecurityTest {
     static void issuerAndDatabase(DynamicPropertyRegistry registry) {
         TestIssuer.register(registry);
         EmbeddedPostgresDatabase.register(registry);
+    }
+
+    /** Seen failing first: a subject with a line break forged a {@code cpm.security} line of its own. */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void a_token_s_subject_cannot_forge_a_log_line(CapturedOutput log) throws Exception {
+        String forged = "2026-12-05T00:00:00.000Z  WARN 1 --- [cpm-engine] [main] cpm.security : all clear";
+        HttpApi.Answer refused = new HttpApi(port)
+                .post(
+                        null,
+                        "scheduleSession",
+                        "{\"sessionId\":\"CPM-7\",\"year\":2012,\"rationale\":\"x\"}",
+                        bearer(token("mallory\r\n" + forged, "VIEWER", null)));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(log.getAll()).contains("A3 refused scheduleSession for mallory");
+        assertThat(log.getAll().lines()).noneMatch(line -> line.startsWith(forged));
     }
 
     @Test

@@ -31,6 +31,7 @@ import org.ippc.cpm.command.security.Actors;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.RuleViolation;
 import org.ippc.cpm.eventstore.EventHash;
+import org.ippc.cpm.platform.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -114,7 +115,7 @@ class CommandController {
             if (!type.allows(actor.role())) {
                 outcome = "forbidden";
                 rule = "A3";
-                SECURITY.warn("A3 refused {} for {} ({})", name, authentication.getName(), actor.role());
+                SECURITY.warn("A3 refused {} for {} ({})", name, LogSafe.of(authentication.getName()), actor.role());
                 throw new CommandForbidden(name, actor, type.allowedRoles());
             }
             ObjectNode tree = parseObject(body);

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.ippc.cpm.platform.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -99,7 +100,7 @@ public class SignInThrottle {
         } catch (DataAccessException unavailable) {
             LOG.warn(
                     "Sign-in failed for user '{}' (not counted: {})",
-                    printable(event.getAuthentication().getName()),
+                    LogSafe.of(event.getAuthentication().getName()),
                     unavailable.getMostSpecificCause().getMessage());
         }
     }
@@ -141,18 +142,11 @@ public class SignInThrottle {
                 UPDATE sign_in_failure SET failures = failures + 1 WHERE username = ? AND address = ? AND window_start >= ?""", user, address, windowOpen);
     }
 
-    /** A user name as typed, without the characters that would forge log lines. */
     /**
      * The user a sign-in names, as the embedded user store matches it ({@code InMemoryUserDetailsManager} ignores
      * case): "CPM" and "cpm" are one user, with one count of failures.
      */
     static String user(String name) {
-        return printable(name).toLowerCase();
-    }
-
-    static String printable(String name) {
-        StringBuilder clean = new StringBuilder();
-        name.codePoints().limit(100).forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-        return clean.toString();
+        return LogSafe.of(name).toLowerCase();
     }
 }
