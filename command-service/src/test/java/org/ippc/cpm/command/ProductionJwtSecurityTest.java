@@ -45,6 +45,30 @@ class ProductionJwtSecurityTest {
         EmbeddedPostgresDatabase.register(registry);
     }
 
+    /**
+     * A token is accepted until its {@code exp} plus the configured clock skew ({@code cpm.security.clock-skew}, 30 s
+     * by default), no longer. Seen failing first: Spring's default skew of 60 s accepted it 45 s after expiry.
+     */
+    @Test
+    void a_token_expired_longer_ago_than_the_clock_skew_is_refused() throws Exception {
+        HttpApi api = new HttpApi(port);
+        long now = System.currentTimeMillis();
+        String expired = token(
+                "late",
+                "AUDITOR",
+                null,
+                claims -> claims.issueTime(new Date(now - 600_000)).expirationTime(new Date(now - 45_000)));
+        assertThat(api.post(null, "nope", "{}", bearer(expired)).status()).isEqualTo(401);
+        String withinSkew = token(
+                "late",
+                "AUDITOR",
+                null,
+                claims -> claims.issueTime(new Date(now - 600_000)).expirationTime(new Date(now - 5_000)));
+        assertThat(api.post(null, "nope", "{}", bearer(withinSkew)).status())
+                .as("within the skew the token still signs in (and the unknown command is a 404)")
+                .isEqualTo(404);
+    }
+
     /** Seen failing first: a subject with a line break forged a {@code cpm.security} line of its own. */
     @Test
     @ExtendWith(OutputCaptureExtension.class)

@@ -1,5 +1,6 @@
 package org.ippc.cpm.command.security;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The production profile's tokens: which JWT claims carry the CPM role and the party code, and the issuer and the
  * audience a token must name (both required there: a token meant for another application is refused). The party
  * codes a person may act for: contracting parties (by default every ISO 3166 country code and {@code EU}) and RPPOs
- * (by default the ten the IPPC recognises).
+ * (by default the ten the IPPC recognises). {@code clockSkew}: how far the issuer's clock and ours may differ, for a
+ * token's expiry, not-before and issue time (30 s by default).
  */
 @ConfigurationProperties("cpm.security")
 public record SecurityProperties(
@@ -21,7 +23,8 @@ public record SecurityProperties(
         String issuer,
         String audience,
         Set<String> contractingParties,
-        Set<String> rppos) {
+        Set<String> rppos,
+        Duration clockSkew) {
 
     static final List<String> IPPC_RPPOS =
             List.of("APPPC", "CA", "CAHFSA", "COSAVE", "EPPO", "IAPSC", "NAPPO", "NEPPO", "OIRSA", "PPPO");
@@ -34,6 +37,7 @@ public record SecurityProperties(
                         .toList())
                 : Set.copyOf(contractingParties);
         rppos = rppos == null || rppos.isEmpty() ? Set.copyOf(IPPC_RPPOS) : Set.copyOf(rppos);
+        clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
     }
 
     /** Whether a person in {@code role} may act for {@code party}: a known code of that kind, exactly as written. */

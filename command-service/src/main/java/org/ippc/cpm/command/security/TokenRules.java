@@ -1,7 +1,6 @@
 package org.ippc.cpm.command.security;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -15,7 +14,8 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 
 /**
@@ -26,9 +26,6 @@ import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
  */
 final class TokenRules {
 
-    /** How far the issuer's clock may run ahead of ours. */
-    static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
-
     private TokenRules() {}
 
     static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties, Clock clock) {
@@ -37,15 +34,18 @@ final class TokenRules {
                     "the production profile needs cpm.security.issuer and cpm.security.audience "
                             + "(CPM_SECURITY_ISSUER, CPM_SECURITY_AUDIENCE): the tokens this engine accepts must name both");
         }
+        JwtTimestampValidator expiryAndNotBefore = new JwtTimestampValidator(properties.clockSkew());
+        expiryAndNotBefore.setClock(clock);
         return new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                expiryAndNotBefore,
+                new JwtIssuerValidator(properties.issuer()),
                 new JwtClaimValidator<Collection<String>>(
                         JwtClaimNames.AUD, aud -> aud != null && aud.contains(properties.audience())),
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, exp -> exp != null),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()),
                 new JwtClaimValidator<Instant>(
                         JwtClaimNames.IAT,
-                        iat -> iat == null || !iat.isAfter(clock.instant().plus(CLOCK_SKEW))));
+                        iat -> iat == null || !iat.isAfter(clock.instant().plus(properties.clockSkew()))));
     }
 
     /**
