@@ -69,6 +69,19 @@ class ProductionJwtSecurityTest {
                 .isEqualTo(404);
     }
 
+    /** Seen failing first: a 403 for a token's role or party claim was not logged at all. */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void a_403_is_logged_with_the_person_and_the_reason_never_the_token(CapturedOutput log) throws Exception {
+        String jwt = token("pat-403", "CONTRACTING_PARTY", "ZZ-ANY");
+        assertThat(get("/api/query/sessions", jwt)).isEqualTo(403);
+        assertThat(log.getAll())
+                .contains("cpm.security")
+                .contains(
+                        "403 GET /api/query/sessions for pat-403: A CONTRACTING_PARTY token must name one known party code")
+                .doesNotContain(jwt);
+    }
+
     /** Seen failing first: a subject with a line break forged a {@code cpm.security} line of its own. */
     @Test
     @ExtendWith(OutputCaptureExtension.class)

@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Set;
 import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.platform.AccessRules;
+import org.ippc.cpm.platform.LogSafe;
 import org.ippc.cpm.platform.Problems;
 import org.ippc.cpm.platform.openapi.OpenPaths;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,6 +52,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
+
+    private static final Logger SECURITY = LoggerFactory.getLogger("cpm.security");
 
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
     private static final String BASIC = "Basic realm=\"cpm-engine\"";
@@ -223,6 +228,12 @@ class SecurityConfiguration {
             String detail = signedIn != null && signedIn.getDetails() instanceof Grant grant && grant.refusal() != null
                     ? grant.refusal()
                     : "Your role may not use this endpoint";
+            SECURITY.warn(
+                    "403 {} {} for {}: {}",
+                    request.getMethod(),
+                    LogSafe.of(request.getRequestURI()),
+                    signedIn == null ? "nobody" : LogSafe.of(signedIn.getName()),
+                    detail);
             problems.write(request, response, HttpStatus.FORBIDDEN, "Forbidden", detail, null);
         };
     }
