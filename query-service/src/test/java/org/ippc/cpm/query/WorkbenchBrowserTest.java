@@ -290,6 +290,8 @@ class WorkbenchBrowserTest {
         chromium.wait.until(d -> d.findElements(By.cssSelector("#history tbody tr[data-sequence]"))
                         .size()
                 > 10);
+        // As first opened, before any state is shown (seen failing first: aria-label on a plain <pre>).
+        chromium.assertAccessible("the auditor's console as first opened");
     }
 
     private static void setValue(Chromium chromium, String id, String value) {
