@@ -19,7 +19,7 @@ class QueryAccessRules implements AccessRules {
 
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry paths) {
-        paths.requestMatchers(PATHS.matcher("/"), PATHS.matcher("/dashboard/**"))
+        paths.requestMatchers(PATHS.matcher("/"), PATHS.matcher("/dashboard/**"), PATHS.matcher("/favicon.ico"))
                 .permitAll()
                 .requestMatchers(PATHS.matcher("/api/audit/**"), PATHS.matcher("/api/admin/**"))
                 .hasRole(Role.AUDITOR.name());

@@ -121,6 +121,20 @@ abstract class ReadSideContract {
         }
     }
 
+    /** Seen failing first: the browser's request for the icon answered 401, an error in the console on every page. */
+    @Test
+    void the_icon_browsers_ask_for_is_served_without_signing_in() throws Exception {
+        HttpResponse<byte[]> icon = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/favicon.ico"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("image/"));
+        assertThat(icon.body()).isNotEmpty();
+    }
+
     /** Seen failing first: a NUL in a query parameter answered 500 on PostgreSQL (H2 took it). */
     @Test
     void a_control_character_in_a_query_parameter_is_a_400_naming_it_on_every_database() {
