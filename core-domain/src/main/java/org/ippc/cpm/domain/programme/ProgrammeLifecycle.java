@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.ippc.cpm.domain.session.CloseSession;
+import org.ippc.cpm.domain.shared.ApiName;
 import org.ippc.cpm.domain.shared.RuleViolation;
 
 /**
@@ -145,7 +146,7 @@ public final class ProgrammeLifecycle {
                 rule,
                 "%s needs a programme in stage %s; %s is %s"
                         .formatted(
-                                command.getSimpleName(),
+                                ApiName.of(command),
                                 stages.stream().map(Enum::name).collect(Collectors.joining(" or ")),
                                 programme,
                                 current));

@@ -376,7 +376,7 @@ class CrossAggregateRulesTest {
                 .when(new ApproveHighLevelPlan(PILOT, CPM_10, null, CPM_CHAIR, "Approved"))
                 .expectViolation(
                         "Y1",
-                        "ApproveHighLevelPlan needs a programme in stage SELECTED; pilot-surveillance is PROPOSED");
+                        "approveHighLevelPlan needs a programme in stage SELECTED; pilot-surveillance is PROPOSED");
     }
 
     @Test
@@ -386,7 +386,7 @@ class CrossAggregateRulesTest {
                 .when(new DelegateDevelopment(PILOT, CPM_10, Body.SECRETARIAT, Body.BUREAU, CPM_CHAIR, "Delegated"))
                 .expectViolation(
                         "Y1",
-                        "DelegateDevelopment needs a programme in stage APPROVED; pilot-surveillance is SELECTED");
+                        "delegateDevelopment needs a programme in stage APPROVED; pilot-surveillance is SELECTED");
     }
 
     @Test
@@ -479,7 +479,7 @@ class CrossAggregateRulesTest {
                 .given(new ProposalWithdrawn(PILOT, SECRETARIAT, "Withdrawn"))
                 .when(new SelectPriority(PILOT, CPM_10, CPM_CHAIR, "Selected"))
                 .expectViolation(
-                        "Y1", "SelectPriority needs a programme in stage PROPOSED; pilot-surveillance is WITHDRAWN");
+                        "Y1", "selectPriority needs a programme in stage PROPOSED; pilot-surveillance is WITHDRAWN");
     }
 
     // A2 ---------------------------------------------------------------------------------------------------------
@@ -503,7 +503,7 @@ class CrossAggregateRulesTest {
         pilotProposedAtOpenCpm10()
                 .given(SELECTED)
                 .when(new DelegateDevelopment(PILOT, CPM_10, Body.SECRETARIAT, Body.BUREAU, CPM_CHAIR, "Too early"))
-                .expectViolation("Y1", "DelegateDevelopment needs a programme in stage APPROVED");
+                .expectViolation("Y1", "delegateDevelopment needs a programme in stage APPROVED");
         commission
                 .when(new ApproveHighLevelPlan(PILOT, CPM_10, null, CPM_CHAIR, "Approved"))
                 .expectEvents(APPROVED);
@@ -569,7 +569,7 @@ class CrossAggregateRulesTest {
                 .when(new PresentPlan(PILOT, CPM_11, "Summary", "https://www.ippc.int/plan", SECRETARIAT, "No plan"))
                 .expectViolation(
                         "D3",
-                        "PresentPlan needs a programme in stage DETAILED_PLAN_SUBMITTED; pilot-surveillance is DEVELOPMENT_DELEGATED");
+                        "presentPlan needs a programme in stage DETAILED_PLAN_SUBMITTED; pilot-surveillance is DEVELOPMENT_DELEGATED");
     }
 
     @Test
@@ -592,7 +592,7 @@ class CrossAggregateRulesTest {
                 .when(new CloseProgramme(PILOT, CPM_11, "Outcome", CPM_CHAIR, "Too early"))
                 .expectViolation(
                         "M4",
-                        "CloseProgramme needs a programme in stage UNDER_MANAGEMENT; pilot-surveillance is DETAILED_PLAN_SUBMITTED");
+                        "closeProgramme needs a programme in stage UNDER_MANAGEMENT; pilot-surveillance is DETAILED_PLAN_SUBMITTED");
     }
 
     @Test

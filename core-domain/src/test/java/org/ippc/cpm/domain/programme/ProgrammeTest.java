@@ -48,7 +48,7 @@ class ProgrammeTest {
                 ProgrammeHistory.approved(),
                 new WithdrawProposal(PILOT, SECRETARIAT, "Too late"),
                 "Y4",
-                "WithdrawProposal needs a programme in stage PROPOSED; pilot-surveillance is APPROVED");
+                "withdrawProposal needs a programme in stage PROPOSED; pilot-surveillance is APPROVED");
     }
 
     @Test
@@ -65,7 +65,7 @@ class ProgrammeTest {
                 ProgrammeHistory.approved(),
                 new AppointExpert(PILOT, EXPERT_ID, "Ana Expert", "Surveillance design", SECRETARIAT, "Too early"),
                 "D1",
-                "AppointExpert needs a programme in stage DEVELOPMENT_DELEGATED or DETAILED_PLAN_SUBMITTED or UNDER_MANAGEMENT; pilot-surveillance is");
+                "appointExpert needs a programme in stage DEVELOPMENT_DELEGATED or DETAILED_PLAN_SUBMITTED or UNDER_MANAGEMENT; pilot-surveillance is");
     }
 
     @Test
@@ -153,7 +153,7 @@ class ProgrammeTest {
                 ProgrammeHistory.underManagement(),
                 new ReviseDetailedPlan(PILOT, detailedPlan(), SECRETARIAT, "After the fact"),
                 "D3",
-                "ReviseDetailedPlan needs a programme in stage DETAILED_PLAN_SUBMITTED");
+                "reviseDetailedPlan needs a programme in stage DETAILED_PLAN_SUBMITTED");
     }
 
     @Test
@@ -162,7 +162,7 @@ class ProgrammeTest {
                 ProgrammeHistory.planSubmitted(),
                 new SubmitDetailedPlan(PILOT, detailedPlan(), SECRETARIAT, "Again"),
                 "D3",
-                "SubmitDetailedPlan needs a programme in stage DEVELOPMENT_DELEGATED");
+                "submitDetailedPlan needs a programme in stage DEVELOPMENT_DELEGATED");
     }
 
     @Test
@@ -202,7 +202,7 @@ class ProgrammeTest {
                 ProgrammeHistory.proposed(),
                 new PledgeResources(PILOT, funds("1000"), KE, "Early"),
                 "M1",
-                "PledgeResources needs a programme in stage APPROVED or DEVELOPMENT_DELEGATED or DETAILED_PLAN_SUBMITTED or UNDER_MANAGEMENT; pilot-surveillance is PROPOSED");
+                "pledgeResources needs a programme in stage APPROVED or DEVELOPMENT_DELEGATED or DETAILED_PLAN_SUBMITTED or UNDER_MANAGEMENT; pilot-surveillance is PROPOSED");
     }
 
     @Test
@@ -232,7 +232,7 @@ class ProgrammeTest {
                 ProgrammeHistory.planSubmitted(),
                 new RecordManagementActivity(PILOT, ManagementActivity.ADVOCACY, SECRETARIAT, "Early"),
                 "M2",
-                "RecordManagementActivity needs a programme in stage UNDER_MANAGEMENT; pilot-surveillance is DETAILED_PLAN_SUBMITTED");
+                "recordManagementActivity needs a programme in stage UNDER_MANAGEMENT; pilot-surveillance is DETAILED_PLAN_SUBMITTED");
     }
 
     @Test
