@@ -22,7 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * (NAV's mock-oauth2-server, started here), takes the code back, exchanges it with PKCE for a token and acts with it;
  * the role comes from the token's claim, as for any client.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.shutdown=immediate")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"server.shutdown=immediate", "cpm.audit.checkpoint-key=a-secret-of-this-test"})
 @ActiveProfiles("production")
 class OidcSignInBrowserTest {
 

@@ -14,6 +14,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.ippc.cpm.eventstore.StoredEvents;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +26,14 @@ class Checkpoints {
     private final StoredEvents store;
     private final SecretKeySpec key;
 
-    Checkpoints(StoredEvents store, @Value("${cpm.audit.checkpoint-key}") String key) {
+    /** The key the embedded profile signs with when none is given: anyone can sign with it, so production may not. */
+    static final String DEMO_KEY = "embedded-demo-checkpoint-key";
+
+    Checkpoints(StoredEvents store, @Value("${cpm.audit.checkpoint-key}") String key, Environment environment) {
+        if (environment.acceptsProfiles(Profiles.of("production")) && (key.isBlank() || key.equals(DEMO_KEY))) {
+            throw new IllegalStateException("The production profile needs a checkpoint key of its own: set"
+                    + " CPM_CHECKPOINT_KEY (cpm.audit.checkpoint-key) to a secret, the same on every node");
+        }
         this.store = store;
         this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }

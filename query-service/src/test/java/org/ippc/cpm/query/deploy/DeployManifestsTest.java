@@ -51,7 +51,8 @@ class DeployManifestsTest {
                         "CPM_DB_PASSWORD",
                         "AXONIQ_UPDATE_CHECKER_DISABLED",
                         "CPM_SECURITY_ISSUER",
-                        "CPM_SECURITY_AUDIENCE");
+                        "CPM_SECURITY_AUDIENCE",
+                        "CPM_CHECKPOINT_KEY");
         assertThat((List<String>) at(container, "args"))
                 .anySatisfy(arg -> assertThat(arg).contains("postgres"));
 
