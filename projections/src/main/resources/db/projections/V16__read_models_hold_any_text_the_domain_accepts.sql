@@ -1,6 +1,6 @@
 -- Every character column of the read models is unbounded: the domain alone says how long a value may be
 -- (ReadSideContract reads the live schema on H2 and PostgreSQL and fails on any column with a width).
--- A width here once refused what the API had accepted (a 34-character convention article in VARCHAR(20)).
+-- A width here once refused what the API had accepted (a 34-character convention article in a 20-character column).
 DROP VIEW programme_status;
 ALTER TABLE programme_board ALTER COLUMN programme_id SET DATA TYPE VARCHAR;
 ALTER TABLE programme_board ALTER COLUMN title SET DATA TYPE VARCHAR;

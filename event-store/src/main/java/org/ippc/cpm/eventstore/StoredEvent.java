@@ -1,5 +1,7 @@
 package org.ippc.cpm.eventstore;
 
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+
 /** The columns of one row of {@code domainevententry}, as the hash chain sees them. */
 public record StoredEvent(
         String eventId,
@@ -10,4 +12,19 @@ public record StoredEvent(
         String payloadType,
         String payloadRevision,
         byte[] payload,
-        byte[] metadata) {}
+        byte[] metadata) {
+
+    /** The row as Axon's upcasters and deserialisers take it. */
+    public GenericDomainEventEntry<byte[]> asEntry() {
+        return new GenericDomainEventEntry<>(
+                aggregateType,
+                aggregateId,
+                sequenceNumber,
+                eventId,
+                timestamp,
+                payloadType,
+                payloadRevision,
+                payload,
+                metadata);
+    }
+}

@@ -25,6 +25,9 @@ public class StoredEvents {
      */
     public static final String GLOBAL_INDEX = "stored_event.globalindex";
 
+    /** The tables of the event store, which no other module names (EventTablesOwnershipTest). */
+    public static final List<String> TABLES = List.of("domainevententry", "snapshotevententry", "event_hash");
+
     public static final String EVENT_BY_ID = "domainevententry stored_event WHERE stored_event.eventidentifier = ?";
 
     private static final String ROW = """
@@ -34,7 +37,7 @@ public class StoredEvents {
 
     private final JdbcTemplate jdbc;
 
-    StoredEvents(DataSource dataSource) {
+    public StoredEvents(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(1000);
     }
@@ -99,6 +102,11 @@ public class StoredEvents {
                         SELECT h.hash FROM event_hash h JOIN domainevententry e ON e.eventidentifier = h.event_id
                         WHERE h.aggregate_id = ? AND h.sequence_number = ?""", String.class, aggregateId, sequenceNumber).stream()
                 .findFirst();
+    }
+
+    /** How many events the store holds. */
+    public long count() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class);
     }
 
     /** Whether the event is in the store. */

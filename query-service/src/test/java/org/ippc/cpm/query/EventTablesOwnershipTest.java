@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.ippc.cpm.eventstore.StoredEvents;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,8 +18,10 @@ import org.junit.jupiter.api.Test;
  */
 class EventTablesOwnershipTest {
 
+    /** The tables as the event-store module declares them. */
     private static final Pattern EVENT_TABLES =
-            Pattern.compile("\\b(domainevententry|snapshotevententry|event_hash)\\b", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("\\b(" + String.join("|", StoredEvents.TABLES) + ")\\b", Pattern.CASE_INSENSITIVE);
+
     private static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
 
     @Test

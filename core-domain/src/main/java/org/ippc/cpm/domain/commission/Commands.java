@@ -15,12 +15,9 @@ import org.ippc.cpm.domain.shared.RoleTable;
  */
 public final class Commands {
 
-    /** The handlers of commands that span aggregates, registered by {@link CommissionModule}. */
-    static final List<Class<?>> SPANNING =
-            List.of(SessionCalendar.class, DecisionsAtSession.class, RoundsAtSession.class);
-
     /** Every command any handler takes, by name. */
-    public static final List<Class<?>> ALL = Stream.concat(AggregateTypes.ALL.stream(), SPANNING.stream())
+    public static final List<Class<?>> ALL = Stream.concat(
+                    AggregateTypes.ALL.stream(), CommissionModule.SPANNING.keySet().stream())
             .flatMap(handler -> Stream.<Executable>concat(
                     Stream.of(handler.getDeclaredMethods()), Stream.of(handler.getDeclaredConstructors())))
             .filter(executable -> executable.isAnnotationPresent(CommandHandler.class))

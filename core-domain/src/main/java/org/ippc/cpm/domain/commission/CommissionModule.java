@@ -1,7 +1,12 @@
 package org.ippc.cpm.domain.commission;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.ippc.cpm.domain.decision.ActionItemDueSaga;
@@ -15,6 +20,33 @@ import org.ippc.cpm.domain.session.CpmSession;
  * the C3 saga. The services and the tests register this one module, so they cannot drift apart.
  */
 public final class CommissionModule implements ConfigurerModule {
+
+    /** The handlers of commands that span aggregates, each with how it is made ({@link Commands} reads this list). */
+    static final Map<Class<?>, Function<Configuration, Object>> SPANNING = spanning();
+
+    private static Map<Class<?>, Function<Configuration, Object>> spanning() {
+        Map<Class<?>, Function<Configuration, Object>> handlers = new LinkedHashMap<>();
+        handlers.put(
+                SessionCalendar.class,
+                c -> new SessionCalendar(
+                        c.repository(CpmSession.class),
+                        c.repository(PrioritisationRound.class),
+                        c.repository(Programme.class),
+                        c.getComponent(SessionRegister.class, SessionRegister::inMemory)));
+        handlers.put(
+                DecisionsAtSession.class,
+                c -> new DecisionsAtSession(
+                        c.repository(CpmSession.class),
+                        c.repository(Programme.class),
+                        c.repository(CpmDecision.class)));
+        handlers.put(
+                RoundsAtSession.class,
+                c -> new RoundsAtSession(
+                        c.repository(CpmSession.class),
+                        c.repository(PrioritisationRound.class),
+                        c.repository(Programme.class)));
+        return Collections.unmodifiableMap(handlers);
+    }
 
     private final UnaryOperator<AggregateConfigurer<Programme>> programmes;
     private final UnaryOperator<AggregateConfigurer<CpmSession>> sessions;
@@ -41,17 +73,7 @@ public final class CommissionModule implements ConfigurerModule {
                 .configureAggregate(PrioritisationRound.class)
                 .configureAggregate(programmes.apply(AggregateConfigurer.defaultConfiguration(Programme.class)))
                 .configureAggregate(CpmDecision.class)
-                .registerCommandHandler(c -> new SessionCalendar(
-                        c.repository(CpmSession.class),
-                        c.repository(PrioritisationRound.class),
-                        c.repository(Programme.class),
-                        c.getComponent(SessionRegister.class, SessionRegister::inMemory)))
-                .registerCommandHandler(c -> new DecisionsAtSession(
-                        c.repository(CpmSession.class), c.repository(Programme.class), c.repository(CpmDecision.class)))
-                .registerCommandHandler(c -> new RoundsAtSession(
-                        c.repository(CpmSession.class),
-                        c.repository(PrioritisationRound.class),
-                        c.repository(Programme.class)))
                 .eventProcessing(processing -> processing.registerSaga(ActionItemDueSaga.class));
+        SPANNING.values().forEach(configurer::registerCommandHandler);
     }
 }

@@ -2,7 +2,6 @@ package org.ippc.cpm.query.audit;
 
 import java.util.stream.Stream;
 import org.axonframework.config.Configuration;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.serialization.Serializer;
@@ -31,27 +30,15 @@ class Upcasting {
     /** One stored event as the upcasters leave it (each of this engine's upcasters keeps one event one event). */
     IntermediateEventRepresentation latest(StoredEvent event) {
         return upcasters
-                .upcast(Stream.of(new InitialEventRepresentation(entry(event), serializer)))
+                .upcast(Stream.of(new InitialEventRepresentation(event.asEntry(), serializer)))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("an upcaster dropped event " + event.eventId()));
     }
 
     /** Stored events as Axon's own reads give them: upcast, payloads deserialized when first asked for. */
     DomainEventStream domainEvents(Stream<StoredEvent> events) {
-        return EventStreamUtils.upcastAndDeserializeDomainEvents(events.map(Upcasting::entry), serializer, upcasters);
-    }
-
-    private static GenericDomainEventEntry<byte[]> entry(StoredEvent event) {
-        return new GenericDomainEventEntry<>(
-                event.aggregateType(),
-                event.aggregateId(),
-                event.sequenceNumber(),
-                event.eventId(),
-                event.timestamp(),
-                event.payloadType(),
-                event.payloadRevision(),
-                event.payload(),
-                event.metadata());
+        return EventStreamUtils.upcastAndDeserializeDomainEvents(
+                events.map(StoredEvent::asEntry), serializer, upcasters);
     }
 
     Serializer serializer() {

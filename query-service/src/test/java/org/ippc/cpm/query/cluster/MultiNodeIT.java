@@ -26,6 +26,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.ippc.cpm.command.HttpApi;
+import org.ippc.cpm.eventstore.StoredEvents;
+import org.ippc.cpm.eventstore.StoredRow;
 import org.ippc.cpm.query.EventCopies;
 import org.ippc.cpm.query.PackagedEngine;
 import org.ippc.cpm.query.SseClient;
@@ -64,6 +66,7 @@ class MultiNodeIT {
     private static EmbeddedPostgres postgres;
     private static String jdbcUrl;
     private static JdbcTemplate store;
+    private static StoredEvents storedEvents;
     private static EngineNode a;
     private static EngineNode b;
 
@@ -82,6 +85,7 @@ class MultiNodeIT {
         }
         jdbcUrl = "jdbc:postgresql://localhost:" + pgPort + "/cpm";
         store = new JdbcTemplate(new DriverManagerDataSource(jdbcUrl, "postgres", "postgres"));
+        storedEvents = new StoredEvents(new DriverManagerDataSource(jdbcUrl, "postgres", "postgres"));
         a = EngineNode.start("a", jdbcUrl, home, "--cpm.demo.load=true", SLOW_POLL);
         b = EngineNode.start("b", jdbcUrl, home, SLOW_POLL);
         a.awaitReady();
@@ -190,8 +194,8 @@ class MultiNodeIT {
             }
             List<HttpApi.Answer> answers = HttpApi.together(requests);
             assertThat(answers.get(0).status()).as(answers.get(0).raw()).isEqualTo(200);
-            long closed = store.queryForObject(
-                    "SELECT MAX(globalindex) FROM domainevententry WHERE aggregateidentifier = ?", Long.class, session);
+            List<StoredRow> sessionEvents = storedEvents.history(session);
+            long closed = sessionEvents.get(sessionEvents.size() - 1).globalIndex();
             for (int d = 1; d <= 8; d++) {
                 HttpApi.Answer answer = answers.get(d);
                 String decision = session + "-" + d;
@@ -203,11 +207,7 @@ class MultiNodeIT {
                 } else {
                     refused++;
                     assertThat(answer.rule()).as(answer.raw()).isEqualTo("S2");
-                    assertThat(store.queryForObject(
-                                    "SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ?",
-                                    Integer.class,
-                                    decision))
-                            .isZero();
+                    assertThat(storedEvents.history(decision)).isEmpty();
                 }
             }
         }
@@ -405,8 +405,9 @@ class MultiNodeIT {
         clients.shutdown();
         int lost = 0;
         int duplicated = 0;
+        Map<String, Integer> rationales = storedRationales();
         for (String rationale : acknowledged) {
-            int stored = eventsWithRationale(rationale);
+            int stored = rationales.getOrDefault(rationale, 0);
             lost += stored == 0 ? 1 : 0;
             duplicated += stored > 1 ? 1 : 0;
         }
@@ -554,7 +555,7 @@ class MultiNodeIT {
                 .isPositive();
         awaitTrue("both nodes caught up", Duration.ofSeconds(60), () -> lag(a) == 0 && lag(b) == 0);
         assertThat(store.queryForObject("SELECT COUNT(*) FROM decision_log", Long.class))
-                .isEqualTo(store.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class))
+                .isEqualTo(storedEvents.count())
                 .isGreaterThan(events);
         assertThat(store.queryForObject(
                         "SELECT COUNT(*) FROM funding_entry f JOIN decision_log l ON l.event_id = f.event_id"
@@ -654,12 +655,8 @@ class MultiNodeIT {
         }
         clients.shutdown();
 
-        Map<String, Integer> stored = new java.util.HashMap<>();
-        store.queryForList(
-                        "SELECT convert_from(payload, 'UTF8')::jsonb ->> 'rationale' FROM domainevententry"
-                                + " WHERE convert_from(payload, 'UTF8')::jsonb ->> 'rationale' LIKE 'stop-%'",
-                        String.class)
-                .forEach(rationale -> stored.merge(rationale, 1, Integer::sum));
+        Map<String, Integer> stored = new java.util.HashMap<>(storedRationales());
+        stored.keySet().removeIf(rationale -> !rationale.startsWith("stop-"));
         Map<String, Long> byAnswer = new java.util.TreeMap<>();
         answers.values().forEach(answer -> byAnswer.merge(answer.split(" ")[0], 1L, Long::sum));
         List<String> acknowledgedNotStored = new ArrayList<>();
@@ -897,25 +894,34 @@ class MultiNodeIT {
     }
 
     private static long globalIndex(String aggregate, long sequence) {
-        return store.queryForObject(
-                "SELECT globalindex FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = ?",
-                Long.class,
-                aggregate,
-                sequence);
+        return storedEvents.page(aggregate, sequence, 1).get(0).globalIndex();
     }
 
     private static int eventsWithRationale(String rationale) {
-        return store.queryForObject(
-                "SELECT COUNT(*) FROM domainevententry WHERE convert_from(payload, 'UTF8')::jsonb ->> 'rationale' = ?",
-                Integer.class,
-                rationale);
+        return storedRationales().getOrDefault(rationale, 0);
     }
 
-    private static int inputClosed() {
-        return store.queryForObject(
-                "SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = 'ROUND-CPM-500' "
-                        + "AND payloadtype LIKE '%InputClosed'",
-                Integer.class);
+    /** How many stored events carry each rationale, read through the event store's own API. */
+    private static Map<String, Integer> storedRationales() {
+        Map<String, Integer> rationales = new java.util.HashMap<>();
+        storedEvents.inOrder(row -> {
+            try {
+                JsonNode rationale =
+                        HttpApi.JSON.readTree(row.event().payload()).path("rationale");
+                if (rationale.isTextual()) {
+                    rationales.merge(rationale.asText(), 1, Integer::sum);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return rationales;
+    }
+
+    private static long inputClosed() {
+        return storedEvents.history("ROUND-CPM-500").stream()
+                .filter(row -> row.event().payloadType().endsWith("InputClosed"))
+                .count();
     }
 
     private static List<String> owners() {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.ippc.cpm.CpmEngineApplication;
 import org.ippc.cpm.command.HttpApi;
 import org.ippc.cpm.domain.seed.SeedStory;
+import org.ippc.cpm.eventstore.StoredEvents;
 import org.ippc.cpm.projection.ReadModels;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,12 +26,14 @@ final class RunningEngine implements AutoCloseable {
 
     final HttpApi api;
     final JdbcTemplate jdbc;
+    private final StoredEvents events;
     private final ConfigurableApplicationContext context;
 
     private RunningEngine(ConfigurableApplicationContext context) {
         this.context = context;
         this.api = new HttpApi(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
         this.jdbc = context.getBean(JdbcTemplate.class);
+        this.events = context.getBean(StoredEvents.class);
     }
 
     static RunningEngine start(String url, String user, String password) {
@@ -68,7 +71,7 @@ final class RunningEngine implements AutoCloseable {
     void awaitProjected() {
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(10))
-                .until(() -> deadLetters() > 0 || count("decision_log") == count("domainevententry"));
+                .until(() -> deadLetters() > 0 || count("decision_log") == events.count());
     }
 
     long deadLetters() {
