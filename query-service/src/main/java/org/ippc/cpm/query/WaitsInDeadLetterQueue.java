@@ -2,6 +2,7 @@ package org.ippc.cpm.query;
 
 import java.util.List;
 import org.ippc.cpm.platform.ProblemTypes;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -14,6 +15,8 @@ public class WaitsInDeadLetterQueue extends ErrorResponseException {
 
     public WaitsInDeadLetterQueue(String record, List<String> waiting) {
         super(HttpStatus.SERVICE_UNAVAILABLE, problem(record, waiting), null);
+        // Until an auditor retries them (the API's 503s all say when to ask again).
+        getHeaders().set(HttpHeaders.RETRY_AFTER, "60");
     }
 
     private static ProblemDetail problem(String record, List<String> waiting) {

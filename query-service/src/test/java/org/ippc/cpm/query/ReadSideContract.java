@@ -564,10 +564,33 @@ abstract class ReadSideContract {
                     .containsExactly("ResourcesPledged", "ManagementActivityRecorded");
             assertThat(letters.findValuesAsText("aggregateId")).containsOnly(PILOT);
             assertThat(letters.get(0).get("cause").asText()).contains("no row for " + PILOT);
+            // Nothing is hidden while they wait: the programme answers why (not 404), health and the rebuild say so,
+            // and a retry that fails again answers what is left (not 500).
+            HttpApi.Answer waiting = api.get("viewer", "/api/query/programmes/" + PILOT);
+            assertThat(waiting.status()).as(waiting.raw()).isEqualTo(503);
+            assertThat(waiting.body().get("deadLetters")).hasSize(2);
+            assertThat(api.get("auditor", "/actuator/health")
+                            .body()
+                            .at("/components/readModels/status")
+                            .asText())
+                    .isEqualTo("DEGRADED");
+            assertThat(api.get("auditor", "/api/admin/rebuild")
+                            .body()
+                            .get("deadLetters")
+                            .asLong())
+                    .isEqualTo(2);
+            HttpApi.Answer failedAgain = api.postTo("auditor", "/api/admin/dead-letters/retry", "", Map.of());
+            assertThat(failedAgain.status()).as(failedAgain.raw()).isEqualTo(200);
+            assertThat(failedAgain.body().get("sequencesLeft").asLong()).isEqualTo(1);
         });
         JsonNode retried = ok(api.postTo("auditor", "/api/admin/dead-letters/retry", "", Map.of()));
         assertThat(retried.get("sequencesLeft").asLong()).isZero();
         assertThat(deadLetters()).isZero();
+        assertThat(api.get("auditor", "/actuator/health")
+                        .body()
+                        .at("/components/readModels/status")
+                        .asText())
+                .isEqualTo("UP");
         JsonNode after = ok(api.get("viewer", "/api/query/programmes/" + PILOT));
         assertThat(after.get("pledgedUsd").decimalValue())
                 .isEqualByComparingTo(before.get("pledgedUsd").decimalValue().add(new BigDecimal("70000")));

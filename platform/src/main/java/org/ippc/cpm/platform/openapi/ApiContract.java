@@ -162,6 +162,12 @@ public class ApiContract implements OpenApiCustomizer {
                         .items(new Schema<>().$ref("#/components/schemas/FieldError"))
                         .description("The fields at fault (400)"));
         properties.put(
+                "deadLetters",
+                new ArraySchema()
+                        .items(new StringSchema())
+                        .description(
+                                "The record's events waiting in the read models' dead-letter queue, with why (503)"));
+        properties.put(
                 "currentVersion",
                 new IntegerSchema().format("int64").description("The record's version now (412 of an If-Match)"));
         return new ObjectSchema()
