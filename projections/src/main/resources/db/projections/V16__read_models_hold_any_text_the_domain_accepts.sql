@@ -51,7 +51,9 @@ ALTER TABLE decision_log ALTER COLUMN causation_id SET DATA TYPE VARCHAR;
 ALTER TABLE decision_log ALTER COLUMN payload SET DATA TYPE VARCHAR;
 ALTER TABLE board_update ALTER COLUMN programme_id SET DATA TYPE VARCHAR;
 -- The view is made again (PostgreSQL does not change the type of a column a view reads), now also with the number
--- of the programme's events that wait in the dead-letter queue: a row that may be behind its record says so.
+-- of the programme's events that wait in the dead-letter queue: a row that may be behind its record says so. Two
+-- sessions can be OPEN in the read models for a moment (one's close and the other's opening are projected by
+-- different segments): the later one is taken, where V10's view failed ("more than one row returned").
 CREATE VIEW programme_status AS
 SELECT b.*,
        (SELECT COUNT(*) FROM deadletterentry d
@@ -60,5 +62,6 @@ SELECT b.*,
         WHERE s.status = 'OPEN' AND s.session_number > y.session_number
           AND b.stage IN ('APPROVED', 'DEVELOPMENT_DELEGATED', 'DETAILED_PLAN_SUBMITTED', 'UNDER_MANAGEMENT')
           AND NOT EXISTS (SELECT 1 FROM progress_report r
-                          WHERE r.programme_id = b.programme_id AND r.session_id = s.session_id)) AS report_missing_at
+                          WHERE r.programme_id = b.programme_id AND r.session_id = s.session_id)
+        ORDER BY s.session_number DESC FETCH FIRST 1 ROW ONLY) AS report_missing_at
 FROM programme_board b;

@@ -121,6 +121,23 @@ abstract class ReadSideContract {
         }
     }
 
+    /**
+     * Two sessions OPEN in the read models for a moment (one's close and the other's opening projected by different
+     * segments; seen on two nodes as a 500 of the board): the board still answers.
+     */
+    @Test
+    void the_board_answers_while_two_sessions_are_open_in_the_read_models() {
+        jdbc.update("INSERT INTO cpm_session (session_id, session_number, session_year, status) VALUES"
+                + " ('CPM-998', 998, 3003, 'OPEN'), ('CPM-999', 999, 3004, 'OPEN')");
+        try {
+            assertThat(api.get("viewer", "/api/query/programmes/" + PILOT).status())
+                    .isEqualTo(200);
+            assertThat(api.get("viewer", "/api/query/programmes").status()).isEqualTo(200);
+        } finally {
+            jdbc.update("DELETE FROM cpm_session WHERE session_id IN ('CPM-998', 'CPM-999')");
+        }
+    }
+
     /** Seen failing first: the browser's request for the icon answered 401, an error in the console on every page. */
     @Test
     void the_icon_browsers_ask_for_is_served_without_signing_in() throws Exception {
