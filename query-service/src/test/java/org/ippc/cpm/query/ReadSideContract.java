@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -383,6 +384,35 @@ abstract class ReadSideContract {
         JsonNode quiet =
                 ok(api.get("auditor", "/api/audit/aggregates/CPM-9-4/diff?from=" + last + "&to=" + Instant.now()));
         assertThat(quiet.get("changes")).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void a_diff_says_what_each_changed_field_was_at_both_points_as_the_state_there_shows_it() {
+        JsonNode from = ok(api.get("auditor", "/api/audit/aggregates/" + PILOT + "/state?session=CPM-10&moment=closed"))
+                .get("state");
+        JsonNode to = ok(api.get("auditor", "/api/audit/aggregates/" + PILOT + "/state?on=2016-04-05"))
+                .get("state");
+        assertThat(to.get("experts"))
+                .as("the seed appoints an expert before CPM-11")
+                .isNotEmpty();
+        JsonNode diff =
+                ok(api.get("auditor", "/api/audit/aggregates/" + PILOT + "/diff?from=CPM-10:closed&to=2016-04-05"));
+        assertThat(diff.get("changes")).isNotEmpty();
+        List<String> paths = new ArrayList<>();
+        for (JsonNode change : diff.get("changes")) {
+            String path = change.get("path").asText();
+            paths.add(path);
+            assertThat(change.get("before")).as(path).isEqualTo(valueAt(from, path));
+            assertThat(change.get("after")).as(path).isEqualTo(valueAt(to, path));
+            assertThat(change.get("before")).as(path).isNotEqualTo(change.get("after"));
+        }
+        assertThat(paths).contains("/experts");
+    }
+
+    private static JsonNode valueAt(JsonNode state, String path) {
+        JsonNode value = state.at(path);
+        return value.isMissingNode() ? NullNode.getInstance() : value;
     }
 
     @Test

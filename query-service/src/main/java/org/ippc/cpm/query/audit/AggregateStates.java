@@ -124,7 +124,10 @@ public class AggregateStates {
         return paths;
     }
 
-    /** Leaves of the state as JSON-pointer paths; an empty object or array is a leaf of its own. */
+    /**
+     * Leaves of the state as JSON-pointer paths: an object's fields are followed, an array is a value of its own (so
+     * that a change says what the list was and became, not which index appeared), as is an empty object.
+     */
     private static Map<String, JsonNode> flatten(JsonNode state) {
         Map<String, JsonNode> leaves = new LinkedHashMap<>();
         flatten("", state, leaves);
@@ -132,14 +135,12 @@ public class AggregateStates {
     }
 
     private static void flatten(String path, JsonNode node, Map<String, JsonNode> leaves) {
-        if (node.isContainerNode() && !node.isEmpty()) {
-            if (node.isObject()) {
-                node.fields().forEachRemaining(field -> flatten(path + "/" + field.getKey(), field.getValue(), leaves));
-            } else {
-                for (int i = 0; i < node.size(); i++) {
-                    flatten(path + "/" + i, node.get(i), leaves);
-                }
-            }
+        if (node.isObject() && !node.isEmpty()) {
+            node.fields()
+                    .forEachRemaining(field -> flatten(
+                            path + "/" + field.getKey().replace("~", "~0").replace("/", "~1"),
+                            field.getValue(),
+                            leaves));
         } else {
             leaves.put(path.isEmpty() ? "/" : path, node);
         }
