@@ -10,7 +10,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /** The same command API suite on a real PostgreSQL, where the schema is Flyway's and payloads are bytea. */
 @ActiveProfiles("postgres")
-@TestPropertySource(properties = "server.shutdown=immediate")
+@TestPropertySource(properties = {"server.shutdown=immediate", "cpm.security.demo-users=true"})
 class PostgresCommandApiTest extends CommandApiContract {
 
     @DynamicPropertySource

@@ -7,8 +7,8 @@ import java.util.Locale;
 import org.ippc.cpm.domain.shared.Role;
 
 /**
- * The embedded profile's demo users, one per role plus parties and RPPOs; username = password. A party's user acts
- * for the party of its name. They do not exist in the production profile.
+ * The demo users, one per role plus parties and RPPOs; username = password. A party's user acts for the party of its
+ * name. They exist only where asked for ({@link org.ippc.cpm.platform.WithDemoUsers}).
  */
 public final class DemoUsers {
 

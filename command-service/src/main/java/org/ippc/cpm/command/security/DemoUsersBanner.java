@@ -1,16 +1,16 @@
 package org.ippc.cpm.command.security;
 
 import java.util.stream.Collectors;
+import org.ippc.cpm.platform.WithDemoUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** Tells whoever started the embedded engine how to sign in. */
 @Component
-@Profile("!production")
+@WithDemoUsers
 class DemoUsersBanner {
 
     private static final Logger LOG = LoggerFactory.getLogger("cpm-engine");

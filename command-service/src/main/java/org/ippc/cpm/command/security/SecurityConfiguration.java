@@ -9,14 +9,17 @@ import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.platform.AccessRules;
 import org.ippc.cpm.platform.LogSafe;
 import org.ippc.cpm.platform.Problems;
+import org.ippc.cpm.platform.WithDemoUsers;
 import org.ippc.cpm.platform.openapi.OpenPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -45,8 +48,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Every endpoint but health needs an authenticated principal. The embedded profile authenticates the demo users
- * with HTTP Basic; the production profile is an OAuth2 resource server taking the role from a JWT claim.
+ * Every endpoint but health needs an authenticated principal. Where the demo users were asked for (the embedded
+ * profile) they sign in with HTTP Basic; everywhere else the engine is an OAuth2 resource server taking the role
+ * from a JWT claim.
  * Which role may issue which command is decided per command in {@code CommandController} (A3).
  */
 @Configuration(proxyBeanMethods = false)
@@ -147,8 +151,13 @@ class SecurityConfiguration {
     }
 
     @Bean
-    @Profile("!production")
-    SecurityFilterChain demoSecurity(HttpSecurity http, SignInThrottle throttle) throws Exception {
+    @WithDemoUsers
+    SecurityFilterChain demoSecurity(HttpSecurity http, SignInThrottle throttle, Environment environment)
+            throws Exception {
+        if (environment.matchesProfiles("production")) {
+            throw new IllegalStateException("The production profile has no demo users: remove " + WithDemoUsers.SWITCH
+                    + " (CPM_SECURITY_DEMO_USERS) and sign in with the JWT issuer");
+        }
         SignInThrottleFilter throttled = new SignInThrottleFilter(throttle, problems);
         return common(http, BASIC)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint(BASIC)))
@@ -158,7 +167,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    @Profile("!production")
+    @WithDemoUsers
     UserDetailsService demoUsers(PasswordEncoder passwords) {
         return new InMemoryUserDetailsManager(DemoUsers.USERS.stream()
                 .map(u -> User.withUsername(u.name())
@@ -170,15 +179,22 @@ class SecurityConfiguration {
 
     /** The demo passwords are public (username = password): a cheap hash keeps Basic auth from costing ~100 ms a request. */
     @Bean
-    @Profile("!production")
+    @WithDemoUsers
     PasswordEncoder demoPasswords() {
         return new BCryptPasswordEncoder(4);
     }
 
+    /** Wherever the demo users were not asked for: production, and a database profile alone. */
     @Bean
-    @Profile("production")
-    SecurityFilterChain jwtSecurity(HttpSecurity http, SecurityProperties properties, JwtDecoder decoder)
+    @ConditionalOnProperty(name = WithDemoUsers.SWITCH, havingValue = "false", matchIfMissing = true)
+    SecurityFilterChain jwtSecurity(HttpSecurity http, SecurityProperties properties, ObjectProvider<JwtDecoder> issuer)
             throws Exception {
+        JwtDecoder decoder = issuer.getIfAvailable(() -> {
+            throw new IllegalStateException("No way to sign in is configured: name the JWT issuer"
+                    + " (SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI, _JWK_SET_URI or _PUBLIC_KEY_LOCATION, and"
+                    + " CPM_SECURITY_ISSUER, CPM_SECURITY_AUDIENCE), or for a trial outside production turn the demo"
+                    + " users on with " + WithDemoUsers.SWITCH + "=true");
+        });
         if (decoder instanceof NimbusJwtDecoder nimbus) {
             nimbus.setClaimSetConverter(TokenRules.claimsAsSent());
         }

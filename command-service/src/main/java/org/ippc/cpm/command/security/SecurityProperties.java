@@ -10,7 +10,7 @@ import org.ippc.cpm.domain.shared.Role;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The production profile's tokens: which JWT claims carry the CPM role and the party code, and the issuer and the
+ * The tokens the engine accepts (wherever the demo users are off): which JWT claims carry the CPM role and the party code, and the issuer and the
  * audience a token must name (both required there: a token meant for another application is refused). The party
  * codes a person may act for: contracting parties (by default every ISO 3166 country code and {@code EU}) and RPPOs
  * (by default the ten the IPPC recognises). {@code clockSkew}: how far the issuer's clock and ours may differ, for a

@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.ippc.cpm.platform.LogSafe;
+import org.ippc.cpm.platform.WithDemoUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * Each failure is logged with the user and the address, never the password.
  */
 @Component
-@Profile("!production")
+@WithDemoUsers
 public class SignInThrottle {
 
     private static final Logger LOG = LoggerFactory.getLogger("cpm.security");

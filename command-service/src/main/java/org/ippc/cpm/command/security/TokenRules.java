@@ -30,9 +30,8 @@ final class TokenRules {
 
     static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties, Clock clock) {
         if (properties.issuer() == null || properties.audience() == null) {
-            throw new IllegalStateException(
-                    "the production profile needs cpm.security.issuer and cpm.security.audience "
-                            + "(CPM_SECURITY_ISSUER, CPM_SECURITY_AUDIENCE): the tokens this engine accepts must name both");
+            throw new IllegalStateException("signing in with JWTs needs cpm.security.issuer and cpm.security.audience "
+                    + "(CPM_SECURITY_ISSUER, CPM_SECURITY_AUDIENCE): the tokens this engine accepts must name both");
         }
         JwtTimestampValidator expiryAndNotBefore = new JwtTimestampValidator(properties.clockSkew());
         expiryAndNotBefore.setClock(clock);

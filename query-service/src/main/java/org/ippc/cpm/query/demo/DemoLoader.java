@@ -10,11 +10,11 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import org.ippc.cpm.domain.seed.SeedStory;
+import org.ippc.cpm.platform.WithDemoUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * (after a restart, say) changes nothing.
  */
 @Component
-@Profile("!production")
+@WithDemoUsers
 @ConditionalOnProperty(name = "cpm.demo.load", havingValue = "true")
 public class DemoLoader {
 

@@ -101,6 +101,7 @@ public final class ReadSideBenchmark {
                     .run(
                             "--server.port=0",
                             "--spring.datasource.url=" + url,
+                            "--cpm.security.demo-users=true",
                             "--spring.datasource.username=postgres",
                             "--spring.datasource.password=postgres",
                             "--spring.datasource.hikari.maximum-pool-size=40",

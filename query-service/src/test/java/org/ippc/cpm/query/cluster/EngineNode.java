@@ -36,7 +36,8 @@ final class EngineNode implements AutoCloseable {
     static EngineNode start(String name, String jdbcUrl, Path home, String... arguments) throws IOException {
         int port = PackagedEngine.freePort();
         Path log = home.resolve(name + "-" + System.nanoTime() + ".log");
-        List<String> withProfile = new ArrayList<>(List.of("--spring.profiles.active=postgres"));
+        List<String> withProfile =
+                new ArrayList<>(List.of("--spring.profiles.active=postgres", "--cpm.security.demo-users=true"));
         withProfile.addAll(List.of(arguments));
         Process process = PackagedEngine.start(
                 home,
