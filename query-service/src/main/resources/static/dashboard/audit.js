@@ -73,8 +73,8 @@ async function verifyCheckpoint() {
   }
   $('checkpoint-result').replaceChildren(!result.signatureValid
     ? el('span', { class: 'broken', id: 'checkpoint-forged' }, 'Not signed by this engine')
-    : result.intact ? el('span', { id: 'checkpoint-holds' }, 'Signed by this engine; every chain still holds the head it saw')
-      : el('span', { class: 'broken', id: 'checkpoint-broken' }, 'Signed by this engine, but the store no longer holds what it saw'));
+    : result.intact ? el('span', { id: 'checkpoint-holds' }, 'Signed by this engine (key ' + result.keyId + '); every chain still holds the head it saw')
+      : el('span', { class: 'broken', id: 'checkpoint-broken' }, 'Signed by this engine (key ' + result.keyId + '), but the store no longer holds what it saw'));
   $('checkpoint-problems').replaceChildren(...result.problems.map(p => el('li', { class: 'broken' }, p)));
 }
 

@@ -1,17 +1,13 @@
 package org.ippc.cpm.query.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.ippc.cpm.eventstore.StoredEvents;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
@@ -19,23 +15,36 @@ import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Takes and verifies {@link Checkpoint}s of the event store's hash chains. */
+/**
+ * Takes and verifies {@link Checkpoint}s of the event store's hash chains. Signs with {@code cpm.audit.checkpoint-key};
+ * verifies with it or with one of {@code cpm.audit.previous-checkpoint-keys}, so that checkpoints kept before a key
+ * rotation still verify.
+ */
 @Component
 class Checkpoints {
 
     private final StoredEvents store;
-    private final SecretKeySpec key;
+    private final CheckpointKey key;
+    private final List<CheckpointKey> keys = new ArrayList<>();
 
-    /** The key the embedded profile signs with when none is given: anyone can sign with it, so production may not. */
-    static final String DEMO_KEY = "embedded-demo-checkpoint-key";
-
-    Checkpoints(StoredEvents store, @Value("${cpm.audit.checkpoint-key}") String key, Environment environment) {
-        if (environment.acceptsProfiles(Profiles.of("production")) && (key.isBlank() || key.equals(DEMO_KEY))) {
+    Checkpoints(
+            StoredEvents store,
+            @Value("${cpm.audit.checkpoint-key}") String key,
+            @Value("${cpm.audit.previous-checkpoint-keys:}") List<String> previousKeys,
+            Environment environment) {
+        if (environment.acceptsProfiles(Profiles.of("production"))
+                && (key.isBlank() || key.equals(CheckpointKey.DEMO) || previousKeys.contains(CheckpointKey.DEMO))) {
             throw new IllegalStateException("The production profile needs a checkpoint key of its own: set"
-                    + " CPM_CHECKPOINT_KEY (cpm.audit.checkpoint-key) to a secret, the same on every node");
+                    + " CPM_CHECKPOINT_KEY (cpm.audit.checkpoint-key) to a secret, the same on every node (and never"
+                    + " the embedded demo key among CPM_PREVIOUS_CHECKPOINT_KEYS)");
         }
         this.store = store;
-        this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.key = CheckpointKey.of(key);
+        keys.add(this.key);
+        previousKeys.stream()
+                .filter(previous -> !previous.isBlank())
+                .map(CheckpointKey::of)
+                .forEach(keys::add);
     }
 
     @Transactional(readOnly = true)
@@ -46,20 +55,30 @@ class Checkpoints {
         long events =
                 heads.stream().mapToLong(head -> head.sequenceNumber() + 1).sum();
         Instant takenAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return new Checkpoint(takenAt, events, heads, sign(takenAt, events, heads));
+        return new Checkpoint(takenAt, events, heads, key.id(), key.sign(signed(takenAt, events, heads, key.id())));
     }
 
     @Transactional(readOnly = true)
     public CheckpointVerification verify(Checkpoint checkpoint) {
-        boolean signed = checkpoint.takenAt() != null
-                && checkpoint.heads() != null
-                && checkpoint.signature() != null
-                && MessageDigest.isEqual(
-                        sign(checkpoint.takenAt(), checkpoint.events(), checkpoint.heads())
-                                .getBytes(StandardCharsets.UTF_8),
-                        checkpoint.signature().getBytes(StandardCharsets.UTF_8));
-        if (!signed) {
-            return new CheckpointVerification(false, false, List.of("the checkpoint was not signed by this engine"));
+        Optional<CheckpointKey> signer =
+                checkpoint.takenAt() == null || checkpoint.heads() == null || checkpoint.signature() == null
+                        ? Optional.empty()
+                        : keys.stream()
+                                .filter(candidate -> checkpoint.keyId() == null
+                                        || candidate.id().equals(checkpoint.keyId()))
+                                .filter(candidate -> MessageDigest.isEqual(
+                                        candidate
+                                                .sign(signed(
+                                                        checkpoint.takenAt(),
+                                                        checkpoint.events(),
+                                                        checkpoint.heads(),
+                                                        checkpoint.keyId()))
+                                                .getBytes(StandardCharsets.UTF_8),
+                                        checkpoint.signature().getBytes(StandardCharsets.UTF_8)))
+                                .findFirst();
+        if (signer.isEmpty()) {
+            return new CheckpointVerification(
+                    false, null, false, List.of("the checkpoint was not signed by any key of this engine"));
         }
         Map<String, Long> headsNow = store.lastSequences();
         List<String> problems = new ArrayList<>();
@@ -77,23 +96,21 @@ class Checkpoints {
                         .formatted(head.aggregateId(), head.sequenceNumber()));
             }
         }
-        return new CheckpointVerification(true, problems.isEmpty(), problems);
+        return new CheckpointVerification(true, signer.get().id(), problems.isEmpty(), problems);
     }
 
-    private String sign(Instant takenAt, long events, List<Checkpoint.ChainHead> heads) {
+    /** The signed text; a checkpoint from before key ids (none named) was signed without the line. */
+    private static String signed(Instant takenAt, long events, List<Checkpoint.ChainHead> heads, String keyId) {
         StringBuilder text = new StringBuilder("cpm-checkpoint\n" + takenAt + "\n" + events + "\n");
+        if (keyId != null) {
+            text.append("key:").append(keyId).append('\n');
+        }
         heads.forEach(head -> text.append(head.aggregateId())
                 .append(':')
                 .append(head.sequenceNumber())
                 .append(':')
                 .append(head.hash())
                 .append('\n'));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return text.toString();
     }
 }
