@@ -674,6 +674,40 @@ abstract class CommandApiContract {
         ok("cpm", "closeSession", "{\"sessionId\":\"CPM-60\",\"rationale\":\"x\"}");
     }
 
+    /**
+     * An explicit JSON null for an optional field means what leaving it out means, for a text and for a record (an
+     * amended plan), as the OpenAPI document says; Java clients built on Jackson send nulls. Seen failing first:
+     * {@code "amendedPlan": null} was a 400 "leave amendedPlan out".
+     */
+    @Test
+    void a_json_null_and_an_absent_optional_field_mean_the_same() {
+        approvedAndDelegated(65, "null-plan", ",\"amendedPlan\":null");
+        approvedAndDelegated(67, "absent-plan", "");
+        assertThat(approval("null-plan").replace("null-plan", "?").replace("CPM-65", "?"))
+                .isEqualTo(approval("absent-plan").replace("absent-plan", "?").replace("CPM-67", "?"));
+        closeTheOpenSession();
+    }
+
+    private void approvedAndDelegated(int session, String programme, String amendedPlan) {
+        proposedAtOpenSession(session, programme);
+        String ids = "{\"programmeId\":\"" + programme + "\",\"sessionId\":\"CPM-" + session + "\"";
+        ok("cpm", "selectPriority", ids + ",\"rationale\":\"x\"}");
+        ok("cpm", "approveHighLevelPlan", ids + amendedPlan + ",\"rationale\":\"x\"}");
+        ok(
+                "cpm",
+                "delegateDevelopment",
+                ids + ",\"developer\":\"SECRETARIAT\",\"operationalGuidance\":\"BUREAU\",\"rationale\":\"x\"}");
+    }
+
+    private String approval(String aggregateId) {
+        return new String(
+                jdbc.queryForObject(
+                        "SELECT payload FROM domainevententry WHERE aggregateidentifier = ?"
+                                + " AND payloadtype LIKE '%HighLevelPlanApproved'",
+                        byte[].class, aggregateId),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void fifty_parallel_conflicting_commands_on_one_programme_give_exactly_the_legal_successes() throws Exception {
         proposedAtOpenSession(70, "race");

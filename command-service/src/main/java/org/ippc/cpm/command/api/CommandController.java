@@ -221,13 +221,6 @@ class CommandController {
     }
 
     private Object toCommand(CommandType type, ObjectNode tree, Actor actor) {
-        List<FieldFault> nullRecords = NullRecords.in(tree, type.recordType());
-        if (!nullRecords.isEmpty()) {
-            throw new BadRequest(
-                    "The body does not describe a valid " + type.name() + ": "
-                            + nullRecords.get(0).message(),
-                    nullRecords);
-        }
         ObjectNode withActor = tree.deepCopy();
         withActor.set("actor", strict.valueToTree(actor));
         try {

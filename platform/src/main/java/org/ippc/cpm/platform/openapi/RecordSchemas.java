@@ -1,6 +1,5 @@
 package org.ippc.cpm.platform.openapi;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
@@ -18,10 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The schema of each of the engine's records says exactly what Jackson writes and reads: every component is required
- * and non-null unless annotated {@code @Nullable} (then nullable, or optional where the record writes only non-null
- * values), and no other property is allowed. A nullable record inside a record is optional and never null: OpenAPI
- * 3.0 validators refuse null for a reference even beside {@code nullable}, so such a field is left out (the command
- * API refuses an explicit null there).
+ * and non-null unless annotated {@code @Nullable}: then it is optional and nullable, a JSON null meaning what leaving
+ * it out means. No other property is allowed.
  */
 @Component
 public class RecordSchemas implements ModelConverter {
@@ -52,7 +49,6 @@ public class RecordSchemas implements ModelConverter {
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static void describe(Class<?> record, Schema model) {
-        boolean recordWritesNulls = writesNulls(record.getAnnotation(JsonInclude.class));
         List<String> required = new ArrayList<>();
         Map<String, Schema> properties = model.getProperties();
         for (RecordComponent component : record.getRecordComponents()) {
@@ -67,10 +63,9 @@ public class RecordSchemas implements ModelConverter {
             }
             if (!nullable(component)) {
                 required.add(component.getName());
-            } else if (property.get$ref() == null
-                    && (component.isAnnotationPresent(JsonInclude.class)
-                            ? writesNulls(component.getAnnotation(JsonInclude.class))
-                            : recordWritesNulls)) {
+            } else if (property.get$ref() != null) {
+                properties.put(component.getName(), referenceOrNull(property.get$ref()));
+            } else {
                 property.setNullable(true);
             }
         }
@@ -79,8 +74,18 @@ public class RecordSchemas implements ModelConverter {
         model.setType("object");
     }
 
-    private static boolean writesNulls(JsonInclude include) {
-        return include == null || include.value() != JsonInclude.Include.NON_NULL;
+    /**
+     * A record inside a record that may be null: {@code anyOf} its reference and null, as OpenAPI 3.0.3 spells "null"
+     * ({@code nullable} beside a reference or an {@code allOf} of one is ignored by validators that follow 3.0.3);
+     * openapi-generator makes it the record's type, nullable, in Java, TypeScript and Python.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Schema referenceOrNull(String reference) {
+        List<Object> onlyNull = new ArrayList<>();
+        onlyNull.add(null);
+        Schema nullValue = new Schema<>().type("object").nullable(true);
+        nullValue.setEnum(onlyNull);
+        return new Schema<>().anyOf(List.of(new Schema<>().$ref(reference), nullValue));
     }
 
     public static boolean nullable(RecordComponent component) {
