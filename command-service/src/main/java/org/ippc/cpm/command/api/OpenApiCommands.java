@@ -169,9 +169,13 @@ class OpenApiCommands implements OperationsDescription {
                 .addParametersItem(new HeaderParameter()
                         .name(TookPlaceOn.HEADER)
                         .required(false)
-                        .schema(new StringSchema().format("date"))
-                        .description("The day the decision was taken, when it is recorded later (not after today);"
-                                + " kept on its events beside the recording time"))
+                        // A pattern, not format: date, which typescript-fetch types as Date and sends as
+                        // Date.toString() ("Wed Mar 18 2015 ..."): every generated client sends the text as given.
+                        .schema(new StringSchema()
+                                .pattern(TookPlaceOn.DATE.pattern())
+                                .example("2015-03-18"))
+                        .description("The day the decision was taken (an ISO 8601 date, yyyy-mm-dd), when it is"
+                                + " recorded later (not after today); kept on its events beside the recording time"))
                 .requestBody(new RequestBody()
                         .required(true)
                         .content(new Content()

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class TookPlaceOn {
 
     static final String HEADER = "Took-Place-On";
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
     private static final ZoneOffset EARLIEST_TIME_ZONE = ZoneOffset.ofHours(14);
 
     private TookPlaceOn() {}
