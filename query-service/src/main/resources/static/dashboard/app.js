@@ -109,7 +109,7 @@ const Cpm = (() => {
 
   // The day a log entry took place, and when it was recorded if that was another day.
   function happened(entry) {
-    if (!entry.tookPlaceOn) return when(entry.occurredAt);
+    if (entry.tookPlaceOn === entry.occurredAt.slice(0, 10)) return when(entry.occurredAt);
     return entry.tookPlaceOn + ' (recorded ' + when(entry.occurredAt) + ')';
   }
 

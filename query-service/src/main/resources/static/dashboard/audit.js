@@ -13,7 +13,7 @@ async function history() {
   const events = await Cpm.get('/api/audit/aggregates/' + enc($('aggregate').value.trim()) + '/history');
   $('history').querySelector('tbody').replaceChildren(...(events.length ? events.map(e => el('tr', { 'data-sequence': e.sequenceNumber },
     el('td', {}, String(e.sequenceNumber)), el('td', {}, label(e.eventType)),
-    el('td', {}, e.metadata['cpm.tookPlaceOn'] || ''), el('td', {}, when(e.timestamp)),
+    el('td', {}, e.tookPlaceOn), el('td', {}, when(e.timestamp)),
     el('td', {}, actorOf(e.payload)), el('td', { title: e.hash || '' }, (e.hash || 'none').slice(0, 12)),
     el('td', {}, el('details', {}, el('summary', {}, 'JSON'),
       el('pre', { tabindex: 0 }, JSON.stringify({ payload: e.payload, metadata: e.metadata, previousHash: e.previousHash }, null, 2))))))

@@ -11,7 +11,8 @@ function card(row) {
     row.delayed ? el('span', { class: 'badge delayed' }, 'delayed (Y5)') : '',
     el('div', { class: 'meta' }, 'Funding: needed ' + money(row.fundingNeededUsd) + ', pledged ' + money(row.pledgedUsd) +
       ', contributed ' + money(row.contributedUsd)),
-    el('div', { class: 'meta' }, 'Last: ' + Cpm.label(row.lastEvent) + ', ' + Cpm.when(row.lastChangedAt)));
+    el('div', { class: 'meta', title: 'recorded ' + Cpm.when(row.lastChangedAt) },
+      'Last: ' + Cpm.label(row.lastEvent) + ', ' + row.lastTookPlaceOn));
 }
 
 // The programmes the party in the filter acted on, from the board's party filter; null when there is none.

@@ -8,6 +8,12 @@ const Workbench = (() => {
     return schema && schema.$ref ? api.components.schemas[schema.$ref.split('/').pop()] : schema;
   }
 
+  // Identifiers, references, names and titles are one line whatever their limit; longer texts get a box.
+  const ONE_LINE = /(Id|Reference|Location|Article)$|^(title|name|expertise)$/;
+  function prose(name, part) {
+    return name === 'rationale' || ((part.maxLength || 0) > 200 && !ONE_LINE.test(name));
+  }
+
   // One input per property; nested records become fieldsets; a list of texts is one line each.
   function fields(api, schema, path, fixed) {
     const object = resolve(api, schema);
@@ -35,8 +41,7 @@ const Workbench = (() => {
       } else if (part.format === 'date-time') {
         input = el('input', { id, name: key, placeholder: '2030-12-31T23:59:59Z' });
       } else {
-        input = el(name === 'rationale' || (part.maxLength || 0) > 200 && name !== 'programmeId' ? 'textarea' : 'input',
-          { id, name: key, rows: 2 });
+        input = el(prose(name, part) ? 'textarea' : 'input', { id, name: key, rows: 2 });
       }
       return el('div', { class: 'field' }, el('label', { for: id }, text), input);
     });
@@ -86,9 +91,14 @@ const Workbench = (() => {
     node.textContent = text;
   }
 
+  // The rule named once: in the title where it says it ("Rule D1 refused the command"), else beside it; the detail,
+  // which names it too ("D1: ..."), without it.
   function refusal(problem) {
+    const rule = problem.rule;
+    const title = !rule || problem.title.includes('Rule ' + rule) ? problem.title : problem.title + ' (rule ' + rule + ')';
+    const detail = rule ? (problem.detail || '').replaceAll(rule + ': ', '') : problem.detail || '';
     return el('div', { class: 'refusal', role: 'alert' },
-      el('strong', {}, (problem.rule ? 'Rule ' + problem.rule + ': ' : '') + problem.title), ' ', problem.detail || '',
+      el('strong', {}, title + (detail ? ':' : '')), ' ', detail,
       problem.errors ? el('ul', {}, ...problem.errors.map(e => el('li', {}, e.path + ': ' + e.message))) : '');
   }
 

@@ -1,5 +1,8 @@
 package org.ippc.cpm.eventstore;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.ippc.cpm.domain.shared.ApiName;
 
 /** The metadata every stored event carries besides Axon's own ({@code traceId}, {@code correlationId}). */
@@ -18,6 +21,17 @@ public final class EventMetadata {
     public static final String TOOK_PLACE_ON = "cpm.tookPlaceOn";
 
     private EventMetadata() {}
+
+    /**
+     * The day an event took place: its {@link #TOOK_PLACE_ON} ({@code given}, the metadata's value or null), else the
+     * day (UTC) it was recorded. Every view of "took place" (the decision log, the board, the history, the export, the
+     * as-of by day) uses this one.
+     */
+    public static LocalDate tookPlaceOn(Object given, Instant recordedAt) {
+        return given != null
+                ? LocalDate.parse(given.toString())
+                : recordedAt.atZone(ZoneOffset.UTC).toLocalDate();
+    }
 
     /** The API's name of the command an event's metadata names, whichever way it was stored; null if none. */
     public static String command(Object stored) {

@@ -1,6 +1,7 @@
 package org.ippc.cpm.projection;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,12 +12,13 @@ final class BoardRow {
     static final String INSERT = """
             INSERT INTO programme_board (title, convention_article, round_id, stage, year_one_session, year_two_session,
                 delayed, experts, plan_version, funding_needed_usd, pledged_usd, contributed_usd, mobilised_usd, gap_usd,
-                last_event, last_changed_at, version, programme_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                last_event, last_changed_at, last_took_place_on, version, programme_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     static final String UPDATE = """
             UPDATE programme_board SET title = ?, convention_article = ?, round_id = ?, stage = ?, year_one_session = ?,
                 year_two_session = ?, delayed = ?, experts = ?, plan_version = ?, funding_needed_usd = ?, pledged_usd = ?,
-                contributed_usd = ?, mobilised_usd = ?, gap_usd = ?, last_event = ?, last_changed_at = ?, version = ?
+                contributed_usd = ?, mobilised_usd = ?, gap_usd = ?, last_event = ?, last_changed_at = ?,
+                last_took_place_on = ?, version = ?
             WHERE programme_id = ?""";
 
     final String programmeId;
@@ -35,6 +37,7 @@ final class BoardRow {
     BigDecimal mobilisedUsd = BigDecimal.ZERO;
     String lastEvent;
     Timestamp lastChangedAt;
+    Date lastTookPlaceOn;
     long version = -1;
     boolean stored;
 
@@ -59,6 +62,7 @@ final class BoardRow {
         row.mobilisedUsd = rs.getBigDecimal("mobilised_usd");
         row.lastEvent = rs.getString("last_event");
         row.lastChangedAt = rs.getTimestamp("last_changed_at");
+        row.lastTookPlaceOn = rs.getDate("last_took_place_on");
         row.version = rs.getLong("version");
         row.stored = true;
         return row;
@@ -90,6 +94,7 @@ final class BoardRow {
             gapUsd(),
             lastEvent,
             lastChangedAt,
+            lastTookPlaceOn,
             version,
             programmeId
         };

@@ -2,7 +2,6 @@ package org.ippc.cpm.projection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.LocalDate;
 import java.util.Arrays;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -86,8 +85,8 @@ public class DecisionLogProjection {
     }
 
     private static java.sql.Date tookPlaceOn(DomainEventMessage<?> message) {
-        Object day = message.getMetaData().get(EventMetadata.TOOK_PLACE_ON);
-        return day == null ? null : java.sql.Date.valueOf(LocalDate.parse(day.toString()));
+        return java.sql.Date.valueOf(EventMetadata.tookPlaceOn(
+                message.getMetaData().get(EventMetadata.TOOK_PLACE_ON), message.getTimestamp()));
     }
 
     @ResetHandler

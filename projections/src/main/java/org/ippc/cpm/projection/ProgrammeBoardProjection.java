@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.ippc.cpm.domain.programme.*;
 import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.eventstore.EventMetadata;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -221,6 +222,8 @@ public class ProgrammeBoardProjection {
     private static void touch(BoardRow row, DomainEventMessage<?> message) {
         row.lastEvent = message.getPayloadType().getSimpleName();
         row.lastChangedAt = Timestamp.from(message.getTimestamp());
+        row.lastTookPlaceOn = java.sql.Date.valueOf(EventMetadata.tookPlaceOn(
+                message.getMetaData().get(EventMetadata.TOOK_PLACE_ON), message.getTimestamp()));
         row.version = message.getSequenceNumber();
     }
 

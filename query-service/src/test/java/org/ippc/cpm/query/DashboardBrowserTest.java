@@ -83,6 +83,13 @@ class DashboardBrowserTest {
         browser.get(url("/dashboard/"));
         wait.until(d -> stageOf(d, PILOT).equals("UNDER_MANAGEMENT"));
         assertThat(stageOf(browser, "diagnostics")).isEqualTo("NOT_SELECTED");
+        assertThat(
+                        ((JavascriptExecutor) browser)
+                                .executeScript(
+                                        "return document.querySelector(\".card[data-programme-id='diagnostics']\").textContent"))
+                .asString()
+                .as("the day CPM-10 decided, not the day the demo recorded it (seen failing first)")
+                .contains("Last: Proposal not selected, 2015-");
         waitForLive();
         screenshot("board");
         Object page = ((JavascriptExecutor) browser).executeScript("return window.performance.timeOrigin");

@@ -410,6 +410,52 @@ abstract class ReadSideContract {
         assertThat(paths).contains("/experts");
     }
 
+    /**
+     * "Took place" has one definition everywhere: the history, the decision log, the export and the board say the same
+     * day for every event, Took-Place-On when it was given, else the day (UTC) it was recorded. Seen failing first: the
+     * log and the history left it out without the header, and the board had no such day.
+     */
+    @Test
+    @Order(3)
+    void every_view_says_the_same_day_an_event_took_place() {
+        ok(
+                api.post(
+                        "nz",
+                        "pledgeResources",
+                        "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\","
+                                + "\"valueUsd\":10,\"description\":\"Undated\"},\"rationale\":\"Recorded the day it happened\"}"));
+        awaitProjected();
+        JsonNode history = ok(api.get("auditor", "/api/audit/aggregates/" + PILOT + "/history"));
+        Map<String, String> byHistory = new LinkedHashMap<>();
+        for (JsonNode event : history) {
+            String day = event.get("tookPlaceOn").asText();
+            JsonNode given = event.get("metadata").get("cpm.tookPlaceOn");
+            assertThat(day)
+                    .isEqualTo(
+                            given != null
+                                    ? given.asText()
+                                    : event.get("timestamp").asText().substring(0, 10));
+            byHistory.put(event.get("eventId").asText(), day);
+        }
+        Map<String, String> byLog = new LinkedHashMap<>();
+        ok(api.get("viewer", "/api/query/programmes/" + PILOT + "/timeline"))
+                .forEach(entry -> byLog.put(
+                        entry.get("eventId").asText(), entry.get("tookPlaceOn").asText()));
+        assertThat(byLog)
+                .as("the programme's timeline also holds its proposal, an event of the round")
+                .containsAllEntriesOf(byHistory);
+        Map<String, String> byExport = new LinkedHashMap<>();
+        ok(api.get("auditor", "/api/audit/log/export?format=json&programme=" + PILOT))
+                .forEach(entry -> byExport.put(
+                        entry.get("eventId").asText(), entry.get("tookPlaceOn").asText()));
+        assertThat(byExport).isEqualTo(byLog);
+        assertThat(ok(api.get("viewer", "/api/query/programmes/" + PILOT))
+                        .get("lastTookPlaceOn")
+                        .asText())
+                .isEqualTo(history.get(history.size() - 1).get("tookPlaceOn").asText())
+                .isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+    }
+
     private static JsonNode valueAt(JsonNode state, String path) {
         JsonNode value = state.at(path);
         return value.isMissingNode() ? NullNode.getInstance() : value;

@@ -63,7 +63,11 @@ class WorkbenchBrowserTest {
             String refusal = chromium.wait
                     .until(d -> close.findElement(By.cssSelector(".refusal")))
                     .getText();
-            assertThat(refusal).contains("Rule M4").contains("outcomeStatement");
+            assertThat(refusal)
+                    .startsWith("Invalid request (rule M4): ")
+                    .contains("outcomeStatement must not be blank")
+                    .as("the rule named once (seen failing first: 'Rule M4: Invalid request ... M4: outcomeStatement')")
+                    .containsOnlyOnce("M4");
             chromium.screenshot("workbench-refusal");
             chromium.assertAccessible("a programme's page with a refusal");
 
@@ -292,6 +296,11 @@ class WorkbenchBrowserTest {
                 > 10);
         // As first opened, before any state is shown (seen failing first: aria-label on a plain <pre>).
         chromium.assertAccessible("the auditor's console as first opened");
+        assertThat(chromium.browser.findElements(By.cssSelector("#history tbody tr[data-sequence] td:nth-child(3)")))
+                .extracting(WebElement::getText)
+                .as("every event took place on a day, recorded later with Took-Place-On or not (seen failing first:"
+                        + " blank without the header)")
+                .allSatisfy(day -> assertThat(day).matches("\\d{4}-\\d{2}-\\d{2}"));
     }
 
     private static void setValue(Chromium chromium, String id, String value) {
@@ -335,6 +344,10 @@ class WorkbenchBrowserTest {
         if (details.getAttribute("open") == null) {
             details.findElement(By.tagName("summary")).click();
         }
+        assertThat(form.findElements(By.tagName("textarea")))
+                .extracting(box -> box.getAttribute("name"))
+                .as("identifiers and references are one line (seen failing first: optionId, itemId were boxes)")
+                .noneMatch(name -> name.matches(".*(Id|Reference)$"));
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.putIfAbsent("rationale", "From the browser");
         all.forEach((field, value) -> {

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.ippc.cpm.eventstore.EventMetadata;
 import org.ippc.cpm.eventstore.StoredEvent;
 import org.ippc.cpm.eventstore.StoredEvents;
 import org.ippc.cpm.eventstore.StoredRow;
@@ -83,6 +84,8 @@ public class EventHistory {
                             stored.eventId(),
                             type.substring(type.lastIndexOf('.') + 1),
                             Instant.parse(stored.timestamp()),
+                            EventMetadata.tookPlaceOn(
+                                    metadata.get(EventMetadata.TOOK_PLACE_ON), Instant.parse(stored.timestamp())),
                             metadata,
                             payload,
                             row.previousHash(),

@@ -22,7 +22,9 @@ public record ExportedEvent(
         @Schema(description = "When the engine recorded the event")
         Instant occurredAt,
 
-        @Nullable @Schema(description = "The day it took place, when it was recorded later (Took-Place-On)")
+        @Schema(
+                description =
+                        "The day it took place: Took-Place-On when it was recorded later, else the day (UTC) it was recorded")
         LocalDate tookPlaceOn,
 
         @Nullable String sessionId,

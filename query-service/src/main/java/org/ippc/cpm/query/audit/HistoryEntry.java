@@ -2,6 +2,7 @@ package org.ippc.cpm.query.audit;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import org.ippc.cpm.domain.shared.Nullable;
 
@@ -11,6 +12,11 @@ public record HistoryEntry(
         String eventId,
         String eventType,
         Instant timestamp,
+
+        @Schema(
+                description =
+                        "The day it took place: Took-Place-On when it was recorded later, else the day (UTC) it was recorded")
+        LocalDate tookPlaceOn,
 
         @Schema(type = "object", additionalPropertiesSchema = String.class)
         Map<String, Object> metadata,

@@ -2,7 +2,6 @@ package org.ippc.cpm.query.audit;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.function.Predicate;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.ippc.cpm.eventstore.EventMetadata;
@@ -35,10 +34,7 @@ public record HistoryPoint(
     }
 
     static LocalDate tookPlaceOn(DomainEventMessage<?> event) {
-        Object day = event.getMetaData().get(EventMetadata.TOOK_PLACE_ON);
-        return day != null
-                ? LocalDate.parse(day.toString())
-                : event.getTimestamp().atZone(ZoneOffset.UTC).toLocalDate();
+        return EventMetadata.tookPlaceOn(event.getMetaData().get(EventMetadata.TOOK_PLACE_ON), event.getTimestamp());
     }
 
     static long nanos(Instant instant) {

@@ -119,7 +119,10 @@ class LogExport {
         row.put("sequenceNumber", event.sequenceNumber());
         row.put("eventType", payloadType.substring(payloadType.lastIndexOf('.') + 1));
         row.put("occurredAt", event.timestamp());
-        row.put("tookPlaceOn", text(metadata, EventMetadata.TOOK_PLACE_ON));
+        row.put(
+                "tookPlaceOn",
+                EventMetadata.tookPlaceOn(
+                        text(metadata, EventMetadata.TOOK_PLACE_ON), Instant.parse(event.timestamp())));
         row.put(
                 "sessionId",
                 text(payload, "sessionId") != null

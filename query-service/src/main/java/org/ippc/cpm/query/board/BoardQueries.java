@@ -1,6 +1,5 @@
 package org.ippc.cpm.query.board;
 
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.ippc.cpm.domain.decision.ActionItemStatus;
 import org.ippc.cpm.domain.programme.ResourceKind;
 import org.ippc.cpm.domain.shared.CpmJson;
@@ -261,6 +259,7 @@ public class BoardQueries {
                 rs.getBigDecimal("gap_usd"),
                 rs.getString("last_event"),
                 instant(rs.getTimestamp("last_changed_at")),
+                rs.getDate("last_took_place_on").toLocalDate(),
                 rs.getLong("version"),
                 rs.getString("report_missing_at"),
                 rs.getInt("waiting_events"),
@@ -310,9 +309,7 @@ public class BoardQueries {
                 rs.getLong("sequence_number"),
                 rs.getString("event_type"),
                 instant(rs.getTimestamp("occurred_at")),
-                Optional.ofNullable(rs.getDate("took_place_on"))
-                        .map(Date::toLocalDate)
-                        .orElse(null),
+                rs.getDate("took_place_on").toLocalDate(),
                 rs.getString("session_id"),
                 rs.getString("programme_id"),
                 rs.getString("actor_role"),

@@ -3,6 +3,7 @@ package org.ippc.cpm.query.board;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.ippc.cpm.domain.programme.ProgrammeStage;
 import org.ippc.cpm.domain.shared.Nullable;
@@ -30,7 +31,15 @@ public record ProgrammeRow(
         BigDecimal mobilisedUsd,
         @Nullable BigDecimal gapUsd,
         String lastEvent,
+
+        @Schema(description = "When the engine recorded the last event")
         Instant lastChangedAt,
+
+        @Schema(
+                description = "The day the last event took place: Took-Place-On when it was recorded later,"
+                        + " else the day (UTC) it was recorded")
+        LocalDate lastTookPlaceOn,
+
         long version,
         @Nullable String reportMissingAt,
         int waitingEvents,
