@@ -408,6 +408,10 @@ abstract class CommandApiContract {
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(retry.etag()).isEqualTo(first.etag());
+        assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(retry.headers().firstValue("Idempotent-Replayed"))
+                .as("the retry says nothing was recorded now")
+                .contains("true");
         assertThat(storedEvents()).isEqualTo(after);
         assertThat(history("CPM-50")).containsExactly("SessionScheduled");
 

@@ -33,7 +33,8 @@ public final class HttpApi {
         this.base = "http://localhost:" + port;
     }
 
-    public record Answer(int status, String contentType, String etag, JsonNode body, String raw) {
+    public record Answer(
+            int status, String contentType, String etag, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
 
         public boolean isProblem() {
             return contentType != null
@@ -136,7 +137,8 @@ public final class HttpApi {
                     type,
                     response.headers().firstValue("ETag").orElse(null),
                     body,
-                    response.body());
+                    response.body(),
+                    response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

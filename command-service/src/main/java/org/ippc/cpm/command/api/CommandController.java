@@ -127,7 +127,7 @@ class CommandController {
             Optional<CommandAccepted> replay = replay(authentication.getName(), key, hash);
             if (replay.isPresent()) {
                 outcome = "replayed";
-                return answer(replay.get());
+                return answer(replay.get(), true);
             }
             Object command = toCommand(type, tree, actor);
             Map<String, Object> metaData = new HashMap<>();
@@ -139,16 +139,18 @@ class CommandController {
                 metaData.put(CommandMetadata.PRINCIPAL, authentication.getName());
                 metaData.put(CommandMetadata.REQUEST_HASH, hash);
             }
-            CommandAccepted accepted;
             try {
-                accepted = commands.send(
+                CommandAccepted accepted = commands.send(
                         GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+                outcome = "accepted";
+                return answer(accepted, false);
             } catch (RuntimeException failure) {
                 // A concurrent retry with the same key may have committed first: answer as it was answered.
-                accepted = replay(authentication.getName(), key, hash).orElseThrow(() -> failure);
+                CommandAccepted first =
+                        replay(authentication.getName(), key, hash).orElseThrow(() -> failure);
+                outcome = "replayed";
+                return answer(first, true);
             }
-            outcome = "accepted";
-            return answer(accepted);
         } catch (RuleViolation violation) {
             outcome = "refused";
             rule = violation.rule();
@@ -167,8 +169,12 @@ class CommandController {
         }
     }
 
-    private static ResponseEntity<CommandAccepted> answer(CommandAccepted accepted) {
-        return ResponseEntity.ok().eTag("\"" + accepted.version() + "\"").body(accepted);
+    /** On the answer that repeats the first one for an Idempotency-Key: nothing was recorded by this request. */
+    static final String REPLAYED = "Idempotent-Replayed";
+
+    private static ResponseEntity<CommandAccepted> answer(CommandAccepted accepted, boolean replayed) {
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().eTag("\"" + accepted.version() + "\"");
+        return (replayed ? ok.header(REPLAYED, "true") : ok).body(accepted);
     }
 
     private Optional<CommandAccepted> replay(String principal, String key, String hash) {

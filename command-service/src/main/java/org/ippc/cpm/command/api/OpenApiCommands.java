@@ -23,6 +23,7 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -193,6 +194,12 @@ class OpenApiCommands implements OperationsDescription {
                                                         .required(true)
                                                         .description("The record's new version, for If-Match")
                                                         .schema(new StringSchema()))
+                                        .addHeaderObject(
+                                                CommandController.REPLAYED,
+                                                new Header()
+                                                        .description("true when the answer is the first answer to"
+                                                                + " the same Idempotency-Key: nothing was recorded now")
+                                                        .schema(new StringSchema()._enum(List.of("true"))))
                                         .content(new Content()
                                                 .addMediaType(
                                                         "application/json",

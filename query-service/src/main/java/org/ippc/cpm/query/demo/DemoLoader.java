@@ -54,6 +54,7 @@ public class DemoLoader {
         String base = "http://localhost:" + environment.getProperty("local.server.port");
         List<SeedStory.Step> steps = SeedStory.steps();
         int accepted = 0;
+        int replayed = 0;
         for (int i = 0; i < steps.size(); i++) {
             SeedStory.Step step = steps.get(i);
             HttpResponse<String> answer = http.send(
@@ -72,6 +73,9 @@ public class DemoLoader {
                     HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() == 200) {
                 accepted++;
+                if (answer.headers().firstValue("Idempotent-Replayed").isPresent()) {
+                    replayed++;
+                }
             } else {
                 LOG.warn(
                         "Demo step {} ({} by {}) answered {}: {}",
@@ -83,9 +87,11 @@ public class DemoLoader {
             }
         }
         LOG.info(
-                "Demo data: {} of {} commands accepted through the command API; the dashboard is at {}/dashboard/",
-                accepted,
+                "Demo data: {} of {} commands recorded, {} already recorded before (answered again by their"
+                        + " Idempotency-Key); the dashboard is at {}/dashboard/",
+                accepted - replayed,
                 steps.size(),
+                replayed,
                 base);
         return accepted;
     }
