@@ -62,6 +62,27 @@ class CleanStartTest {
         assertThat(warnings(log)).isEmpty();
     }
 
+    /** Spring Boot's own structured logging (Elastic Common Schema), as the Kubernetes manifest turns it on. */
+    @Test
+    void structured_logs_are_one_json_object_a_line(CapturedOutput log) throws Exception {
+        try (ConfigurableApplicationContext engine = new SpringApplicationBuilder(CpmEngineApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--server.shutdown=immediate",
+                        "--logging.structured.format.console=ecs",
+                        "--spring.datasource.url=jdbc:h2:mem:structured;NON_KEYWORDS=TIMESTAMP,VALUE;DB_CLOSE_DELAY=-1")) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> log.getAll().contains("cpm-engine is ready at"));
+        }
+        List<String> lines = Arrays.stream(log.getAll().split("\n"))
+                .filter(line -> line.contains("cpm-engine is ready at"))
+                .toList();
+        assertThat(lines).hasSize(1);
+        com.fasterxml.jackson.databind.JsonNode ready = org.ippc.cpm.command.HttpApi.JSON.readTree(lines.get(0));
+        assertThat(ready.at("/log/level").asText()).as(lines.get(0)).isEqualTo("INFO");
+        assertThat(ready.get("message").asText()).startsWith("cpm-engine is ready at http://localhost:");
+        assertThat(ready.has("@timestamp")).isTrue();
+    }
+
     private static List<String> warnings(CapturedOutput log) {
         return Arrays.stream(log.getAll().split("\n"))
                 .filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
