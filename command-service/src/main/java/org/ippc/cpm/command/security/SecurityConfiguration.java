@@ -1,6 +1,7 @@
 package org.ippc.cpm.command.security;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -42,7 +44,9 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -54,7 +58,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * Which role may issue which command is decided per command in {@code CommandController} (A3).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, RateLimitProperties.class})
 class SecurityConfiguration {
 
     private static final Logger SECURITY = LoggerFactory.getLogger("cpm.security");
@@ -76,8 +80,12 @@ class SecurityConfiguration {
     private final List<AccessRules> serviceRules;
     private final String contentSecurityPolicy;
 
-    SecurityConfiguration(Problems problems, List<AccessRules> serviceRules, OidcSettings oidc) {
+    private final RateLimitProperties rateLimit;
+
+    SecurityConfiguration(
+            Problems problems, List<AccessRules> serviceRules, OidcSettings oidc, RateLimitProperties rateLimit) {
         this.problems = problems;
+        this.rateLimit = rateLimit;
         this.serviceRules = serviceRules;
         // The dashboard fetches the token from the OpenID Connect provider after the sign-in redirect.
         this.contentSecurityPolicy = CONTENT_SECURITY_POLICY.formatted(
@@ -97,6 +105,20 @@ class SecurityConfiguration {
     }
 
     private HttpSecurity common(HttpSecurity http, String challenge) throws Exception {
+        if (rateLimit.enabled()) {
+            http.addFilterBefore(
+                            new RateLimitFilter(
+                                    new RateLimits("client", rateLimit.perClientPerMinute()),
+                                    HttpServletRequest::getRemoteAddr,
+                                    problems),
+                            SecurityContextHolderFilter.class)
+                    .addFilterAfter(
+                            new RateLimitFilter(
+                                    new RateLimits("user", rateLimit.perUserPerMinute()),
+                                    SecurityConfiguration::signedInUser,
+                                    problems),
+                            AnonymousAuthenticationFilter.class);
+        }
         return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> {
@@ -127,6 +149,11 @@ class SecurityConfiguration {
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .exceptionHandling(
                         e -> e.authenticationEntryPoint(entryPoint(challenge)).accessDeniedHandler(accessDenied()));
+    }
+
+    private static String signedInUser(HttpServletRequest request) {
+        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+        return signedIn == null || signedIn instanceof AnonymousAuthenticationToken ? null : signedIn.getName();
     }
 
     /**

@@ -22,10 +22,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.ippc.cpm.platform.WithDemoUsers;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,14 +39,18 @@ public class ApiContract implements OpenApiCustomizer {
     public static final String PROBLEM_JSON = "application/problem+json";
     public static final String PROBLEM = "#/components/schemas/Problem";
 
-    private final boolean production;
+    /** Whether people sign in as the demo users (HTTP Basic) rather than with JWTs. */
+    private final boolean demoUsers;
+
+    private final boolean rateLimited;
     private final List<OperationsDescription> described;
 
     private final Set<String> openPaths;
 
     public ApiContract(
             Environment environment, List<OperationsDescription> described, ObjectProvider<OpenPaths> openPaths) {
-        this.production = environment.acceptsProfiles(Profiles.of("production"));
+        this.demoUsers = environment.getProperty(WithDemoUsers.SWITCH, Boolean.class, false);
+        this.rateLimited = environment.getProperty("cpm.rate-limit.enabled", Boolean.class, false);
         this.described = described;
         this.openPaths =
                 openPaths.stream().flatMap(open -> open.paths().stream()).collect(Collectors.toSet());
@@ -82,11 +86,11 @@ public class ApiContract implements OpenApiCustomizer {
     }
 
     private String signIn() {
-        return production ? "bearer" : "basic";
+        return demoUsers ? "basic" : "bearer";
     }
 
     private SecurityScheme scheme() {
-        return production
+        return !demoUsers
                 ? new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP)
                         .scheme("bearer")
@@ -117,7 +121,23 @@ public class ApiContract implements OpenApiCustomizer {
         if (addressesOne) {
             responses.putIfAbsent("404", problem("No such record"));
         }
-        if (!production && !open) {
+        if (rateLimited) {
+            responses.putIfAbsent(
+                    "429",
+                    retryLater(problem("Too many requests from this user or this client address in a minute"))
+                            .addHeaderObject(
+                                    "RateLimit-Policy",
+                                    new Header()
+                                            .description("The quota that was spent (IETF RateLimit fields): "
+                                                    + "\"user\" or \"client\", q requests per w seconds")
+                                            .schema(new StringSchema()))
+                            .addHeaderObject(
+                                    "RateLimit",
+                                    new Header()
+                                            .description("What is left of it (r) and the seconds until a request is"
+                                                    + " allowed again (t)")
+                                            .schema(new StringSchema())));
+        } else if (demoUsers && !open) {
             responses.putIfAbsent(
                     "429", retryLater(problem("Too many failed sign-ins from this address for this user")));
         }
