@@ -1,5 +1,6 @@
 // Shared by the dashboard's pages: sign-in, authenticated JSON requests and Server-Sent Events over fetch (so the
-// Authorization header goes with the stream, and Last-Event-ID with every reconnection).
+// credentials go with the stream, and Last-Event-ID with every reconnection). A password signs in to a session cookie
+// the page cannot read (HttpOnly); only a bearer token (OpenID Connect, or one pasted) is kept, in sessionStorage.
 const Cpm = (() => {
   const KEY = 'cpm.authorization';
   let lifecycleAnswer = null;
@@ -21,7 +22,17 @@ const Cpm = (() => {
     return lifecycleAnswer;
   }
 
-  function authorization() { return sessionStorage.getItem(KEY); }
+  // The headers every request of the page carries: the bearer token if there is one (else the session cookie goes by
+  // itself); X-Requested-With, so that a 401 carries no Basic challenge (a browser would hold the request for its own
+  // dialog); and for an unsafe method the CSRF token the session requires, from its cookie.
+  function headers(extra = {}, unsafe = false) {
+    const all = { 'X-Requested-With': 'XMLHttpRequest', ...extra };
+    const bearer = sessionStorage.getItem(KEY);
+    if (bearer) all.Authorization = bearer;
+    const csrf = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
+    if (unsafe && csrf) all['X-XSRF-TOKEN'] = decodeURIComponent(csrf.slice('XSRF-TOKEN='.length));
+    return all;
+  }
 
   function el(tag, attributes = {}, ...children) {
     const node = document.createElement(tag);
@@ -47,7 +58,7 @@ const Cpm = (() => {
   }
 
   async function get(path) {
-    const response = await fetch(path, { headers: { Authorization: authorization(), Accept: 'application/json' } });
+    const response = await fetch(path, { headers: headers({ Accept: 'application/json' }) });
     if (response.status === 401) { sessionStorage.removeItem(KEY); location.reload(); }
     if (!response.ok) throw new Error(path + ' answered ' + response.status);
     return response.json();
@@ -58,9 +69,8 @@ const Cpm = (() => {
     let lastId = null;
     for (;;) {
       try {
-        const headers = { Authorization: authorization(), Accept: 'text/event-stream' };
-        if (lastId) headers['Last-Event-ID'] = lastId;
-        const response = await fetch(path, { headers });
+        const response = await fetch(path,
+          { headers: headers(lastId ? { Accept: 'text/event-stream', 'Last-Event-ID': lastId } : { Accept: 'text/event-stream' }) });
         if (!response.ok) throw new Error('stream answered ' + response.status);
         status('live');
         const reader = response.body.getReader();
@@ -128,20 +138,21 @@ const Cpm = (() => {
   // Sends a command; answers { ok, body } with the problem+json of a refusal as the body. tookPlaceOn: the day it
   // took place when it is recorded later (yyyy-mm-dd), or empty.
   async function command(name, body, version, tookPlaceOn) {
-    const headers = { Authorization: authorization(), 'Content-Type': 'application/json',
-      'Idempotency-Key': crypto.randomUUID() };
-    if (version !== undefined && version !== null) headers['If-Match'] = '"' + version + '"';
-    if (tookPlaceOn) headers['Took-Place-On'] = tookPlaceOn;
-    const response = await fetch('/api/commands/' + name, { method: 'POST', headers, body: JSON.stringify(body) });
+    const sent = headers({ 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }, true);
+    if (version !== undefined && version !== null) sent['If-Match'] = '"' + version + '"';
+    if (tookPlaceOn) sent['Took-Place-On'] = tookPlaceOn;
+    const response = await fetch('/api/commands/' + name, { method: 'POST', headers: sent, body: JSON.stringify(body) });
     return { ok: response.ok, body: await response.json() };
   }
 
-  function signOut() {
+  // Ends the session on the engine (every node: it is kept in the database) or forgets the token.
+  async function signOut() {
+    if (!sessionStorage.getItem(KEY)) await fetch('/api/sign-out', { method: 'POST', headers: headers({}, true) });
     sessionStorage.removeItem(KEY);
     location.reload();
   }
 
-  function header() {
+  function header(who) {
     const out = el('button', { type: 'button', id: 'sign-out', class: 'link' }, 'Sign out');
     out.addEventListener('click', signOut);
     document.querySelector('header').replaceChildren(
@@ -149,10 +160,8 @@ const Cpm = (() => {
       el('a', { href: '/dashboard/act.html', id: 'act-link' }, 'Act'),
       el('a', { href: '/dashboard/audit.html', id: 'audit-link' }, "Auditor's console"),
       el('a', { href: '/swagger-ui.html' }, 'API'), el('span', { class: 'status', id: 'status' }, 'connecting...'),
-      el('span', { id: 'who' }), authorization() ? out : '');
-    if (authorization()) me().then(m => {
-      document.getElementById('who').textContent = m.person + ' (' + label(m.role) + (m.party ? ', ' + m.party : '') + ')';
-    }).catch(() => {});
+      el('span', { id: 'who' }, who ? who.person + ' (' + label(who.role) + (who.party ? ', ' + who.party : '') + ')' : ''),
+      who ? out : '');
   }
 
   function base64url(bytes) {
@@ -173,10 +182,20 @@ const Cpm = (() => {
     location.assign(url.toString());
   }
 
-  // Shows the sign-in form until credentials are stored, then runs the page.
-  function start(page) {
-    header();
-    if (authorization()) { page(); return; }
+  // Whom the session cookie or the token stands for; null when neither signs in.
+  async function whoIsSignedIn() {
+    const response = await fetch('/api/me', { headers: headers({ Accept: 'application/json' }) });
+    if (!response.ok) return null;
+    signedIn = await response.json();
+    return signedIn;
+  }
+
+  // Runs the page once signed in; until then shows the sign-in form.
+  async function start(page) {
+    header(null);
+    const who = await whoIsSignedIn();
+    if (who) { header(who); page(); return; }
+    sessionStorage.removeItem(KEY);
     const main = document.querySelector('main');
     const form = el('form', { class: 'login', id: 'login' },
       el('h1', {}, 'Sign in'),
@@ -189,12 +208,25 @@ const Cpm = (() => {
     form.addEventListener('submit', async event => {
       event.preventDefault();
       const user = form.user.value.trim(), secret = form.password.value;
-      const value = user ? 'Basic ' + btoa(user + ':' + secret) : 'Bearer ' + secret;
-      const probe = await fetch('/api/query/sessions', { headers: { Authorization: value } });
-      if (!probe.ok) { document.getElementById('login-error').textContent = 'Sign-in refused (' + probe.status + ')'; return; }
-      sessionStorage.setItem(KEY, value);
+      form.password.value = '';
+      let refusal = null;
+      if (user) {
+        const answer = await fetch('/api/sign-in/session', { method: 'POST',
+          headers: headers({ 'Content-Type': 'application/json', Accept: 'application/json' }),
+          body: JSON.stringify({ user, password: secret }) });
+        if (!answer.ok) refusal = answer.status === 404 ? { detail: 'no passwords here: sign in with your organisation' }
+          : await answer.json();
+      } else {
+        sessionStorage.setItem(KEY, 'Bearer ' + secret);
+      }
+      const who = refusal ? null : await whoIsSignedIn();
+      if (!who) {
+        sessionStorage.removeItem(KEY);
+        document.getElementById('login-error').textContent = 'Sign-in refused: ' + ((refusal && refusal.detail) || 'the token is not accepted');
+        return;
+      }
       form.remove();
-      header();
+      header(who);
       page();
     });
     main.prepend(form);
@@ -206,5 +238,5 @@ const Cpm = (() => {
     }).catch(() => {});
   }
 
-  return { lifecycle, el, svg, money, get, stream, start, status, label, when, happened, me, openApi, command, authorization };
+  return { lifecycle, el, svg, money, get, stream, start, status, label, when, happened, me, openApi, command, headers };
 })();

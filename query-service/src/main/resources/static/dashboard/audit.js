@@ -65,7 +65,7 @@ async function takeCheckpoint() {
 
 async function verifyCheckpoint() {
   const response = await fetch('/api/audit/checkpoint/verify', { method: 'POST', body: $('checkpoint').value,
-    headers: { Authorization: Cpm.authorization(), 'Content-Type': 'application/json' } });
+    headers: Cpm.headers({ 'Content-Type': 'application/json' }, true) });
   const result = await response.json();
   if (!response.ok) {
     $('checkpoint-result').replaceChildren(el('span', { class: 'broken' }, result.title + ': ' + (result.detail || '')));
@@ -86,7 +86,7 @@ async function deadLetters() {
 }
 
 async function post(path) {
-  const response = await fetch(path, { method: 'POST', headers: { Authorization: Cpm.authorization() } });
+  const response = await fetch(path, { method: 'POST', headers: Cpm.headers({}, true) });
   return response.json();
 }
 
@@ -105,7 +105,7 @@ async function rebuild() {
 
 async function download(format) {
   const response = await fetch('/api/audit/log/export?format=' + format,
-    { headers: { Authorization: Cpm.authorization() } });
+    { headers: Cpm.headers() });
   const link = el('a', { href: URL.createObjectURL(await response.blob()), download: 'cpm-decision-log.' + format });
   document.body.append(link);
   link.click();

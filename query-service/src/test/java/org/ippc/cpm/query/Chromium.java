@@ -14,6 +14,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -59,10 +60,17 @@ final class Chromium implements AutoCloseable {
         browser.get("http://localhost:" + port + path);
     }
 
-    /** Signs in on the page's own form (the dashboard keeps the credentials in the tab's session storage). */
+    /** Signs in on the page's own form as a demo user (password = user name). */
     void signIn(String user) {
-        browser.findElement(By.id("user")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(user);
+        signIn(user, user);
+    }
+
+    void signIn(String user, String password) {
+        WebElement name = wait.until(d -> d.findElement(By.id("user")));
+        name.clear();
+        name.sendKeys(user);
+        browser.findElement(By.id("password")).clear();
+        browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("sign-in")).click();
     }
 

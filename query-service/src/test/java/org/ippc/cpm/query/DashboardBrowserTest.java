@@ -3,6 +3,7 @@ package org.ippc.cpm.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.Duration;
 import org.ippc.cpm.command.HttpApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,6 +133,38 @@ class DashboardBrowserTest {
 
     private void waitForLive() {
         wait.until(d -> d.findElement(By.id("status")).getText().equals("live"));
+    }
+
+    /**
+     * A wrong password says so at once, and the right one then signs in from the same tab (seen failing first: the
+     * 401 carried a Basic challenge and Chromium held the request, so the page never answered); after sign-in the page
+     * holds no password and cannot read its session cookie; sign-out ends the session, also for a reload.
+     */
+    @Test
+    void a_wrong_password_is_refused_at_once_and_the_page_keeps_no_password() {
+        chromium.open("/dashboard/");
+        chromium.signIn("viewer", "not-the-password");
+        String refusal = new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> {
+            String text = d.findElement(By.id("login-error")).getText();
+            return text.isEmpty() ? null : text;
+        });
+        assertThat(refusal).isEqualTo("Sign-in refused: The user name or the password is not right");
+        chromium.signIn("viewer");
+        wait.until(d -> !stageOf(d, PILOT).isEmpty());
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        assertThat(page.executeScript("return JSON.stringify(sessionStorage) + JSON.stringify(localStorage)"))
+                .asString()
+                .doesNotContain("viewer")
+                .doesNotContain("Basic");
+        assertThat(page.executeScript("return document.cookie")).asString().doesNotContain("SESSION");
+        assertThat(browser.findElement(By.id("who")).getText()).startsWith("viewer");
+
+        wait.until(d -> d.findElement(By.id("sign-out"))).click();
+        wait.until(d -> d.findElement(By.id("login")));
+        browser.navigate().refresh();
+        assertThat(wait.until(d -> d.findElement(By.id("login"))).isDisplayed())
+                .as("signed out on the engine, not only in the page")
+                .isTrue();
     }
 
     /** Read in one script call: the board re-renders its cards on every change, so an element found may go stale. */

@@ -2,12 +2,10 @@ package org.ippc.cpm.command.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Comparator;
 import org.ippc.cpm.command.security.Actors;
 import org.ippc.cpm.command.security.OidcSettings;
-import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.platform.WithDemoUsers;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,7 +22,7 @@ class SignedInController {
     SignedInController(Actors actors, OidcSettings oidc, Environment environment) {
         this.actors = actors;
         this.oidc = oidc;
-        this.passwords = !environment.acceptsProfiles(Profiles.of("production"));
+        this.passwords = environment.getProperty(WithDemoUsers.SWITCH, Boolean.class, false);
     }
 
     @GetMapping("/api/sign-in")
@@ -40,15 +38,6 @@ class SignedInController {
             operationId = "signedIn",
             summary = "The person, role and party the credentials stand for, and the commands the role may issue")
     SignedIn me(Authentication authentication) {
-        Actor actor = actors.of(authentication);
-        return new SignedIn(
-                actor.person(),
-                actor.role(),
-                actor.party(),
-                CommandCatalog.all().stream()
-                        .filter(type -> type.allows(actor.role()))
-                        .map(CommandType::name)
-                        .sorted(Comparator.naturalOrder())
-                        .toList());
+        return SignedIn.of(actors.of(authentication));
     }
 }

@@ -1,6 +1,7 @@
 package org.ippc.cpm.command.security;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Arrays;
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -45,10 +47,15 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -75,6 +82,12 @@ class SecurityConfiguration {
                     + "img-src 'self' data:; connect-src 'self'%s; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private static final String SIGN_IN_OPTIONS = "/api/sign-in";
+    private static final String PASSWORD_SIGN_IN = "/api/sign-in/session";
+    private static final String SIGN_OUT = "/api/sign-out";
+    /** Spring Session's cookie: a request that carries it is signed in by it, and so must prove it comes from the page. */
+    private static final String SESSION_COOKIE = "SESSION";
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private final Problems problems;
     private final List<AccessRules> serviceRules;
@@ -101,10 +114,10 @@ class SecurityConfiguration {
     /** The API's paths open to all, as the OpenAPI document describes them. */
     @Bean
     OpenPaths openApiPaths() {
-        return new OpenPaths(Set.of(SIGN_IN_OPTIONS));
+        return new OpenPaths(Set.of(SIGN_IN_OPTIONS, PASSWORD_SIGN_IN, SIGN_OUT));
     }
 
-    private HttpSecurity common(HttpSecurity http, String challenge) throws Exception {
+    private HttpSecurity common(HttpSecurity http, String challenge, SessionCreationPolicy sessions) throws Exception {
         if (rateLimit.enabled()) {
             http.addFilterBefore(
                             new RateLimitFilter(
@@ -119,8 +132,8 @@ class SecurityConfiguration {
                                     problems),
                             AnonymousAuthenticationFilter.class);
         }
-        return http.csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        return http.sessionManagement(s -> s.sessionCreationPolicy(sessions))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .authorizeHttpRequests(auth -> {
                     // Plain path patterns: the MVC-aware matchers ask every handler mapping on every request,
                     // which was a third of an HTTP command's CPU.
@@ -136,7 +149,9 @@ class SecurityConfiguration {
                                     PATHS.matcher("/swagger-ui.html"),
                                     PATHS.matcher("/swagger-ui/**"),
                                     // How to sign in is asked before signing in.
-                                    PATHS.matcher(SIGN_IN_OPTIONS))
+                                    PATHS.matcher(SIGN_IN_OPTIONS),
+                                    PATHS.matcher(HttpMethod.POST, PASSWORD_SIGN_IN),
+                                    PATHS.matcher(HttpMethod.POST, SIGN_OUT))
                             .permitAll();
                     // Each other service's own rules for its paths (the query side's: the dashboard, audit, admin).
                     serviceRules.forEach(rules -> rules.apply(auth));
@@ -149,6 +164,18 @@ class SecurityConfiguration {
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .exceptionHandling(
                         e -> e.authenticationEntryPoint(entryPoint(challenge)).accessDeniedHandler(accessDenied()));
+    }
+
+    private static boolean signedInBySession(HttpServletRequest request) {
+        if (SAFE_METHODS.contains(request.getMethod()) || request.getCookies() == null) {
+            return false;
+        }
+        for (Cookie cookie : request.getCookies()) {
+            if (cookie.getName().equals(SESSION_COOKIE)) {
+                return !request.getRequestURI().equals(PASSWORD_SIGN_IN);
+            }
+        }
+        return false;
     }
 
     private static String signedInUser(HttpServletRequest request) {
@@ -186,10 +213,17 @@ class SecurityConfiguration {
                     + " (CPM_SECURITY_DEMO_USERS) and sign in with the JWT issuer");
         }
         SignInThrottleFilter throttled = new SignInThrottleFilter(throttle, problems);
-        return common(http, BASIC)
+        return common(http, BASIC, SessionCreationPolicy.NEVER)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint(BASIC)))
                 .addFilterBefore(throttled, BasicAuthenticationFilter.class)
                 .addFilterAfter(throttled.clearOnSuccess(), BasicAuthenticationFilter.class)
+                // The dashboard's session (PasswordSignIn): only a request carrying its cookie needs the CSRF token,
+                // which the page repeats from the XSRF-TOKEN cookie in X-XSRF-TOKEN; API clients sign each request.
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::signedInBySession))
+                .logout(logout -> logout.logoutRequestMatcher(PATHS.matcher(HttpMethod.POST, SIGN_OUT))
+                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
                 .build();
     }
 
@@ -236,7 +270,8 @@ class SecurityConfiguration {
             return jwt;
         };
         JwtDecoder cached = new CachingJwtDecoder(validated, clock, 10_000);
-        return common(http, BEARER)
+        return common(http, BEARER, SessionCreationPolicy.STATELESS)
+                .csrf(csrf -> csrf.disable())
                 .oauth2ResourceServer(oauth -> oauth.authenticationEntryPoint(entryPoint(BEARER))
                         .jwt(jwt -> jwt.decoder(cached).jwtAuthenticationConverter(roleAndPartyFromClaims(properties))))
                 .build();
@@ -254,7 +289,11 @@ class SecurityConfiguration {
 
     private AuthenticationEntryPoint entryPoint(String challenge) {
         return (request, response, failure) -> {
-            response.setHeader("WWW-Authenticate", challenge);
+            // The dashboard's own requests get no challenge: for Basic, a browser would hold the request for its
+            // dialog (Spring Security's convention for such requests).
+            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                response.setHeader("WWW-Authenticate", challenge);
+            }
             problems.write(
                     request,
                     response,
@@ -268,9 +307,11 @@ class SecurityConfiguration {
     private AccessDeniedHandler accessDenied() {
         return (request, response, denied) -> {
             Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
-            String detail = signedIn != null && signedIn.getDetails() instanceof Grant grant && grant.refusal() != null
-                    ? grant.refusal()
-                    : "Your role may not use this endpoint";
+            String detail = denied instanceof CsrfException
+                    ? "A request signed in by the dashboard's session must repeat the XSRF-TOKEN cookie in X-XSRF-TOKEN"
+                    : signedIn != null && signedIn.getDetails() instanceof Grant grant && grant.refusal() != null
+                            ? grant.refusal()
+                            : "Your role may not use this endpoint";
             SECURITY.warn(
                     "403 {} {} for {}: {}",
                     request.getMethod(),

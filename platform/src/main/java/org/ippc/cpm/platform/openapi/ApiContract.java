@@ -71,6 +71,9 @@ public class ApiContract implements OpenApiCustomizer {
         Components components = api.getComponents() == null ? new Components() : api.getComponents();
         api.setComponents(components);
         components.setSecuritySchemes(new TreeMap<>(Map.of(signIn(), scheme())));
+        if (demoUsers) {
+            components.getSecuritySchemes().put(SESSION, session());
+        }
         components.addSchemas("Problem", problem());
         components.addSchemas("FieldError", fieldError());
         components.getSchemas().remove("ProblemDetail");
@@ -79,10 +82,28 @@ public class ApiContract implements OpenApiCustomizer {
                     // An open path takes an empty requirement (anyone); every other operation needs the sign-in.
                     boolean open = openPaths.contains(path);
                     operation.setSecurity(
-                            List.of(open ? new SecurityRequirement() : new SecurityRequirement().addList(signIn())));
+                            open
+                                    ? List.of(new SecurityRequirement())
+                                    : demoUsers
+                                            ? List.of(
+                                                    new SecurityRequirement().addList(signIn()),
+                                                    new SecurityRequirement().addList(SESSION))
+                                            : List.of(new SecurityRequirement().addList(signIn())));
                     declareCommonRefusals(operation, path.contains("{"), open);
                 }));
         UnusedSchemas.remove(api);
+    }
+
+    /** The dashboard's session cookie (PasswordSignIn), an alternative to HTTP Basic where the demo users are. */
+    private static final String SESSION = "session";
+
+    private static SecurityScheme session() {
+        return new SecurityScheme()
+                .type(SecurityScheme.Type.APIKEY)
+                .in(SecurityScheme.In.COOKIE)
+                .name("SESSION")
+                .description("The dashboard's session from POST /api/sign-in/session (HttpOnly, SameSite=Strict);"
+                        + " an unsafe request with it repeats the XSRF-TOKEN cookie in X-XSRF-TOKEN");
     }
 
     private String signIn() {
