@@ -14,7 +14,6 @@ import org.ippc.cpm.command.api.SignedIn;
 import org.ippc.cpm.platform.Problems;
 import org.ippc.cpm.platform.WithDemoUsers;
 import org.ippc.cpm.platform.openapi.ApiContract;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -95,16 +94,7 @@ class PasswordSignIn {
         Optional<Duration> refused = throttle.failures(SignInThrottle.user(user), request.getRemoteAddr())
                 .flatMap(SignInThrottle.Failures::refusedFor);
         if (refused.isPresent()) {
-            response.setHeader(
-                    HttpHeaders.RETRY_AFTER,
-                    Long.toString(Math.max(1, refused.get().toSeconds())));
-            problems.write(
-                    request,
-                    response,
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "Too many failed sign-ins",
-                    "Sign-in for this user from this address is refused for a while after repeated wrong passwords",
-                    null);
+            SignInThrottleFilter.refuse(refused.get(), request, response, problems);
             return null;
         }
         UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(

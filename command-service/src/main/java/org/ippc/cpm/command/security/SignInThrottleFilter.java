@@ -42,22 +42,26 @@ class SignInThrottleFilter extends OncePerRequestFilter {
         Optional<SignInThrottle.Failures> failures = throttle.failures(user, address);
         Optional<Duration> refused = failures.flatMap(SignInThrottle.Failures::refusedFor);
         if (refused.isPresent()) {
-            response.setHeader(
-                    HttpHeaders.RETRY_AFTER,
-                    Long.toString(Math.max(1, refused.get().toSeconds())));
-            problems.write(
-                    request,
-                    response,
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "Too many failed sign-ins",
-                    "Sign-in for this user from this address is refused for a while after repeated wrong passwords",
-                    null);
+            refuse(refused.get(), request, response, problems);
             return;
         }
         if (failures.isPresent()) {
             request.setAttribute(FAILED_BEFORE, user);
         }
         chain.doFilter(request, response);
+    }
+
+    /** The 429 for a user throttled at this address, with how long the refusal lasts. */
+    static void refuse(Duration refusedFor, HttpServletRequest request, HttpServletResponse response, Problems problems)
+            throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, refusedFor.toSeconds())));
+        problems.write(
+                request,
+                response,
+                HttpStatus.TOO_MANY_REQUESTS,
+                "Too many failed sign-ins",
+                "Sign-in for this user from this address is refused for a while after repeated wrong passwords",
+                null);
     }
 
     /**
