@@ -239,6 +239,69 @@ class MultiNodeIT {
         }
     }
 
+    /**
+     * The dashboard's session lives in the database, not in a node: signed in on one node, it acts on the other, and a
+     * sign-out on that other node ends it on the first.
+     */
+    @Test
+    @Order(4)
+    void a_dashboard_session_signed_in_on_one_node_acts_on_the_other_and_a_sign_out_there_ends_it_on_both()
+            throws Exception {
+        HttpResponse<String> signedIn = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + a.port + "/api/sign-in/session"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"ke\",\"password\":\"ke\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        String session = cookie(signedIn, "SESSION");
+        String csrf = cookie(signedIn, "XSRF-TOKEN");
+        String cookies = "SESSION=" + session + "; XSRF-TOKEN=" + csrf;
+        assertThat(withSession(b, "GET", "/api/me", cookies, csrf, null).body()).contains("\"person\":\"ke\"");
+        assertThat(withSession(
+                                b,
+                                "POST",
+                                "/api/commands/pledgeResources",
+                                cookies,
+                                csrf,
+                                "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":5,"
+                                        + "\"description\":\"d\"},\"rationale\":\"from the dashboard on node b\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(withSession(b, "POST", "/api/sign-out", cookies, csrf, null).statusCode())
+                .isEqualTo(204);
+        assertThat(withSession(a, "GET", "/api/me", cookies, csrf, null).statusCode())
+                .as("signed out on node b, so on node a too")
+                .isEqualTo(401);
+    }
+
+    private static HttpResponse<String> withSession(
+            EngineNode node, String method, String path, String cookies, String csrf, String body) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + node.port + path))
+                                .header("Cookie", cookies)
+                                .header("X-XSRF-TOKEN", csrf)
+                                .header("X-Requested-With", "XMLHttpRequest")
+                                .header("Content-Type", "application/json")
+                                .method(
+                                        method,
+                                        body == null
+                                                ? HttpRequest.BodyPublishers.noBody()
+                                                : HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String cookie(HttpResponse<String> answer, String name) {
+        return answer.headers().allValues("Set-Cookie").stream()
+                .filter(set -> set.startsWith(name + "="))
+                .map(set -> set.substring(name.length() + 1, set.indexOf(';')))
+                .findFirst()
+                .orElseThrow();
+    }
+
     @Test
     @Order(5)
     void a_change_made_through_either_node_reaches_the_read_models_and_live_subscribers_of_the_other()
