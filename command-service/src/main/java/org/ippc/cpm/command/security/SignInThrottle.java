@@ -1,11 +1,15 @@
 package org.ippc.cpm.command.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.ippc.cpm.platform.LogSafe;
+import org.ippc.cpm.platform.Problems;
 import org.ippc.cpm.platform.WithDemoUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +17,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -47,7 +53,7 @@ public class SignInThrottle {
     }
 
     /** The failures on record for {@code user} from {@code address}, if any: how many, and how long they still refuse it. */
-    Optional<Failures> failures(String user, String address) {
+    public Optional<Failures> failures(String user, String address) {
         if (clock.instant().isBefore(databaseAwayUntil)) {
             return Optional.empty();
         }
@@ -79,9 +85,9 @@ public class SignInThrottle {
                 .findFirst();
     }
 
-    record Failures(int count, Optional<Duration> refusedFor) {}
+    public record Failures(int count, Optional<Duration> refusedFor) {}
 
-    void succeeded(String user, String address) {
+    public void succeeded(String user, String address) {
         try {
             jdbc.update("DELETE FROM sign_in_failure WHERE username = ? AND address = ?", user, address);
         } catch (DataAccessException unavailable) {
@@ -146,7 +152,21 @@ public class SignInThrottle {
      * The user a sign-in names, as the embedded user store matches it ({@code InMemoryUserDetailsManager} ignores
      * case): "CPM" and "cpm" are one user, with one count of failures.
      */
-    static String user(String name) {
+    public static String user(String name) {
         return LogSafe.of(name).toLowerCase();
+    }
+
+    /** The 429 for a user throttled at this address, with how long the refusal lasts. */
+    public static void refuse(
+            Duration refusedFor, HttpServletRequest request, HttpServletResponse response, Problems problems)
+            throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, refusedFor.toSeconds())));
+        problems.write(
+                request,
+                response,
+                HttpStatus.TOO_MANY_REQUESTS,
+                "Too many failed sign-ins",
+                "Sign-in for this user from this address is refused for a while after repeated wrong passwords",
+                null);
     }
 }

@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.ippc.cpm.platform.Problems;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -42,26 +40,13 @@ class SignInThrottleFilter extends OncePerRequestFilter {
         Optional<SignInThrottle.Failures> failures = throttle.failures(user, address);
         Optional<Duration> refused = failures.flatMap(SignInThrottle.Failures::refusedFor);
         if (refused.isPresent()) {
-            refuse(refused.get(), request, response, problems);
+            SignInThrottle.refuse(refused.get(), request, response, problems);
             return;
         }
         if (failures.isPresent()) {
             request.setAttribute(FAILED_BEFORE, user);
         }
         chain.doFilter(request, response);
-    }
-
-    /** The 429 for a user throttled at this address, with how long the refusal lasts. */
-    static void refuse(Duration refusedFor, HttpServletRequest request, HttpServletResponse response, Problems problems)
-            throws IOException {
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, refusedFor.toSeconds())));
-        problems.write(
-                request,
-                response,
-                HttpStatus.TOO_MANY_REQUESTS,
-                "Too many failed sign-ins",
-                "Sign-in for this user from this address is refused for a while after repeated wrong passwords",
-                null);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.ippc.cpm.command.security;
+package org.ippc.cpm.command.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -10,7 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Optional;
-import org.ippc.cpm.command.api.SignedIn;
+import org.ippc.cpm.command.security.Actors;
+import org.ippc.cpm.command.security.SignInThrottle;
 import org.ippc.cpm.platform.Problems;
 import org.ippc.cpm.platform.WithDemoUsers;
 import org.ippc.cpm.platform.openapi.ApiContract;
@@ -94,7 +95,7 @@ class PasswordSignIn {
         Optional<Duration> refused = throttle.failures(SignInThrottle.user(user), request.getRemoteAddr())
                 .flatMap(SignInThrottle.Failures::refusedFor);
         if (refused.isPresent()) {
-            SignInThrottleFilter.refuse(refused.get(), request, response, problems);
+            SignInThrottle.refuse(refused.get(), request, response, problems);
             return null;
         }
         UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(
