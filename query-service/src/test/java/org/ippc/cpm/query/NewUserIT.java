@@ -79,7 +79,8 @@ class NewUserIT {
     /** The banner that says the engine is ready comes after the demo has loaded. */
     private static void assertReadyAfterTheDemo(Path log) throws IOException {
         String text = Files.readString(log);
-        assertThat(text.indexOf("cpm-engine is ready at")).isGreaterThan(text.indexOf("Demo data: 48 of 48 commands recorded"));
+        assertThat(text.indexOf("cpm-engine is ready at"))
+                .isGreaterThan(text.indexOf("Demo data: 48 of 48 commands recorded"));
     }
 
     private static Process start(Path home, int port, Path log, String... arguments) throws IOException {
