@@ -58,12 +58,14 @@ final class RateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        SECURITY.warn(
-                "429 {} {} for {} {}",
-                request.getMethod(),
-                LogSafe.of(request.getRequestURI()),
-                limits.policy(),
-                LogSafe.of(who));
+        if (limits.firstRefusal(who)) {
+            SECURITY.warn(
+                    "429 {} {} for {} {} (its further refusals this minute are not logged)",
+                    request.getMethod(),
+                    LogSafe.of(request.getRequestURI()),
+                    limits.policy(),
+                    LogSafe.of(who));
+        }
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RateLimits.retryAfterSeconds(probe)));
         response.setHeader("RateLimit-Policy", limits.policyHeader());
         response.setHeader("RateLimit", limits.stateHeader(probe));

@@ -27,6 +27,15 @@ final class RateLimits {
         this.quota = quota;
     }
 
+    /** Keys refused in the last window: a flood of refusals is logged once a key and window, not once a request. */
+    private final Cache<String, Boolean> refused =
+            Caffeine.newBuilder().expireAfterWrite(WINDOW).maximumSize(10_000).build();
+
+    /** Whether this key's refusal is the first of its window (the one worth a log line). */
+    boolean firstRefusal(String key) {
+        return refused.asMap().putIfAbsent(key, Boolean.TRUE) == null;
+    }
+
     ConsumptionProbe take(String key) {
         return buckets.get(
                         key,

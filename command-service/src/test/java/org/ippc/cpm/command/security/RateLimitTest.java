@@ -9,14 +9,17 @@ import org.ippc.cpm.command.EmbeddedPostgresDatabase;
 import org.ippc.cpm.command.HttpApi;
 import org.ippc.cpm.command.TestIssuer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The production profile limits requests per user and per client address (here 5 and 8 a minute): beyond them a 429
+ * The production profile limits requests per user and per client address (here 5 and 9 a minute; the conformance check reads the document from the same address): beyond them a 429
  * problem+json with Retry-After and the IETF RateLimit fields, as the OpenAPI document says; health probes are never
  * limited. Seen failing first: 2,000 rapid requests, no 429.
  */
@@ -26,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "server.shutdown=immediate",
             "cpm.rate-limit.per-user-per-minute=5",
-            "cpm.rate-limit.per-client-per-minute=8"
+            "cpm.rate-limit.per-client-per-minute=9"
         })
 @ActiveProfiles({"postgres", "production"})
 class RateLimitTest {
@@ -41,7 +44,9 @@ class RateLimitTest {
     }
 
     @Test
-    void a_user_then_a_client_beyond_its_quota_gets_429_with_retry_after_and_ratelimit_fields() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void a_user_then_a_client_beyond_its_quota_gets_429_with_retry_after_and_ratelimit_fields(CapturedOutput log)
+            throws Exception {
         HttpApi api = new HttpApi(port);
         String first = TestIssuer.token("first", "VIEWER", null, java.time.Duration.ofMinutes(5), claims -> claims);
         String second = TestIssuer.token("second", "VIEWER", null, java.time.Duration.ofMinutes(5), claims -> claims);
@@ -56,13 +61,17 @@ class RateLimitTest {
         assertThat(perUser.headers().firstValue("RateLimit-Policy")).contains("\"user\";q=5;w=60");
         assertThat(perUser.headers().firstValue("RateLimit"))
                 .hasValueSatisfying(state -> assertThat(state).startsWith("\"user\";r=0;t="));
+        assertThat(get(api, "/api/me", first).status()).isEqualTo(429);
+        assertThat(log.getAll().split("429 GET /api/me for user first", -1))
+                .as("a flood of refusals is one log line a key and minute")
+                .hasSize(2);
 
         assertThat(get(api, "/api/me", second).status())
                 .as("another user, same address")
                 .isEqualTo(200);
         HttpApi.Answer perClient = get(api, "/api/me", second);
         assertThat(perClient.status()).isEqualTo(429);
-        assertThat(perClient.headers().firstValue("RateLimit-Policy")).contains("\"client\";q=8;w=60");
+        assertThat(perClient.headers().firstValue("RateLimit-Policy")).contains("\"client\";q=9;w=60");
         assertThat(api.send(HttpRequest.newBuilder(
                                         URI.create("http://localhost:" + port + "/actuator/health/readiness"))
                                 .build())
