@@ -28,7 +28,7 @@ class SignedInController {
     @GetMapping("/api/sign-in")
     @Operation(
             operationId = "signInOptions",
-            summary = "How a person signs in here: a password (embedded profile) and/or OpenID Connect (PKCE)")
+            summary = "How a person signs in here: a password (where the demo users are) and/or OpenID Connect (PKCE)")
     SignInOptions signInOptions() {
         return new SignInOptions(passwords, oidc.signIn().orElse(null));
     }

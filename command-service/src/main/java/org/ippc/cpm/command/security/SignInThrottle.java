@@ -25,9 +25,10 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Failed sign-ins of the embedded profile, counted per user and address in the database (so that every node sees
- * them): after {@code cpm.security.sign-in.max-failures} failures within {@code lockout}, that user from that address
- * is refused until the lockout has passed since the first of them, whatever the password. A success clears the count.
+ * Failed sign-ins of the demo users (HTTP Basic and the dashboard's password sign-in), counted per user and address
+ * in the database (so that every node sees them): after {@code cpm.security.sign-in.max-failures} failures within
+ * {@code lockout}, that user from that address is refused until the lockout has passed since the first of them,
+ * whatever the password. A success clears the count.
  * Each failure is logged with the user and the address, never the password.
  */
 @Component

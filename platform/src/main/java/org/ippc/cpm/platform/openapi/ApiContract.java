@@ -121,7 +121,8 @@ public class ApiContract implements OpenApiCustomizer {
                 : new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP)
                         .scheme("basic")
-                        .description("A demo user of the embedded profile; the password is the user name");
+                        .description(
+                                "A demo user (embedded profile, or cpm.security.demo-users=true); the password is the user name");
     }
 
     private void declareCommonRefusals(Operation operation, boolean addressesOne, boolean open) {
