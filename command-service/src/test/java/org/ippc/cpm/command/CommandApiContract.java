@@ -704,12 +704,13 @@ abstract class CommandApiContract {
     }
 
     private String approval(String aggregateId) {
-        return new String(
-                jdbc.queryForObject(
-                        "SELECT payload FROM domainevententry WHERE aggregateidentifier = ?"
-                                + " AND payloadtype LIKE '%HighLevelPlanApproved'",
-                        byte[].class, aggregateId),
-                java.nio.charset.StandardCharsets.UTF_8);
+        return new org.ippc.cpm.eventstore.StoredEvents(jdbc.getDataSource())
+                .history(aggregateId).stream()
+                        .map(org.ippc.cpm.eventstore.StoredRow::event)
+                        .filter(event -> event.payloadType().endsWith("HighLevelPlanApproved"))
+                        .map(event -> new String(event.payload(), java.nio.charset.StandardCharsets.UTF_8))
+                        .findFirst()
+                        .orElseThrow();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.ippc.cpm.eventstore;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.axonframework.eventhandling.EventMessage;
 import org.ippc.cpm.domain.shared.ApiName;
 
 /** The metadata every stored event carries besides Axon's own ({@code traceId}, {@code correlationId}). */
@@ -27,6 +28,11 @@ public final class EventMetadata {
      * day (UTC) it was recorded. Every view of "took place" (the decision log, the board, the history, the export, the
      * as-of by day) uses this one.
      */
+    public static LocalDate tookPlaceOn(EventMessage<?> event) {
+        return tookPlaceOn(event.getMetaData().get(TOOK_PLACE_ON), event.getTimestamp());
+    }
+
+    /** The same for a stored row read without Axon: {@code given} is its metadata's value, or null. */
     public static LocalDate tookPlaceOn(Object given, Instant recordedAt) {
         return given != null
                 ? LocalDate.parse(given.toString())

@@ -85,8 +85,7 @@ public class DecisionLogProjection {
     }
 
     private static java.sql.Date tookPlaceOn(DomainEventMessage<?> message) {
-        return java.sql.Date.valueOf(EventMetadata.tookPlaceOn(
-                message.getMetaData().get(EventMetadata.TOOK_PLACE_ON), message.getTimestamp()));
+        return java.sql.Date.valueOf(EventMetadata.tookPlaceOn(message));
     }
 
     @ResetHandler

@@ -222,8 +222,7 @@ public class ProgrammeBoardProjection {
     private static void touch(BoardRow row, DomainEventMessage<?> message) {
         row.lastEvent = message.getPayloadType().getSimpleName();
         row.lastChangedAt = Timestamp.from(message.getTimestamp());
-        row.lastTookPlaceOn = java.sql.Date.valueOf(EventMetadata.tookPlaceOn(
-                message.getMetaData().get(EventMetadata.TOOK_PLACE_ON), message.getTimestamp()));
+        row.lastTookPlaceOn = java.sql.Date.valueOf(EventMetadata.tookPlaceOn(message));
         row.version = message.getSequenceNumber();
     }
 

@@ -10,10 +10,12 @@ import org.ippc.cpm.command.HttpApi;
 import org.ippc.cpm.command.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,10 +39,12 @@ class RateLimitTest {
     @LocalServerPort
     int port;
 
+    private static String database;
+
     @DynamicPropertySource
     static void issuerAndDatabase(DynamicPropertyRegistry registry) {
         TestIssuer.register(registry);
-        EmbeddedPostgresDatabase.register(registry);
+        database = EmbeddedPostgresDatabase.register(registry);
     }
 
     @Test
@@ -78,9 +82,33 @@ class RateLimitTest {
                         .status())
                 .as("health probes are never limited")
                 .isEqualTo(200);
+
+        try (ConfigurableApplicationContext otherNode = new SpringApplicationBuilder(CommandServiceApplication.class)
+                .profiles("postgres", "production")
+                .run(
+                        "--server.port=0",
+                        "--server.shutdown=immediate",
+                        "--spring.datasource.url=" + database,
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres",
+                        "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
+                                + TestIssuer.publicKeyPem(),
+                        "--cpm.security.issuer=" + TestIssuer.ISSUER,
+                        "--cpm.security.audience=" + TestIssuer.AUDIENCE,
+                        "--cpm.rate-limit.per-user-per-minute=5",
+                        "--cpm.rate-limit.per-client-per-minute=9")) {
+            int otherPort = Integer.parseInt(otherNode.getEnvironment().getProperty("local.server.port"));
+            assertThat(get(new HttpApi(otherPort), otherPort, "/api/me", first).status())
+                    .as("each node counts its own: the user refused on one node is served by another (docs)")
+                    .isEqualTo(200);
+        }
     }
 
     private HttpApi.Answer get(HttpApi api, String path, String token) {
+        return get(api, port, path, token);
+    }
+
+    private static HttpApi.Answer get(HttpApi api, int port, String path, String token) {
         return api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .headers("Authorization", "Bearer " + token)
                 .build());

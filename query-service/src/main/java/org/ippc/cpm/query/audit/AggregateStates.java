@@ -21,6 +21,7 @@ import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.ippc.cpm.domain.commission.AggregateTypes;
 import org.ippc.cpm.domain.shared.CpmJson;
+import org.ippc.cpm.eventstore.EventMetadata;
 import org.ippc.cpm.query.BadQuery;
 import org.ippc.cpm.query.NotFound;
 import org.springframework.stereotype.Component;
@@ -176,7 +177,7 @@ public class AggregateStates {
             lastEventAt = event.getTimestamp();
             maxRecordedNanos = Math.max(maxRecordedNanos, HistoryPoint.nanos(lastEventAt));
             maxTookPlaceDay =
-                    Math.max(maxTookPlaceDay, HistoryPoint.tookPlaceOn(event).toEpochDay());
+                    Math.max(maxTookPlaceDay, EventMetadata.tookPlaceOn(event).toEpochDay());
         }
 
         void startFrom(StateSnapshots.Snapshot snapshot) {

@@ -25,16 +25,15 @@ public record HistoryPoint(
 
     static HistoryPoint tookPlaceBy(LocalDate day) {
         return new HistoryPoint(
-                day.toString(), event -> !tookPlaceOn(event).isAfter(day), "max_took_place_day <= ?", day.toEpochDay());
+                day.toString(),
+                event -> !EventMetadata.tookPlaceOn(event).isAfter(day),
+                "max_took_place_day <= ?",
+                day.toEpochDay());
     }
 
     public static HistoryPoint version(long version) {
         return new HistoryPoint(
                 "version " + version, event -> event.getSequenceNumber() <= version, "sequence_number <= ?", version);
-    }
-
-    static LocalDate tookPlaceOn(DomainEventMessage<?> event) {
-        return EventMetadata.tookPlaceOn(event.getMetaData().get(EventMetadata.TOOK_PLACE_ON), event.getTimestamp());
     }
 
     static long nanos(Instant instant) {

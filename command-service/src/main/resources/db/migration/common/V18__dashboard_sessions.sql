@@ -1,0 +1,26 @@
+-- The dashboard's sign-in sessions (Spring Session JDBC's tables): kept in the shared database, so that a cookie
+-- signed in on one node is served by every node, and a sign-out ends it on all of them. Spring Session's own scripts
+-- give its columns widths (a principal of 100 characters); here no text column has one: a user's name is as long as
+-- the sign-in accepts, and the ids are Spring Session's UUIDs.
+CREATE TABLE SPRING_SESSION (
+    PRIMARY_ID            VARCHAR NOT NULL,
+    SESSION_ID            VARCHAR NOT NULL,
+    CREATION_TIME         BIGINT  NOT NULL,
+    LAST_ACCESS_TIME      BIGINT  NOT NULL,
+    MAX_INACTIVE_INTERVAL INT     NOT NULL,
+    EXPIRY_TIME           BIGINT  NOT NULL,
+    PRINCIPAL_NAME        VARCHAR,
+    CONSTRAINT SPRING_SESSION_PK PRIMARY KEY (PRIMARY_ID)
+);
+CREATE UNIQUE INDEX SPRING_SESSION_IX1 ON SPRING_SESSION (SESSION_ID);
+CREATE INDEX SPRING_SESSION_IX2 ON SPRING_SESSION (EXPIRY_TIME);
+CREATE INDEX SPRING_SESSION_IX3 ON SPRING_SESSION (PRINCIPAL_NAME);
+
+CREATE TABLE SPRING_SESSION_ATTRIBUTES (
+    SESSION_PRIMARY_ID VARCHAR NOT NULL,
+    ATTRIBUTE_NAME     VARCHAR NOT NULL,
+    ATTRIBUTE_BYTES    BYTEA   NOT NULL,
+    CONSTRAINT SPRING_SESSION_ATTRIBUTES_PK PRIMARY KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME),
+    CONSTRAINT SPRING_SESSION_ATTRIBUTES_FK FOREIGN KEY (SESSION_PRIMARY_ID) REFERENCES SPRING_SESSION (PRIMARY_ID)
+        ON DELETE CASCADE
+);
