@@ -53,7 +53,12 @@ public final class SpecTables {
             // C2: the addressee body reports; C3: the engine marks overdue; A1: a correction (spec-notes)
             Map.entry("ReportOnActionItem", EnumSet.of(SECRETARIAT, BUREAU, SPG, FINANCE_COMMITTEE)),
             Map.entry("MarkActionItemOverdue", EnumSet.of(ENGINE)),
-            Map.entry("CorrectRecord", EnumSet.of(SECRETARIAT, CPM))));
+            Map.entry("CorrectRecord", EnumSet.of(SECRETARIAT, CPM)),
+            // N1, the engine's own (spec-notes): the Secretariat keeps the directory of contact points; a person's
+            // choices come through the Secretariat or the signed link of an e-mail (the engine)
+            Map.entry("RegisterContactPoint", EnumSet.of(SECRETARIAT)),
+            Map.entry("RemoveContactPoint", EnumSet.of(SECRETARIAT)),
+            Map.entry("ChooseNotifications", EnumSet.of(SECRETARIAT, ENGINE))));
 
     private SpecTables() {}
 }

@@ -3,15 +3,16 @@ package org.ippc.cpm.domain.commission;
 import java.util.List;
 import java.util.Optional;
 import org.ippc.cpm.domain.decision.CpmDecision;
+import org.ippc.cpm.domain.directory.ContactPoints;
 import org.ippc.cpm.domain.programme.Programme;
 import org.ippc.cpm.domain.round.PrioritisationRound;
 import org.ippc.cpm.domain.session.CpmSession;
 
-/** The engine's four aggregates, in one list: each lives in its own package with its commands and events. */
+/** The engine's five aggregates, in one list: each lives in its own package with its commands and events. */
 public final class AggregateTypes {
 
-    public static final List<Class<?>> ALL =
-            List.of(CpmSession.class, PrioritisationRound.class, Programme.class, CpmDecision.class);
+    public static final List<Class<?>> ALL = List.of(
+            CpmSession.class, PrioritisationRound.class, Programme.class, CpmDecision.class, ContactPoints.class);
 
     private AggregateTypes() {}
 

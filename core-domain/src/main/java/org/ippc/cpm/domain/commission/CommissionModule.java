@@ -11,12 +11,13 @@ import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.ippc.cpm.domain.decision.ActionItemDueSaga;
 import org.ippc.cpm.domain.decision.CpmDecision;
+import org.ippc.cpm.domain.directory.ContactPoints;
 import org.ippc.cpm.domain.programme.Programme;
 import org.ippc.cpm.domain.round.PrioritisationRound;
 import org.ippc.cpm.domain.session.CpmSession;
 
 /**
- * Everything the Commission's records consist of, for Axon: the four aggregates, the handlers that span them and
+ * Everything the Commission's records consist of, for Axon: the five aggregates (the fifth, the directory of contact points, is the engine's own), the handlers that span them and
  * the C3 saga. The services and the tests register this one module, so they cannot drift apart.
  */
 public final class CommissionModule implements ConfigurerModule {
@@ -73,6 +74,7 @@ public final class CommissionModule implements ConfigurerModule {
                 .configureAggregate(PrioritisationRound.class)
                 .configureAggregate(programmes.apply(AggregateConfigurer.defaultConfiguration(Programme.class)))
                 .configureAggregate(CpmDecision.class)
+                .configureAggregate(ContactPoints.class)
                 .eventProcessing(processing -> processing.registerSaga(ActionItemDueSaga.class));
         SPANNING.values().forEach(configurer::registerCommandHandler);
     }

@@ -10,6 +10,9 @@ import java.util.Locale;
 import org.ippc.cpm.domain.decision.ActionItem;
 import org.ippc.cpm.domain.decision.RecordDecision;
 import org.ippc.cpm.domain.decision.ReportOnActionItem;
+import org.ippc.cpm.domain.directory.Addressee;
+import org.ippc.cpm.domain.directory.Language;
+import org.ippc.cpm.domain.directory.RegisterContactPoint;
 import org.ippc.cpm.domain.programme.*;
 import org.ippc.cpm.domain.programme.CloseProgramme;
 import org.ippc.cpm.domain.programme.CorrectRecord;
@@ -114,8 +117,14 @@ public final class SeedStory {
     /** The story in order, each command with the day it took place. */
     public static List<Dated> story() {
         Chronicle story = new Chronicle();
+        story.on("2013-09-02");
+        story.add(contact(new Addressee("NZ"), "nz-contact-point", "ippc.contact@mpi.example.nz", Language.EN));
+        story.add(contact(Addressee.of(Body.SPG), "spg-chair", "spg.chair@example.org", Language.FR));
+        story.add(contact(
+                Addressee.of(Body.FINANCE_COMMITTEE), "finance-committee-chair", "fc.chair@example.org", Language.ES));
         story.on("2013-10-01");
-        story.add(new ScheduleSession(CPM_9, 2014, CPM, "Ninth session, Rome, March-April 2014"));
+        story.add(new ScheduleSession(
+                CPM_9, 2014, day("2014-03-31"), day("2014-04-04"), CPM, "Ninth session, Rome, March-April 2014"));
         story.on("2014-03-31");
         story.add(new OpenSession(CPM_9, CPM, "Opening of CPM-9"));
         story.on("2014-04-04");
@@ -137,7 +146,8 @@ public final class SeedStory {
                 new ActionItem("6b", Body.FINANCE_COMMITTEE, CPM_10, "Seek resources for the pilot")));
         story.add(new CloseSession(CPM_9, CPM, "Close of CPM-9"));
         story.on("2014-04-04");
-        story.add(new ScheduleSession(CPM_10, 2015, CPM, "Tenth session, Rome, March 2015"));
+        story.add(new ScheduleSession(
+                CPM_10, 2015, day("2015-03-16"), day("2015-03-20"), CPM, "Tenth session, Rome, March 2015"));
         story.on("2014-05-15");
         story.add(new OpenRound(CPM_10, INPUT_DEADLINE, SECRETARIAT, "Call for input on implementation priorities"));
         story.on("2014-07-31");
@@ -220,7 +230,8 @@ public final class SeedStory {
         story.on("2016-01-15");
         story.add(new ReleaseExpert(PILOT, new ExpertId("expert-2"), SECRETARIAT, "Sampling advice delivered"));
         story.on("2016-01-15");
-        story.add(new ScheduleSession(CPM_11, 2016, CPM, "Eleventh session, Rome, April 2016"));
+        story.add(new ScheduleSession(
+                CPM_11, 2016, day("2016-04-04"), day("2016-04-08"), CPM, "Eleventh session, Rome, April 2016"));
         story.on("2016-04-04");
         story.add(new OpenSession(CPM_11, CPM, "Opening of CPM-11"));
         story.on("2016-04-05");
@@ -268,7 +279,8 @@ public final class SeedStory {
         List<String> criteria = List.of("strategic global impact", "feasibility");
         Chronicle epilogue = new Chronicle();
         epilogue.on("2016-04-08");
-        epilogue.add(new ScheduleSession(CPM_12, 2017, CPM, "Twelfth session, Incheon, April 2017"));
+        epilogue.add(new ScheduleSession(
+                CPM_12, 2017, day("2017-04-05"), day("2017-04-11"), CPM, "Twelfth session, Incheon, April 2017"));
         epilogue.add(new CorrectRecord(PILOT, 2, "Approved at the second sitting", SECRETARIAT, "Minutes corrected"));
         epilogue.add(new CloseProgramme(PILOT, CPM_11, "Surveillance guide adopted", CPM, "Objectives met"));
         epilogue.on("2016-05-16");
@@ -314,6 +326,15 @@ public final class SeedStory {
         void add(Object command) {
             entries.add(new Dated(day, command));
         }
+    }
+
+    private static LocalDate day(String isoDate) {
+        return LocalDate.parse(isoDate);
+    }
+
+    private static RegisterContactPoint contact(Addressee addressee, String person, String email, Language language) {
+        return new RegisterContactPoint(
+                addressee, person, email, language, SECRETARIAT, "Contact point as notified to the Secretariat");
     }
 
     private static RecordDecision decision(int number, String text, String rationale, ActionItem... items) {

@@ -36,7 +36,27 @@ public class CpmSession {
                 id,
                 id.year(),
                 command.year());
-        apply(new SessionScheduled(id, id.number(), id.year(), command.actor(), command.rationale()));
+        if (command.opensOn() != null || command.closesOn() != null) {
+            RuleViolation.check(
+                    command.opensOn() != null
+                            && command.closesOn() != null
+                            && command.opensOn().getYear() == id.year()
+                            && !command.closesOn().isBefore(command.opensOn()),
+                    "S1",
+                    "%s is held from opensOn to closesOn (both given, in %d, closesOn not before opensOn), not from %s to %s",
+                    id,
+                    id.year(),
+                    command.opensOn(),
+                    command.closesOn());
+        }
+        apply(new SessionScheduled(
+                id,
+                id.number(),
+                id.year(),
+                command.opensOn(),
+                command.closesOn(),
+                command.actor(),
+                command.rationale()));
     }
 
     public void open(OpenSession command) {

@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.test.deadline.StubDeadlineManager;
 import org.ippc.cpm.domain.decision.DecisionEvent;
+import org.ippc.cpm.domain.directory.DirectoryEvent;
 import org.ippc.cpm.domain.programme.ProgrammeEvent;
 import org.ippc.cpm.domain.round.RoundEvent;
 import org.ippc.cpm.domain.session.SessionClosed;
@@ -119,6 +120,8 @@ final class CommissionHarness implements AutoCloseable {
             id = e.programmeId().value();
         } else if (event instanceof DecisionEvent e) {
             id = e.decisionId().value();
+        } else if (event instanceof DirectoryEvent e) {
+            id = e.addressee().value();
         } else {
             throw new IllegalArgumentException("not an event of the CPM lifecycle: " + event);
         }

@@ -17,6 +17,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.ippc.cpm.domain.decision.DecisionEvent;
+import org.ippc.cpm.domain.directory.DirectoryEvent;
 import org.ippc.cpm.domain.programme.ProgrammeEvent;
 import org.ippc.cpm.domain.round.RoundEvent;
 import org.ippc.cpm.domain.session.SessionEvent;
@@ -39,7 +40,7 @@ class EventContractTest {
 
     private static final Path GOLDEN = Path.of("src/test/resources/golden-events");
     private static final Class<?>[] SEALED = {
-        SessionEvent.class, RoundEvent.class, ProgrammeEvent.class, DecisionEvent.class
+        SessionEvent.class, RoundEvent.class, ProgrammeEvent.class, DecisionEvent.class, DirectoryEvent.class
     };
 
     private final ObjectMapper json = CpmJson.objectMapper();
@@ -84,6 +85,8 @@ class EventContractTest {
     Stream<DynamicTest> every_event_of_revision_1_reads_with_its_party_and_an_unrecorded_person() {
         EventUpcasterChain upcasters = new EventUpcasterChain(new PersonAndPartyUpcaster());
         return SampleEvents.all().stream()
+                // the directory's events were born at revision 2
+                .filter(event -> !(event instanceof DirectoryEvent))
                 .map(event -> DynamicTest.dynamicTest(event.getClass().getSimpleName(), () -> {
                     byte[] stored = Files.readAllBytes(GOLDEN.resolve("revision-1")
                             .resolve(event.getClass().getSimpleName() + ".json"));

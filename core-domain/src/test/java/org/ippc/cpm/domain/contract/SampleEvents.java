@@ -7,6 +7,12 @@ import java.util.List;
 import org.ippc.cpm.domain.decision.ActionItemOverdue;
 import org.ippc.cpm.domain.decision.ActionItemReported;
 import org.ippc.cpm.domain.decision.DecisionRecorded;
+import org.ippc.cpm.domain.directory.Addressee;
+import org.ippc.cpm.domain.directory.ContactPointRegistered;
+import org.ippc.cpm.domain.directory.ContactPointRemoved;
+import org.ippc.cpm.domain.directory.Delivery;
+import org.ippc.cpm.domain.directory.Language;
+import org.ippc.cpm.domain.directory.NotificationsChosen;
 import org.ippc.cpm.domain.programme.*;
 import org.ippc.cpm.domain.round.AnalysisCompleted;
 import org.ippc.cpm.domain.round.InputClosed;
@@ -22,6 +28,8 @@ import org.ippc.cpm.domain.shared.Body;
 
 /** One instance of every event type, with every field filled, as pinned by the golden files. */
 final class SampleEvents {
+
+    private static final Addressee NZ_ADDRESSEE = new Addressee("NZ");
 
     private SampleEvents() {}
 
@@ -72,6 +80,16 @@ final class SampleEvents {
                         CPM_CHAIR,
                         "OEWG report"),
                 new ActionItemReported(DECISION_6, "6a", "CPM 2015/12", SECRETARIAT, "Work plan submitted"),
-                new ActionItemOverdue(DECISION_6, "6a", CPM_10, Actor.engine(), "CPM-10 opened without a report"));
+                new ActionItemOverdue(DECISION_6, "6a", CPM_10, Actor.engine(), "CPM-10 opened without a report"),
+                new ContactPointRegistered(
+                        NZ_ADDRESSEE, "nz-contact-point", "ippc@example.nz", Language.EN, SECRETARIAT, "Notified"),
+                new NotificationsChosen(
+                        NZ_ADDRESSEE,
+                        "nz-contact-point",
+                        Delivery.DAILY_DIGEST,
+                        false,
+                        Actor.engine(),
+                        "Link followed"),
+                new ContactPointRemoved(NZ_ADDRESSEE, "nz-contact-point", SECRETARIAT, "Left the NPPO"));
     }
 }

@@ -64,6 +64,35 @@ class CpmSessionTest {
     }
 
     @Test
+    void S1_a_session_may_be_scheduled_on_days_of_its_year() {
+        var opens = java.time.LocalDate.parse("2015-03-16");
+        var closes = java.time.LocalDate.parse("2015-03-20");
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleSession(CPM_10, 2015, opens, closes, CPM_CHAIR, "Rome"))
+                .expectEvents(new SessionScheduled(CPM_10, 10, 2015, opens, closes, CPM_CHAIR, "Rome"));
+    }
+
+    @Test
+    void S1_a_session_s_days_are_both_given_in_its_year_and_in_order() {
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleSession(
+                        CPM_10,
+                        2015,
+                        java.time.LocalDate.parse("2015-03-20"),
+                        java.time.LocalDate.parse("2015-03-16"),
+                        CPM_CHAIR,
+                        "Backwards"))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(startsWith("S1: CPM-10 is held from opensOn to closesOn"))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleSession(
+                        CPM_10, 2015, java.time.LocalDate.parse("2016-03-16"), null, CPM_CHAIR, "Wrong year"))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void A3_only_the_CPM_schedules_sessions() {
         fixture.givenNoPriorActivity()
                 .when(new ScheduleSession(CPM_10, 2015, SECRETARIAT, "Not ours"))
