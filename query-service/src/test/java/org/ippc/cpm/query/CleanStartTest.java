@@ -56,7 +56,8 @@ class CleanStartTest {
                                 + TestIssuer.publicKeyPem(),
                         "--cpm.security.issuer=" + TestIssuer.ISSUER,
                         "--cpm.security.audience=" + TestIssuer.AUDIENCE,
-                        "--cpm.audit.checkpoint-key=a-secret-of-this-test")) {
+                        "--cpm.audit.checkpoint-key=a-secret-of-this-test",
+                        "--cpm.outreach.link-key=another-secret-of-this-test")) {
             assertThat(engine.isRunning()).isTrue();
         }
         assertThat(warnings(log)).isEmpty();

@@ -12,7 +12,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Production signs the auditors' checkpoints with a key of its own or does not start: with the built-in demo key a
- * checkpoint taken on any embedded engine would verify there. Seen failing first: production started with it.
+ * checkpoint taken on any embedded engine would verify there. Seen failing first: production started with it. The
+ * same for the key that signs the links in e-mails (a link made on any embedded engine would change a person's choices).
  */
 class ProductionCheckpointKeyTest {
 
@@ -40,8 +41,14 @@ class ProductionCheckpointKeyTest {
                         .run(production())
                         .close())
                 .hasStackTraceContaining("CPM_CHECKPOINT_KEY");
+        assertThatThrownBy(() -> new SpringApplicationBuilder(CpmEngineApplication.class)
+                        .run(production("--cpm.audit.checkpoint-key=a-secret-of-this-deployment"))
+                        .close())
+                .hasStackTraceContaining("CPM_OUTREACH_LINK_KEY");
         try (ConfigurableApplicationContext started = new SpringApplicationBuilder(CpmEngineApplication.class)
-                .run(production("--cpm.audit.checkpoint-key=a-secret-of-this-deployment"))) {
+                .run(production(
+                        "--cpm.audit.checkpoint-key=a-secret-of-this-deployment",
+                        "--cpm.outreach.link-key=another-secret-of-this-deployment"))) {
             assertThat(started.isRunning()).isTrue();
         }
     }

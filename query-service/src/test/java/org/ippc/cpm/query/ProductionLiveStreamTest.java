@@ -18,7 +18,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"server.shutdown=immediate", "cpm.audit.checkpoint-key=a-secret-of-this-test"})
+        properties = {
+            "server.shutdown=immediate",
+            "cpm.audit.checkpoint-key=a-secret-of-this-test",
+            "cpm.outreach.link-key=another-secret-of-this-test"
+        })
 @ActiveProfiles("production")
 class ProductionLiveStreamTest {
 

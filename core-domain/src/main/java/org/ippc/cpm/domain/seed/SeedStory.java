@@ -11,8 +11,11 @@ import org.ippc.cpm.domain.decision.ActionItem;
 import org.ippc.cpm.domain.decision.RecordDecision;
 import org.ippc.cpm.domain.decision.ReportOnActionItem;
 import org.ippc.cpm.domain.directory.Addressee;
+import org.ippc.cpm.domain.directory.ChooseNotifications;
+import org.ippc.cpm.domain.directory.Delivery;
 import org.ippc.cpm.domain.directory.Language;
 import org.ippc.cpm.domain.directory.RegisterContactPoint;
+import org.ippc.cpm.domain.directory.RemoveContactPoint;
 import org.ippc.cpm.domain.programme.*;
 import org.ippc.cpm.domain.programme.CloseProgramme;
 import org.ippc.cpm.domain.programme.CorrectRecord;
@@ -117,11 +120,6 @@ public final class SeedStory {
     /** The story in order, each command with the day it took place. */
     public static List<Dated> story() {
         Chronicle story = new Chronicle();
-        story.on("2013-09-02");
-        story.add(contact(new Addressee("NZ"), "nz-contact-point", "ippc.contact@mpi.example.nz", Language.EN));
-        story.add(contact(Addressee.of(Body.SPG), "spg-chair", "spg.chair@example.org", Language.FR));
-        story.add(contact(
-                Addressee.of(Body.FINANCE_COMMITTEE), "finance-committee-chair", "fc.chair@example.org", Language.ES));
         story.on("2013-10-01");
         story.add(new ScheduleSession(
                 CPM_9, 2014, day("2014-03-31"), day("2014-04-04"), CPM, "Ninth session, Rome, March-April 2014"));
@@ -268,7 +266,20 @@ public final class SeedStory {
         story.add(new RecordPartyEngagement(PILOT, PartyEngagement.COMMITMENT, party("KE"), "Kenya joins the pilot"));
         story.add(new RecordPartyEngagement(PILOT, PartyEngagement.COMMITMENT, party("BR"), "Brazil joins the pilot"));
         story.add(new ReportProgress(PILOT, CPM_11, "CPM 2016/12", SECRETARIAT, "First progress report"));
+        directory().forEach(story::add);
         return story.entries;
+    }
+
+    /** The contact points the story's deadlines and decisions reach (N1): NZ, the SPG and the Finance Committee. */
+    public static List<Object> directory() {
+        return List.of(
+                contact(new Addressee("NZ"), "nz-contact-point", "ippc.contact@mpi.example.nz", Language.EN),
+                contact(Addressee.of(Body.SPG), "spg-chair", "spg.chair@example.org", Language.FR),
+                contact(
+                        Addressee.of(Body.FINANCE_COMMITTEE),
+                        "finance-committee-chair",
+                        "fc.chair@example.org",
+                        Language.ES));
     }
 
     /**
@@ -283,6 +294,15 @@ public final class SeedStory {
                 CPM_12, 2017, day("2017-04-05"), day("2017-04-11"), CPM, "Twelfth session, Incheon, April 2017"));
         epilogue.add(new CorrectRecord(PILOT, 2, "Approved at the second sitting", SECRETARIAT, "Minutes corrected"));
         epilogue.add(new CloseProgramme(PILOT, CPM_11, "Surveillance guide adopted", CPM, "Objectives met"));
+        epilogue.add(new ChooseNotifications(
+                Addressee.of(Body.SPG),
+                "spg-chair",
+                Delivery.DAILY_DIGEST,
+                true,
+                SECRETARIAT,
+                "The chair asked for one e-mail a day"));
+        epilogue.add(new RemoveContactPoint(
+                Addressee.of(Body.FINANCE_COMMITTEE), "finance-committee-chair", SECRETARIAT, "A new chair"));
         epilogue.on("2016-05-16");
         epilogue.add(new OpenRound(CPM_12, INPUT_DEADLINE, SECRETARIAT, "Call for input for CPM-12"));
         epilogue.on("2016-07-29");

@@ -92,7 +92,7 @@ class MultiNodeIT {
         b.awaitReady();
         awaitTrue("the demo story is loaded", Duration.ofSeconds(120), () -> {
             try {
-                return a.logText().contains("Demo data: 48 of 48 commands recorded");
+                return a.logText().contains("Demo data: 51 of 51 commands recorded");
             } catch (Exception e) {
                 return false;
             }

@@ -1,0 +1,63 @@
+package org.ippc.cpm.query.outreach.mail;
+
+import java.util.List;
+import java.util.Map;
+import org.ippc.cpm.domain.directory.Language;
+import org.ippc.cpm.query.outreach.NoticeTexts;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Writes an e-mail's two parts (plain text and HTML) from Thymeleaf templates ({@code outreach/mail.txt},
+ * {@code outreach/mail.html}): one notice, or a digest of several. Every text from the records is escaped by the
+ * template engine, so a decision's text cannot put markup or script into the HTML part.
+ */
+final class MailComposer {
+
+    private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");
+    private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
+
+    record Item(String subject, String body, String link) {}
+
+    record Composed(String subject, String text, String html) {}
+
+    Composed compose(String addressee, String person, Language language, List<Item> items, String choicesLink) {
+        String subject = items.size() == 1
+                ? items.get(0).subject()
+                : NoticeTexts.phrase("digest.subject", language, items.size(), addressee);
+        Context context = new Context(language.locale());
+        context.setVariables(Map.of(
+                "lang", language.name().toLowerCase(java.util.Locale.ROOT),
+                "greeting", NoticeTexts.phrase("greeting", language, person),
+                "several", items.size() > 1 ? NoticeTexts.phrase("several", language, items.size()) : "",
+                "items",
+                        items.stream()
+                                .map(item -> Map.of(
+                                        "subject", item.subject(),
+                                        "body", item.body(),
+                                        "link", item.link(),
+                                        "see", NoticeTexts.phrase("see", language, item.link())))
+                                .toList(),
+                "footer", NoticeTexts.phrase("footer", language, addressee, choicesLink),
+                "choicesLink", choicesLink));
+        return new Composed(oneLine(subject), text.process("mail", context), html.process("mail", context));
+    }
+
+    /** A subject is one header line whatever the records hold. */
+    private static String oneLine(String subject) {
+        return subject.replaceAll("\\p{Cntrl}+", " ").strip();
+    }
+
+    private static TemplateEngine engine(TemplateMode mode, String suffix) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("outreach/");
+        resolver.setSuffix(suffix);
+        resolver.setTemplateMode(mode);
+        resolver.setCharacterEncoding("UTF-8");
+        TemplateEngine engine = new TemplateEngine();
+        engine.setTemplateResolver(resolver);
+        return engine;
+    }
+}

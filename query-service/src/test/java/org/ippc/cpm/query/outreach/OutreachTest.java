@@ -1,0 +1,453 @@
+package org.ippc.cpm.query.outreach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.ippc.cpm.command.HttpApi;
+import org.ippc.cpm.domain.seed.SeedStory;
+import org.ippc.cpm.eventstore.StoredEvents;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * What the engine sends out, received by real servers: the seed story's e-mails by a GreenMail SMTP server (headers,
+ * both parts, links that work, each person's language), its events by webhook receivers on real HTTP servers that
+ * check the Standard Webhooks signatures themselves (one fails for a while, one is slow), and its calendar feeds
+ * parsed back by ical4j. The story is sent step by step with the directory first, so that its decisions reach
+ * the contact points; the reminders are asked for as of days of the story.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = {
+            "server.shutdown=immediate",
+            "spring.datasource.url=jdbc:h2:mem:outreach;NON_KEYWORDS=TIMESTAMP,VALUE;DB_CLOSE_DELAY=-1",
+            "cpm.outreach.mail-every=200ms",
+            "cpm.outreach.remind-every=1h",
+            "cpm.webhooks.allow-private-targets=true",
+            "cpm.webhooks.poll-interval=50ms",
+            "cpm.webhooks.timeout=1s",
+            "cpm.webhooks.retry-schedule=100ms,200ms,300ms"
+        })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OutreachTest {
+
+    private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    private static final int PORT = freePort();
+
+    static {
+        SMTP.start();
+    }
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry properties) {
+        properties.add("spring.mail.host", () -> "127.0.0.1");
+        properties.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        properties.add("cpm.outreach.from", () -> "ippc@fao.example.org");
+        // The links in e-mails and feeds start with the engine's public address.
+        properties.add("server.port", () -> PORT);
+        properties.add("cpm.outreach.base-url", () -> "http://localhost:" + PORT);
+    }
+
+    private final int port = PORT;
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Autowired
+    org.ippc.cpm.query.outreach.Reminders reminders;
+
+    @Autowired
+    StoredEvents storedEvents;
+
+    private HttpApi api() {
+        return new HttpApi(port);
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        SMTP.stop();
+    }
+
+    @Test
+    @Order(1)
+    void the_seed_story_s_deadlines_and_decisions_reach_nz_the_spg_and_the_finance_committee_by_email()
+            throws Exception {
+        HttpApi api = api();
+        List<SeedStory.Dated> story = SeedStory.story();
+        int directory = SeedStory.directory().size();
+        List<SeedStory.Dated> ordered = new ArrayList<>(story.subList(story.size() - directory, story.size()));
+        ordered.addAll(story.subList(0, story.size() - directory));
+        for (SeedStory.Dated dated : ordered) {
+            SeedStory.Step step = SeedStory.Step.of(dated);
+            assertThat(api.post(
+                                    step.user(),
+                                    step.command(),
+                                    step.body(),
+                                    Map.of("Took-Place-On", step.tookPlaceOn().toString()))
+                            .status())
+                    .as(step.command())
+                    .isEqualTo(200);
+            if (step.command().equals("openRound")) {
+                // A week before CPM-10 opens (16 March 2015) its action items are due; the round's input is not yet.
+                awaitProjected();
+                assertThat(reminders.remindAt(Instant.parse("2015-03-09T08:00:00Z")))
+                        .isEqualTo(2);
+                // The round's input is due at the end of 2099: a reminder a week before, a notice on the day.
+                assertThat(reminders.remindAt(Instant.parse("2099-12-24T08:00:00Z")))
+                        .isEqualTo(1);
+                assertThat(reminders.remindAt(Instant.parse("2099-12-31T08:00:00Z")))
+                        .isEqualTo(1);
+                assertThat(reminders.remindAt(Instant.parse("2099-12-31T09:00:00Z")))
+                        .as("each notice once")
+                        .isZero();
+            }
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> byRecipient()
+                                .keySet()
+                                .containsAll(Set.of(
+                                        "ippc.contact@mpi.example.nz", "spg.chair@example.org", "fc.chair@example.org"))
+                        && outboxWaiting() == 0);
+
+        Map<String, List<MimeMessage>> mails = byRecipient();
+        assertThat(subjects(mails.get("ippc.contact@mpi.example.nz")))
+                .containsExactlyInAnyOrder(
+                        "Reminder: your input to the prioritisation round for CPM-10, due on 2099-12-31",
+                        "Due today: your input to the prioritisation round for CPM-10");
+        assertThat(subjects(mails.get("spg.chair@example.org")))
+                .contains("La décision CPM-9-5 de la CMP vous demande d'agir d'ici la CPM-10")
+                .anyMatch(subject -> subject.startsWith("Rappel : le point d'action 5a de la décision CPM-9-5"));
+        assertThat(subjects(mails.get("fc.chair@example.org")))
+                .contains("La decisión CPM-9-6 de la CMF le pide actuar antes de la CPM-10")
+                .anyMatch(subject -> subject.startsWith("Recordatorio: el punto de acción 6b de la decisión CPM-9-6"));
+
+        MimeMessage decision = mails.get("spg.chair@example.org").stream()
+                .filter(m -> subject(m).startsWith("La décision CPM-9-5"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(decision.getFrom()[0].toString()).isEqualTo("ippc@fao.example.org");
+        assertThat(decision.getRecipients(Message.RecipientType.TO)[0].toString())
+                .isEqualTo("spg.chair@example.org");
+        assertThat(decision.getMessageID()).matches("<[0-9a-f]{32}@cpm-engine>");
+        assertThat(decision.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+        Multipart parts = (Multipart) decision.getContent();
+        String text = part(parts, "text/plain");
+        String html = part(parts, "text/html");
+        assertThat(text).contains("Madame, Monsieur (spg-chair),", "Propose selection criteria");
+        assertThat(html).contains("<html lang=\"fr\">", "Propose selection criteria");
+        String link = "http://localhost:" + port + "/dashboard/session.html?id=CPM-10";
+        assertThat(text).contains(link);
+        assertThat(html).contains("href=\"" + link + "\"");
+        assertThat(get(link).statusCode()).isEqualTo(200);
+
+        if (Boolean.getBoolean("examples.write")) {
+            writeExamples(mails);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void the_signed_link_of_an_email_changes_the_person_s_choices_without_signing_in() throws Exception {
+        MimeMessage any = byRecipient().get("ippc.contact@mpi.example.nz").get(0);
+        String text = part((Multipart) any.getContent(), "text/plain");
+        String page = text.lines()
+                .filter(line -> line.contains("/outreach/choices?token="))
+                .map(line -> line.substring(line.indexOf("http")))
+                .findFirst()
+                .orElseThrow();
+        HttpResponse<String> shown = get(page);
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).contains("nz-contact-point", "NZ");
+        String token = page.substring(page.indexOf("token=") + 6);
+
+        HttpResponse<String> tampered = get(page.replace("token=", "token=x"));
+        assertThat(tampered.statusCode()).isEqualTo(400);
+
+        HttpResponse<String> saved = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/outreach/choices"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("token=" + token + "&delivery=DAILY_DIGEST"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(saved.body()).contains("Your choice is recorded");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode contacts =
+                    api().get("secretariat", "/api/outreach/contacts").body();
+            JsonNode nz = contacts.findParents("person").stream()
+                    .filter(c -> c.get("person").asText().equals("nz-contact-point"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(nz.get("delivery").asText()).isEqualTo("DAILY_DIGEST");
+            assertThat(nz.get("optionalNotices").asBoolean()).isFalse();
+        });
+        JsonNode log = api().get("auditor", "/api/audit/aggregates/NZ/history").body();
+        assertThat(log.toString()).contains("NotificationsChosen");
+    }
+
+    @Test
+    @Order(3)
+    void a_receiver_gets_every_event_of_the_story_signed_in_order_per_record_also_after_failing_for_a_while()
+            throws Exception {
+        // Fails its first three requests (500, 500, then too slow), then answers 204.
+        try (WebhookReceiver receiver = new WebhookReceiver(n -> n < 2 ? 500 : 204, n -> n == 2 ? 1500 : 0)) {
+            HttpApi.Answer created = api().postTo(
+                            "secretariat",
+                            "/api/webhooks",
+                            Map.of("url", receiver.url(), "startAt", "BEGINNING"),
+                            Map.of());
+            assertThat(created.status()).isEqualTo(201);
+            String secret = created.body().get("secret").asText();
+            assertThat(secret).startsWith("whsec_");
+            receiver.expectSecret(secret);
+            String id = created.body().get("subscription").get("id").asText();
+
+            long events = storedEvents.count();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> receiver.received.stream()
+                                    .map(WebhookReceiver.Received::webhookId)
+                                    .distinct()
+                                    .count()
+                            >= events);
+            assertThat(receiver.received).allMatch(WebhookReceiver.Received::signatureValid);
+            // At least once: a delivery the engine gave up on (too slow) may arrive too; a receiver keeps the first of
+            // each webhook-id.
+            Map<String, List<Long>> sequences = new HashMap<>();
+            Set<String> seen = new java.util.HashSet<>();
+            for (WebhookReceiver.Received received : receiver.received) {
+                if (!seen.add(received.webhookId())) {
+                    continue;
+                }
+                JsonNode envelope = received.envelope();
+                assertThat(envelope.get("specversion").asText()).isEqualTo("1.0");
+                assertThat(envelope.get("id").asText()).isEqualTo(received.webhookId());
+                assertThat(envelope.get("type").asText()).startsWith("int.ippc.cpm.");
+                sequences
+                        .computeIfAbsent(envelope.get("subject").asText(), s -> new ArrayList<>())
+                        .add(envelope.get("cpmsequence").asLong());
+            }
+            sequences.forEach((subject, numbers) ->
+                    assertThat(numbers).as(subject).isSorted().doesNotHaveDuplicates());
+
+            JsonNode deliveries = api().get("auditor", "/api/webhooks/" + id + "/deliveries?limit=1000")
+                    .body();
+            List<JsonNode> failed = deliveries.findParents("outcome").stream()
+                    .filter(d -> d.get("outcome").asText().equals("FAILED"))
+                    .toList();
+            assertThat(failed).hasSize(3);
+            assertThat(failed.stream().map(d -> d.get("eventId").asText()).distinct())
+                    .as("the same event, retried")
+                    .hasSize(1);
+            assertThat(failed.stream().map(d -> d.path("httpStatus").asInt(0)).toList())
+                    .containsExactlyInAnyOrder(500, 500, 0);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void a_subscription_that_keeps_failing_is_paused_saying_why_and_resumes_from_its_cursor() throws Exception {
+        try (WebhookReceiver down = new WebhookReceiver(n -> 503, n -> 0)) {
+            HttpApi.Answer created = api().postTo(
+                            "secretariat",
+                            "/api/webhooks",
+                            Map.of(
+                                    "url",
+                                    down.url(),
+                                    "eventTypes",
+                                    List.of("PrioritySelected"),
+                                    "startAt",
+                                    "BEGINNING"),
+                            Map.of());
+            String id = created.body().get("subscription").get("id").asText();
+            await().atMost(Duration.ofSeconds(20))
+                    .until(
+                            () -> api().get("secretariat", "/api/webhooks/" + id)
+                                    .body()
+                                    .get("status")
+                                    .asText(),
+                            "PAUSED"::equals);
+            JsonNode paused = api().get("secretariat", "/api/webhooks/" + id).body();
+            assertThat(paused.get("pausedReason").asText()).contains("4 attempts failed", "HTTP 503");
+            assertThat(down.requests()).isEqualTo(4);
+
+            HttpApi.Answer unknownType = api().postTo(
+                            "secretariat",
+                            "/api/webhooks",
+                            Map.of("url", down.url(), "eventTypes", List.of("Nothing")),
+                            Map.of());
+            assertThat(unknownType.status()).isEqualTo(400);
+            assertThat(api().postTo("viewer", "/api/webhooks", Map.of("url", down.url()), Map.of())
+                            .status())
+                    .isEqualTo(403);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void calendar_feeds_of_a_party_and_a_body_are_read_by_a_calendar_parser_and_revoked() throws Exception {
+        HttpApi.Answer spgFeed =
+                api().postTo("secretariat", "/api/calendar-feeds", Map.of("addressee", "SPG"), Map.of());
+        assertThat(spgFeed.status()).isEqualTo(201);
+        HttpResponse<String> ics = get(spgFeed.body().get("url").asText());
+        assertThat(ics.statusCode()).isEqualTo(200);
+        assertThat(ics.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/calendar");
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics.body()));
+        Map<String, String> byUid = calendar.<VEvent>getComponents("VEVENT").stream()
+                .collect(Collectors.toMap(
+                        e -> e.getUid().orElseThrow().getValue(),
+                        e -> e.getSummary().getValue()));
+        assertThat(byUid)
+                .containsKeys("session/CPM-9@cpm-engine", "session/CPM-10@cpm-engine", "item/CPM-9-5/5a@cpm-engine");
+        assertThat(byUid.get("item/CPM-9-5/5a@cpm-engine"))
+                .startsWith("Due at CPM-10: action item 5a of decision CPM-9-5");
+        assertThat(byUid).doesNotContainKey("item/CPM-9-6/6b@cpm-engine");
+
+        HttpApi.Answer nzFeed = api().postTo("secretariat", "/api/calendar-feeds", Map.of("addressee", "NZ"), Map.of());
+        Calendar nz = new CalendarBuilder()
+                .build(new StringReader(get(nzFeed.body().get("url").asText()).body()));
+        assertThat(nz.<VEvent>getComponents("VEVENT").stream()
+                        .map(e -> e.getUid().orElseThrow().getValue()))
+                .contains("input/ROUND-CPM-10@cpm-engine");
+        assertThat(ics.body()).as("the same UIDs on a second read").isNotEmpty();
+        assertThat(get(spgFeed.body().get("url").asText()).body()).contains("UID:session/CPM-10@cpm-engine");
+
+        String feedId = spgFeed.body().get("id").asText();
+        HttpResponse<String> revoked = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/calendar-feeds/" + feedId))
+                                .header("Authorization", HttpApi.basic("secretariat", "secretariat"))
+                                .DELETE()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(revoked.statusCode()).isEqualTo(204);
+        assertThat(get(spgFeed.body().get("url").asText()).statusCode()).isEqualTo(404);
+        assertThat(api().postTo("viewer", "/api/calendar-feeds", Map.of("addressee", "NZ"), Map.of())
+                        .status())
+                .isEqualTo(403);
+    }
+
+    private void awaitProjected() {
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> api().get("secretariat", "/api/outreach/contacts")
+                                .body()
+                                .size()
+                        == 3);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> get("http://localhost:" + port + "/api/board").statusCode() > 0 && deadlines() >= 5);
+    }
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    private int deadlines() {
+        return new org.springframework.jdbc.core.JdbcTemplate(dataSource)
+                .queryForObject("SELECT COUNT(*) FROM outreach_deadline", Integer.class);
+    }
+
+    private int outboxWaiting() {
+        return new org.springframework.jdbc.core.JdbcTemplate(dataSource)
+                .queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE status = 'WAITING'", Integer.class);
+    }
+
+    private static Map<String, List<MimeMessage>> byRecipient() {
+        Map<String, List<MimeMessage>> mails = new HashMap<>();
+        for (MimeMessage message : SMTP.getReceivedMessages()) {
+            try {
+                mails.computeIfAbsent(
+                                message.getRecipients(Message.RecipientType.TO)[0].toString(), r -> new ArrayList<>())
+                        .add(message);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return mails;
+    }
+
+    private static List<String> subjects(List<MimeMessage> messages) {
+        return messages.stream().map(OutreachTest::subject).toList();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The part of the given type, in a multipart/mixed that holds a multipart/alternative (Spring's layout). */
+    static String part(Multipart multipart, String type) throws Exception {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            var part = multipart.getBodyPart(i);
+            if (part.isMimeType("multipart/*")) {
+                String found = part((Multipart) part.getContent(), type);
+                if (found != null) {
+                    return found;
+                }
+            } else if (part.isMimeType(type)) {
+                return part.getContent().toString();
+            }
+        }
+        return null;
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** docs/examples/mail: the e-mails of the story as their recipients get them (-Dexamples.write=true). */
+    private static void writeExamples(Map<String, List<MimeMessage>> mails) throws Exception {
+        Path folder = Path.of("../docs/examples/mail");
+        Files.createDirectories(folder);
+        for (var entry : mails.entrySet()) {
+            int n = 1;
+            for (MimeMessage message : entry.getValue()) {
+                Multipart parts = (Multipart) message.getContent();
+                String name = entry.getKey().substring(0, entry.getKey().indexOf('@')) + "-" + n++;
+                Files.writeString(
+                        folder.resolve(name + ".txt"),
+                        "To: " + entry.getKey() + "\nSubject: " + message.getSubject() + "\n\n"
+                                + part(parts, "text/plain"));
+                Files.writeString(folder.resolve(name + ".html"), part(parts, "text/html"));
+            }
+        }
+    }
+}
