@@ -159,6 +159,7 @@ const Cpm = (() => {
       el('a', { href: '/dashboard/' }, 'Status board'), el('a', { href: '/dashboard/session.html' }, 'Sessions'),
       el('a', { href: '/dashboard/act.html', id: 'act-link' }, 'Act'),
       el('a', { href: '/dashboard/audit.html', id: 'audit-link' }, "Auditor's console"),
+      el('a', { href: '/dashboard/outreach.html', id: 'outreach-link' }, 'Notices and webhooks'),
       el('a', { href: '/swagger-ui.html' }, 'API'), el('span', { class: 'status', id: 'status' }, 'connecting...'),
       el('span', { id: 'who' }, who ? who.person + ' (' + label(who.role) + (who.party ? ', ' + who.party : '') + ')' : ''),
       who ? out : '');

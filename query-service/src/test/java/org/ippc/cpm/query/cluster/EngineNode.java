@@ -36,8 +36,13 @@ final class EngineNode implements AutoCloseable {
     static EngineNode start(String name, String jdbcUrl, Path home, String... arguments) throws IOException {
         int port = PackagedEngine.freePort();
         Path log = home.resolve(name + "-" + System.nanoTime() + ".log");
-        List<String> withProfile =
-                new ArrayList<>(List.of("--spring.profiles.active=postgres", "--cpm.security.demo-users=true"));
+        List<String> withProfile = new ArrayList<>(List.of(
+                "--spring.profiles.active=postgres",
+                "--cpm.security.demo-users=true",
+                // webhook receivers of the tests listen on loopback; a dead node's subscriptions move soon
+                "--cpm.webhooks.allow-private-targets=true",
+                "--cpm.webhooks.lease=3s",
+                "--cpm.webhooks.timeout=2s"));
         withProfile.addAll(List.of(arguments));
         Process process = PackagedEngine.start(
                 home,

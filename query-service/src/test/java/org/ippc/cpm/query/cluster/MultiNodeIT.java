@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +32,7 @@ import org.ippc.cpm.eventstore.StoredRow;
 import org.ippc.cpm.query.EventCopies;
 import org.ippc.cpm.query.PackagedEngine;
 import org.ippc.cpm.query.SseClient;
+import org.ippc.cpm.query.outreach.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -938,6 +940,87 @@ class MultiNodeIT {
                 .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("max_connections", "200")
                 .start();
+    }
+
+    @Test
+    @Order(13)
+    void kill_9_of_the_node_delivering_webhooks_mid_stream_loses_no_event_and_the_other_node_takes_over()
+            throws Exception {
+        for (int i = 0; i < 200; i++) {
+            pledge(i % 2 == 0 ? a : b, "webhook backlog " + i);
+        }
+        // A receiver that takes 5 ms an event, so that the stream is still flowing when its node is killed.
+        try (WebhookReceiver receiver = new WebhookReceiver(n -> 204, n -> 5)) {
+            HttpApi.Answer created = a.api.postTo(
+                    "secretariat", "/api/webhooks", Map.of("url", receiver.url(), "startAt", "BEGINNING"), Map.of());
+            assertThat(created.status()).as(created.raw()).isEqualTo(201);
+            receiver.expectSecret(created.body().get("secret").asText());
+            String subscription = created.body().get("subscription").get("id").asText();
+            long before = storedEvents.count();
+            awaitTrue("deliveries under way", Duration.ofSeconds(60), () -> receiver.received.size() > before / 10);
+            // New events while it delivers, on both nodes.
+            for (int i = 0; i < 20; i++) {
+                pledge(i % 2 == 0 ? a : b, "webhook load " + i);
+            }
+            String[] owner = new String[1];
+            awaitTrue("a node holds the subscription mid-stream", Duration.ofSeconds(30), () -> {
+                owner[0] = store.queryForObject(
+                        "SELECT lease_owner FROM webhook_subscription WHERE id = ?", String.class, subscription);
+                return owner[0] != null;
+            });
+            assertThat(receiver.received.size()).as("still delivering").isLessThan((int) storedEvents.count());
+            EngineNode delivering = owner[0].startsWith(a.pid() + "-") ? a : b;
+            EngineNode survivor = delivering == a ? b : a;
+            int receivedAtKill = receiver.received.size();
+            long killedAt = System.nanoTime();
+            delivering.kill();
+            long events = storedEvents.count();
+            awaitTrue(
+                    "the survivor delivers every event",
+                    Duration.ofSeconds(120),
+                    () -> receiver.received.stream()
+                                    .map(WebhookReceiver.Received::webhookId)
+                                    .distinct()
+                                    .count()
+                            >= events);
+            long takeover = (System.nanoTime() - killedAt) / 1_000_000;
+            Set<String> stored = new java.util.HashSet<>();
+            storedEvents.inOrder(row -> stored.add(row.event().eventId()));
+            Set<String> first = new java.util.LinkedHashSet<>();
+            Map<String, List<Long>> sequences = new java.util.HashMap<>();
+            for (WebhookReceiver.Received received : receiver.received) {
+                if (first.add(received.webhookId())) {
+                    sequences
+                            .computeIfAbsent(received.envelope().get("subject").asText(), k -> new ArrayList<>())
+                            .add(received.envelope().get("cpmsequence").asLong());
+                }
+            }
+            int twice = receiver.received.size() - first.size();
+            System.out.printf(
+                    "kill -9 of the node delivering webhooks: %d events, %d received before the kill, %d delivered"
+                            + " twice, %d missing; the survivor finished %d ms after the kill%n",
+                    events, receivedAtKill, twice, stored.size() - first.size(), takeover);
+            assertThat(first).containsExactlyInAnyOrderElementsOf(stored);
+            assertThat(receiver.received).allMatch(WebhookReceiver.Received::signatureValid);
+            sequences.forEach(
+                    (subject, numbers) -> assertThat(numbers).as(subject).isSorted());
+            assertThat(survivor.api
+                            .get("auditor", "/api/webhooks/" + subscription)
+                            .body()
+                            .get("status")
+                            .asText())
+                    .isEqualTo("ACTIVE");
+        }
+    }
+
+    private static void pledge(EngineNode node, String rationale) {
+        ok(
+                node,
+                "ke",
+                "pledgeResources",
+                "{\"programmeId\":\"" + PILOT
+                        + "\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":3,\"description\":\"d\"},\"rationale\":\""
+                        + rationale + "\"}");
     }
 
     /** A node chosen at random among those running. */

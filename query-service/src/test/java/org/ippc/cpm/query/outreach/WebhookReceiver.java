@@ -21,18 +21,19 @@ import javax.crypto.spec.SecretKeySpec;
  * of the space-separated {@code v1,} signatures, and the timestamp's tolerance. {@code answer} gives the status of the
  * n-th request (0-based); {@code delayMillis} makes it slow.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    record Received(String webhookId, long timestamp, String signatures, JsonNode envelope, boolean signatureValid) {}
+    public record Received(
+            String webhookId, long timestamp, String signatures, JsonNode envelope, boolean signatureValid) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    public final List<Received> received = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
     private volatile String secret;
 
-    WebhookReceiver(IntUnaryOperator answer, IntUnaryOperator delayMillis) throws IOException {
+    public WebhookReceiver(IntUnaryOperator answer, IntUnaryOperator delayMillis) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hook", exchange -> {
             int n = requests.getAndIncrement();
@@ -62,15 +63,15 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    void expectSecret(String secret) {
+    public void expectSecret(String secret) {
         this.secret = secret;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 

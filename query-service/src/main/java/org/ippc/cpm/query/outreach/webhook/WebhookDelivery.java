@@ -44,7 +44,9 @@ class WebhookDelivery implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);
 
-    private final String node = "node-" + UUID.randomUUID();
+    /** The lease owner's name: the process id first, for an operator (and a test) to tell which node delivers. */
+    private final String node = ProcessHandle.current().pid() + "-" + UUID.randomUUID();
+
     private final WebhookSubscriptions subscriptions;
     private final EventStorageEngine events;
     private final WebhookProperties settings;
