@@ -284,6 +284,16 @@ abstract class CommandApiContract {
                         + "\"rationale\":\"Done\"}");
         proposedAtOpenSession(99, "withdrawn-proposal");
         ok("secretariat", "withdrawProposal", "{\"programmeId\":\"withdrawn-proposal\",\"rationale\":\"Merged\"}");
+        // The directory's other two commands (N1).
+        ok(
+                "secretariat",
+                "chooseNotifications",
+                "{\"addressee\":\"SPG\",\"person\":\"spg-chair\",\"delivery\":\"DAILY_DIGEST\","
+                        + "\"optionalNotices\":false,\"rationale\":\"Asked by phone\"}");
+        ok(
+                "secretariat",
+                "removeContactPoint",
+                "{\"addressee\":\"SPG\",\"person\":\"spg-chair\",\"rationale\":\"Left the SPG\"}");
 
         assertThat(accepted)
                 .as("commands with an accepted API test")

@@ -41,6 +41,7 @@ import org.ippc.cpm.domain.programme.ResourceKind;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.Role;
+import org.ippc.cpm.eventstore.StoredEvents;
 import org.ippc.cpm.projection.ReadModels;
 import org.ippc.cpm.query.EventCopies;
 import org.ippc.cpm.query.SseClient;
@@ -48,6 +49,7 @@ import org.ippc.cpm.query.audit.AggregateStates;
 import org.ippc.cpm.query.audit.EventHistory;
 import org.ippc.cpm.query.audit.HistoryEntry;
 import org.ippc.cpm.query.audit.HistoryPoint;
+import org.ippc.cpm.query.outreach.WebhookReceiver;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -70,7 +72,8 @@ public final class ReadSideBenchmark {
     private static final int SUBSCRIBERS = Integer.getInteger("bench.subscribers", 1000);
     private static final int REBUILD_EVENTS = Integer.getInteger("bench.rebuildEvents", 1_000_000);
     private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "10"));
-    private static final String PARTS = System.getProperty("bench.parts", "start,history,asof,lag,sse,rebuild");
+    private static final String PARTS =
+            System.getProperty("bench.parts", "start,history,asof,lag,sse,rebuild,webhooks");
 
     public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
@@ -105,6 +108,7 @@ public final class ReadSideBenchmark {
                             "--spring.datasource.username=postgres",
                             "--spring.datasource.password=postgres",
                             "--spring.datasource.hikari.maximum-pool-size=40",
+                            "--cpm.webhooks.allow-private-targets=true",
                             "--logging.level.root=WARN",
                             "--logging.level.org.ippc.cpm.query.admin=INFO",
                             "--server.tomcat.max-connections=4000")) {
@@ -158,6 +162,9 @@ public final class ReadSideBenchmark {
         }
         if (PARTS.contains("rebuild")) {
             rebuild(app, gateway, jdbc, port, programmes.get(3), figures);
+        }
+        if (PARTS.contains("webhooks")) {
+            webhooks(app.getBean(StoredEvents.class), gateway, port, programmes.get(4), figures);
         }
         print(figures);
     }
@@ -363,6 +370,39 @@ public final class ReadSideBenchmark {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /**
+     * Webhook deliveries to one receiver on this machine that answers 204 at once: the store's events from the
+     * beginning (at least 10,000), signed and posted one after another as one subscription is delivered.
+     */
+    private static void webhooks(
+            StoredEvents store, CommandGateway gateway, int port, ProgrammeId programme, Map<String, String> figures)
+            throws Exception {
+        HttpApi api = new HttpApi(port);
+        while (store.count() < Integer.getInteger("bench.webhookEvents", 10_000)) {
+            for (int i = 0; i < 500; i++) {
+                pledge(gateway, programme);
+            }
+        }
+        long events = store.count();
+        try (WebhookReceiver receiver = new WebhookReceiver(n -> 204, n -> 0)) {
+            long started = System.nanoTime();
+            HttpApi.Answer created = api.postTo(
+                    "secretariat", "/api/webhooks", Map.of("url", receiver.url(), "startAt", "BEGINNING"), Map.of());
+            receiver.expectSecret(created.body().get("secret").asText());
+            while (receiver.received.size() < events) {
+                Thread.sleep(20);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long valid = receiver.received.stream()
+                    .filter(WebhookReceiver.Received::signatureValid)
+                    .count();
+            figures.put(
+                    "webhook deliveries to one receiver (one subscription)",
+                    "%.0f events/s (%d events in %.1f s, %d signatures valid)"
+                            .formatted(events / seconds, events, seconds, valid));
+        }
     }
 
     private static void pledge(CommandGateway gateway, ProgrammeId programme) {

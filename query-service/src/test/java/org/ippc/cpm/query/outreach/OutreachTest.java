@@ -363,6 +363,65 @@ class OutreachTest {
                 .isEqualTo(403);
     }
 
+    /** The receivers of docs/examples/receivers, in Python and in Java, verify every event the engine sends them. */
+    @Test
+    @Order(6)
+    void the_integration_guide_s_receivers_in_python_and_java_verify_every_delivery() throws Exception {
+        String jdk = ProcessHandle.current().info().command().orElse("java");
+        String python = List.of("/usr/bin/python3", "/usr/local/bin/python3").stream()
+                .filter(path -> Files.isExecutable(Path.of(path)))
+                .findFirst()
+                .orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(python != null, "python3 is on this machine");
+        Path receivers = Path.of("../docs/examples/receivers").toAbsolutePath();
+        for (List<String> command : List.of(
+                List.of(python, receivers.resolve("receiver.py").toString()),
+                List.of(jdk, receivers.resolve("Receiver.java").toString()))) {
+            String secret = org.ippc.cpm.query.outreach.webhook.WebhookSignature.newSecret();
+            int receiverPort = freePort();
+            List<String> arguments = new ArrayList<>(command);
+            arguments.add(Integer.toString(receiverPort));
+            ProcessBuilder builder = new ProcessBuilder(arguments).redirectErrorStream(true);
+            builder.environment().put("WEBHOOK_SECRET", secret);
+            Process receiver = builder.start();
+            List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread reader = new Thread(() -> new java.io.BufferedReader(new java.io.InputStreamReader(
+                            receiver.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))
+                    .lines()
+                    .forEach(lines::add));
+            reader.start();
+            try {
+                Thread.sleep(command.get(0).equals(jdk) ? 3000 : 500);
+                HttpApi.Answer created = api().postTo(
+                                "secretariat",
+                                "/api/webhooks",
+                                Map.of(
+                                        "url",
+                                        "http://127.0.0.1:" + receiverPort + "/hook",
+                                        "secret",
+                                        secret,
+                                        "startAt",
+                                        "BEGINNING"),
+                                Map.of());
+                assertThat(created.status()).as(created.raw()).isEqualTo(201);
+                long events = storedEvents.count();
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> lines.stream()
+                                        .filter(line -> line.startsWith("verified"))
+                                        .count()
+                                >= events);
+                assertThat(lines).as(String.join("\n", lines)).allMatch(line -> line.startsWith("verified"));
+                api().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/webhooks/"
+                                + created.body().get("subscription").get("id").asText()))
+                        .header("Authorization", HttpApi.basic("secretariat", "secretariat"))
+                        .DELETE()
+                        .build());
+            } finally {
+                receiver.destroyForcibly();
+            }
+        }
+    }
+
     private void awaitProjected() {
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> api().get("secretariat", "/api/outreach/contacts")
