@@ -80,7 +80,7 @@ class OutreachController {
                 """
                 SELECT id, kind, mandatory, addressee, person, email, language, digest, subject, status, send_after,
                        attempts, last_error, message_id, created_at, sent_at
-                FROM mail_outbox """ + rest,
+                FROM mail_outbox """ + " " + rest,
                 (rs, i) -> new OutboxEntry(
                         rs.getLong(1),
                         rs.getString(2),

@@ -20,13 +20,17 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.ippc.cpm.client.ApiClient;
 import org.ippc.cpm.client.api.AuditApi;
+import org.ippc.cpm.client.api.CalendarFeedsApi;
 import org.ippc.cpm.client.api.DecisionApi;
+import org.ippc.cpm.client.api.DirectoryApi;
+import org.ippc.cpm.client.api.EMailNoticesApi;
 import org.ippc.cpm.client.api.ProgrammeApi;
 import org.ippc.cpm.client.api.ReadModelAdministrationApi;
 import org.ippc.cpm.client.api.ReadModelsApi;
 import org.ippc.cpm.client.api.RoundApi;
 import org.ippc.cpm.client.api.SessionApi;
 import org.ippc.cpm.client.api.SignInApi;
+import org.ippc.cpm.client.api.WebhooksApi;
 import org.ippc.cpm.client.model.CommandAccepted;
 import org.ippc.cpm.client.model.ExportedEvent;
 import org.ippc.cpm.client.model.LogEntry;
@@ -174,6 +178,12 @@ class GeneratedClientTest {
         assertThat(checkpoint.getHeads()).isNotEmpty();
         assertThat(audit.verifyCheckpoint(checkpoint).getIntact()).isTrue();
 
+        assertThat(new EMailNoticesApi(client("secretariat")).contactPoints()).hasSize(3);
+        assertThat(new EMailNoticesApi(client("auditor")).mailOutbox("FAILED", 10))
+                .isEmpty();
+        assertThat(new WebhooksApi(client("auditor")).webhookSubscriptions()).isEmpty();
+        assertThat(new CalendarFeedsApi(client("secretariat")).calendarFeeds()).isEmpty();
+
         ReadModelAdministrationApi admin = new ReadModelAdministrationApi(client("auditor"));
         assertThat(admin.deadLetters()).isEmpty();
         assertThat(admin.retryDeadLetters().getSequencesLeft()).isZero();
@@ -213,7 +223,11 @@ class GeneratedClientTest {
     private CommandAccepted send(SeedStory.Step step) throws Exception {
         ApiClient client = client(step.user());
         Method operation = Stream.of(
-                        new SessionApi(client), new RoundApi(client), new ProgrammeApi(client), new DecisionApi(client))
+                        new SessionApi(client),
+                        new RoundApi(client),
+                        new ProgrammeApi(client),
+                        new DecisionApi(client),
+                        new DirectoryApi(client))
                 .flatMap(api -> Arrays.stream(api.getClass().getMethods())
                         .filter(method -> method.getName().equals(step.command()) && method.getParameterCount() == 4))
                 .findFirst()

@@ -391,7 +391,14 @@ class OutreachTest {
                     .forEach(lines::add));
             reader.start();
             try {
-                Thread.sleep(command.get(0).equals(jdk) ? 3000 : 500);
+                // Subscribed once the receiver listens: this test's retry schedule is short.
+                await().atMost(Duration.ofSeconds(30)).until(() -> {
+                    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", receiverPort)) {
+                        return true;
+                    } catch (java.io.IOException notYet) {
+                        return false;
+                    }
+                });
                 HttpApi.Answer created = api().postTo(
                                 "secretariat",
                                 "/api/webhooks",
@@ -405,14 +412,19 @@ class OutreachTest {
                                 Map.of());
                 assertThat(created.status()).as(created.raw()).isEqualTo(201);
                 long events = storedEvents.count();
+                String subscription =
+                        created.body().get("subscription").get("id").asText();
                 await().atMost(Duration.ofSeconds(60))
+                        .alias(command + " printed " + lines + "; the engine's last deliveries: "
+                                + api().get("secretariat", "/api/webhooks/" + subscription + "/deliveries?limit=3")
+                                        .raw())
                         .until(() -> lines.stream()
                                         .filter(line -> line.startsWith("verified"))
                                         .count()
                                 >= events);
                 assertThat(lines).as(String.join("\n", lines)).allMatch(line -> line.startsWith("verified"));
-                api().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/webhooks/"
-                                + created.body().get("subscription").get("id").asText()))
+                api().send(HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + "/api/webhooks/" + subscription))
                         .header("Authorization", HttpApi.basic("secretariat", "secretariat"))
                         .DELETE()
                         .build());
@@ -420,6 +432,54 @@ class OutreachTest {
                 receiver.destroyForcibly();
             }
         }
+    }
+
+    /** A person who chose a daily digest gets the day's notices in one e-mail when the digest hour comes. */
+    @Test
+    @Order(7)
+    void notices_to_a_person_who_chose_a_digest_come_together_in_one_email() throws Exception {
+        HttpApi api = api();
+        assertThat(api.post(
+                                "secretariat",
+                                "chooseNotifications",
+                                "{\"addressee\":\"SPG\",\"person\":\"spg-chair\",\"delivery\":\"DAILY_DIGEST\","
+                                        + "\"optionalNotices\":true,\"rationale\":\"One e-mail a day\"}")
+                        .status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> new org.springframework.jdbc.core.JdbcTemplate(dataSource)
+                        .queryForObject(
+                                "SELECT delivery FROM outreach_contact WHERE person = 'spg-chair'", String.class)
+                        .equals("DAILY_DIGEST"));
+        int before = byRecipient().get("spg.chair@example.org").size();
+        assertThat(api.post(
+                                "cpm",
+                                "recordDecision",
+                                "{\"decisionId\":\"CPM-11-1\",\"sessionId\":\"CPM-11\",\"number\":1,\"text\":\"Criteria"
+                                        + " reviewed\",\"actionItems\":[{\"itemId\":\"1a\",\"addressee\":\"SPG\","
+                                        + "\"dueSession\":\"CPM-12\",\"request\":\"Review the criteria\"},{\"itemId\":\"1b\","
+                                        + "\"addressee\":\"SPG\",\"dueSession\":\"CPM-12\",\"request\":\"Advise on the work plan\"}],"
+                                        + "\"rationale\":\"SPG report\"}")
+                        .status())
+                .isEqualTo(200);
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM mail_outbox WHERE person = 'spg-chair' AND digest AND status = 'WAITING'",
+                                Integer.class)
+                        == 2);
+        Thread.sleep(1000);
+        assertThat(byRecipient().get("spg.chair@example.org"))
+                .as("nothing before the digest hour")
+                .hasSize(before);
+        // The digest hour comes.
+        jdbc.update("UPDATE mail_outbox SET send_after = CURRENT_TIMESTAMP WHERE digest AND status = 'WAITING'");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> byRecipient().get("spg.chair@example.org").size() == before + 1);
+        MimeMessage digest = byRecipient().get("spg.chair@example.org").get(before);
+        assertThat(digest.getSubject()).isEqualTo("CMP : 2 avis pour SPG");
+        assertThat(part((Multipart) digest.getContent(), "text/plain"))
+                .contains("Review the criteria", "Advise on the work plan");
     }
 
     private void awaitProjected() {
