@@ -11,12 +11,14 @@ import hmac
 import json
 import os
 import sys
+import threading
 import time
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 SECRET = base64.b64decode(os.environ["WEBHOOK_SECRET"].split("_", 1)[1])
 TOLERANCE_SECONDS = 5 * 60
 seen = set()
+seen_lock = threading.Lock()
 
 
 def verified(msg_id, timestamp, body, header):
@@ -40,8 +42,10 @@ class Receiver(BaseHTTPRequestHandler):
             self.send_response(401)
             self.end_headers()
             return
-        if msg_id not in seen:
+        with seen_lock:
+            first = msg_id not in seen
             seen.add(msg_id)
+        if first:
             event = json.loads(body)
             print("verified", event["id"], event["type"], event.get("subject"), event.get("cpmsequence"), flush=True)
         self.send_response(204)
@@ -53,4 +57,4 @@ class Receiver(BaseHTTPRequestHandler):
 
 if __name__ == "__main__":
     port = int(sys.argv[1]) if len(sys.argv) > 1 else 9000
-    HTTPServer(("127.0.0.1", port), Receiver).serve_forever()
+    ThreadingHTTPServer(("127.0.0.1", port), Receiver).serve_forever()

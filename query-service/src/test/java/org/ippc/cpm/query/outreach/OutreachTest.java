@@ -57,7 +57,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "cpm.webhooks.allow-private-targets=true",
             "cpm.webhooks.poll-interval=50ms",
             "cpm.webhooks.timeout=1s",
-            "cpm.webhooks.retry-schedule=100ms,200ms,300ms"
+            "cpm.webhooks.retry-schedule=100ms,200ms,300ms,1s,2s"
         })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OutreachTest {
@@ -304,8 +304,8 @@ class OutreachTest {
                                     .asText(),
                             "PAUSED"::equals);
             JsonNode paused = api().get("secretariat", "/api/webhooks/" + id).body();
-            assertThat(paused.get("pausedReason").asText()).contains("4 attempts failed", "HTTP 503");
-            assertThat(down.requests()).isEqualTo(4);
+            assertThat(paused.get("pausedReason").asText()).contains("6 attempts failed", "HTTP 503");
+            assertThat(down.requests()).isEqualTo(6);
 
             HttpApi.Answer unknownType = api().postTo(
                             "secretariat",
@@ -414,14 +414,17 @@ class OutreachTest {
                 long events = storedEvents.count();
                 String subscription =
                         created.body().get("subscription").get("id").asText();
-                await().atMost(Duration.ofSeconds(60))
-                        .alias(command + " printed " + lines + "; the engine's last deliveries: "
-                                + api().get("secretariat", "/api/webhooks/" + subscription + "/deliveries?limit=3")
-                                        .raw())
-                        .until(() -> lines.stream()
-                                        .filter(line -> line.startsWith("verified"))
-                                        .count()
-                                >= events);
+                try {
+                    await().atMost(Duration.ofSeconds(60))
+                            .until(() -> lines.stream()
+                                            .filter(line -> line.startsWith("verified"))
+                                            .count()
+                                    >= events);
+                } catch (org.awaitility.core.ConditionTimeoutException late) {
+                    throw new AssertionError(command + " printed " + lines + "; the engine's last deliveries: "
+                            + api().get("secretariat", "/api/webhooks/" + subscription + "/deliveries?limit=5")
+                                    .raw());
+                }
                 assertThat(lines).as(String.join("\n", lines)).allMatch(line -> line.startsWith("verified"));
                 api().send(HttpRequest.newBuilder(
                                 URI.create("http://localhost:" + port + "/api/webhooks/" + subscription))
@@ -480,6 +483,55 @@ class OutreachTest {
         assertThat(digest.getSubject()).isEqualTo("CMP : 2 avis pour SPG");
         assertThat(part((Multipart) digest.getContent(), "text/plain"))
                 .contains("Review the criteria", "Advise on the work plan");
+    }
+
+    /** A rotated secret signs beside the old one for the overlap; a replay from position 0 delivers everything again. */
+    @Test
+    @Order(8)
+    void a_rotated_secret_signs_beside_the_old_one_and_a_replay_delivers_again_from_a_position() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(n -> 200, n -> 0)) {
+            HttpApi.Answer created = api().postTo(
+                            "auditor",
+                            "/api/webhooks",
+                            Map.of("url", receiver.url(), "eventTypes", List.of("SessionOpened")),
+                            Map.of());
+            String id = created.body().get("subscription").get("id").asText();
+            String old = created.body().get("secret").asText();
+            HttpApi.Answer rotated = api().postTo("secretariat", "/api/webhooks/" + id + "/secret", "", Map.of());
+            assertThat(rotated.status()).isEqualTo(200);
+            assertThat(rotated.body().get("subscription").get("secretRotating").asBoolean())
+                    .isTrue();
+            String fresh = rotated.body().get("secret").asText();
+            assertThat(fresh).isNotEqualTo(old);
+
+            receiver.expectSecret(old);
+            HttpApi.Answer replay =
+                    api().postTo("secretariat", "/api/webhooks/" + id + "/replay", Map.of("fromPosition", 0), Map.of());
+            assertThat(replay.status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received.size() == 3);
+            assertThat(receiver.received)
+                    .extracting(r -> r.envelope().get("subject").asText())
+                    .containsExactly("CPM-9", "CPM-10", "CPM-11");
+            assertThat(receiver.received)
+                    .as("valid under the old secret during the overlap")
+                    .allMatch(WebhookReceiver.Received::signatureValid)
+                    .allMatch(r -> r.signatures().split(" ").length == 2);
+
+            receiver.expectSecret(fresh);
+            assertThat(api().postTo(
+                                    "secretariat",
+                                    "/api/webhooks/" + id + "/replay",
+                                    Map.of("fromInstant", "2000-01-01T00:00:00Z"),
+                                    Map.of())
+                            .status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received.size() == 6);
+            assertThat(receiver.received.subList(3, 6)).allMatch(WebhookReceiver.Received::signatureValid);
+            assertThat(api().postTo("secretariat", "/api/webhooks/" + id + "/replay", Map.of(), Map.of())
+                            .status())
+                    .as("neither a position nor an instant")
+                    .isEqualTo(400);
+        }
     }
 
     private void awaitProjected() {

@@ -74,6 +74,7 @@ class WebhookDelivery implements DisposableBean {
         this.delivered = meters.counter("cpm.webhooks.deliveries", "outcome", "delivered");
         this.failed = meters.counter("cpm.webhooks.deliveries", "outcome", "failed");
         this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(settings.timeout())
                 .build();
