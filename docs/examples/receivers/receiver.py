@@ -34,12 +34,15 @@ def verified(msg_id, timestamp, body, header):
 
 
 class Receiver(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keeps connections open, and says how long each answer is
+
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         msg_id = self.headers.get("webhook-id", "")
         if not verified(msg_id, self.headers.get("webhook-timestamp", "0"), body,
                         self.headers.get("webhook-signature", "")):
             self.send_response(401)
+            self.send_header("Content-Length", "0")
             self.end_headers()
             return
         with seen_lock:
@@ -49,6 +52,7 @@ class Receiver(BaseHTTPRequestHandler):
             event = json.loads(body)
             print("verified", event["id"], event["type"], event.get("subject"), event.get("cpmsequence"), flush=True)
         self.send_response(204)
+        self.send_header("Content-Length", "0")
         self.end_headers()
 
     def log_message(self, *args):

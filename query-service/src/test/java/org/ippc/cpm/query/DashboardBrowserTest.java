@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "cpm.demo.load=true",
             "server.shutdown=immediate",
             "cpm.live.poll-interval=20ms",
+            "cpm.webhooks.allow-private-targets=true",
             "spring.datasource.url=jdbc:h2:mem:browser;NON_KEYWORDS=TIMESTAMP,VALUE;DB_CLOSE_DELAY=-1"
         })
 class DashboardBrowserTest {
@@ -165,6 +166,35 @@ class DashboardBrowserTest {
         assertThat(wait.until(d -> d.findElement(By.id("login"))).isDisplayed())
                 .as("signed out on the engine, not only in the page")
                 .isTrue();
+    }
+
+    /**
+     * The page of notices and webhooks, as the Secretariat sees it: the demo's three contact points, a subscription
+     * and, on a click, its deliveries; accessible (axe-core).
+     */
+    @Test
+    void the_secretariat_sees_the_contact_points_and_a_subscription_s_deliveries() throws Exception {
+        try (var receiver = new org.ippc.cpm.query.outreach.WebhookReceiver(n -> 204, n -> 0)) {
+            HttpApi.Answer created = api.postTo(
+                    "secretariat",
+                    "/api/webhooks",
+                    java.util.Map.of("url", receiver.url(), "startAt", "BEGINNING"),
+                    java.util.Map.of());
+            assertThat(created.status()).as(created.raw()).isEqualTo(201);
+            wait.until(d -> receiver.received.size() > 10);
+            chromium.open("/dashboard/outreach.html");
+            chromium.signIn("secretariat");
+            wait.until(d -> d.findElements(By.cssSelector("#contacts tbody tr")).size() == 3);
+            assertThat(browser.findElement(By.id("contacts")).getText())
+                    .contains("nz-contact-point", "spg-chair", "finance-committee-chair");
+            wait.until(d -> d.findElement(By.cssSelector("#subscriptions tbody tr[data-status='ACTIVE']")))
+                    .findElement(By.xpath(".//button[text()='Deliveries']"))
+                    .click();
+            wait.until(d -> !d.findElements(By.cssSelector("#deliveries tbody tr[data-outcome='DELIVERED']"))
+                    .isEmpty());
+            chromium.assertAccessible("outreach.html");
+            screenshot("outreach");
+        }
     }
 
     /** Read in one script call: the board re-renders its cards on every change, so an element found may go stale. */

@@ -53,13 +53,14 @@ public class MailOutbox {
             NoticeTexts.Text text = NoticeTexts.render(notice.kind(), notice.args(), contact.language());
             boolean digest = contact.delivery() == Delivery.DAILY_DIGEST;
             String status = tooOld ? SKIPPED : WAITING;
+            String key = notice.key() + "/" + contact.addressee() + "/" + contact.person();
             written += jdbc.update(
                     """
                     INSERT INTO mail_outbox (notice_key, kind, mandatory, addressee, person, email, language, digest,
                         subject, body, link, status, send_after, attempts, last_error, created_at)
                     SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?
                     WHERE NOT EXISTS (SELECT 1 FROM mail_outbox WHERE notice_key = ?)""",
-                    notice.key() + "/" + contact.addressee() + "/" + contact.person(),
+                    key,
                     notice.kind().name(),
                     notice.kind().mandatory(),
                     contact.addressee(),
@@ -74,7 +75,7 @@ public class MailOutbox {
                     Timestamp.from(digest ? nextDigest(now) : now),
                     tooOld ? "recorded " + notice.decidedAt() + ", older than " + settings.noticeMaxAge() : null,
                     Timestamp.from(now),
-                    notice.key() + "/" + contact.addressee() + "/" + contact.person());
+                    key);
         }
         return written;
     }

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 /**
  * Delivers the events to the subscriptions, from every node: each node looks for due subscriptions four times a
  * second, takes one with a lease in the database (so one node delivers a subscription at a time) and posts its events
- * in order from its cursor, moving the cursor after each answered 2xx. A node killed mid-stream stops renewing its
+ * in order from its cursor, moving the cursor after each answered 2xx in the transaction that records the delivery. A node killed mid-stream stops renewing its
  * lease; another node takes the subscription over from the cursor, so an event is delivered once or, if the node died
  * between the receiver's answer and the cursor's move, twice with the same {@code webhook-id}. A failed delivery waits
  * by {@code cpm.webhooks.retry-schedule} (Standard Webhooks': about 28 h in all), then the subscription is paused,
@@ -122,18 +122,41 @@ class WebhookDelivery implements DisposableBean {
             batch = stream.limit(settings.batch()).toList();
         }
         TrackingToken previous = stored.cursor();
+        TrackingToken passed = null;
+        int failures = stored.view().failures();
+        Instant leased = Instant.now();
         for (TrackedEventMessage<?> event : batch) {
-            if (!subscriptions.lease(id, node, Instant.now(), Instant.now().plus(settings.lease()))) {
-                return;
+            if (Duration.between(leased, Instant.now())
+                            .compareTo(settings.lease().dividedBy(3))
+                    > 0) {
+                if (!subscriptions.lease(id, node, Instant.now(), Instant.now().plus(settings.lease()))) {
+                    return;
+                }
+                leased = Instant.now();
             }
             long position = position(previous, event.trackingToken());
-            if (wanted(stored.view(), event) && !post(stored, event, position)) {
-                return;
-            }
             previous = event.trackingToken();
-            if (!subscriptions.advance(id, node, event.trackingToken())) {
+            if (!wanted(stored.view(), event)) {
+                passed = event.trackingToken();
+                continue;
+            }
+            Delivery attempt = post(stored, event, position, failures + 1);
+            if (!"DELIVERED".equals(attempt.outcome())) {
+                if (passed != null) {
+                    subscriptions.advance(id, node, passed);
+                }
+                failed(id, failures, attempt);
                 return;
             }
+            failures = 0;
+            // The attempt and the cursor's move commit together: one commit an event.
+            if (!subscriptions.delivered(id, node, event.trackingToken(), attempt)) {
+                return;
+            }
+            passed = null;
+        }
+        if (passed != null) {
+            subscriptions.advance(id, node, passed);
         }
     }
 
@@ -147,7 +170,9 @@ class WebhookDelivery implements DisposableBean {
                         && about.programmeId().value().equals(subscription.programmeId());
     }
 
-    private boolean post(WebhookSubscriptions.Stored stored, TrackedEventMessage<?> event, long position) {
+    /** One attempt to post the event; what happened, as the deliveries list shows it. */
+    private Delivery post(
+            WebhookSubscriptions.Stored stored, TrackedEventMessage<?> event, long position, int attempt) {
         Subscription subscription = stored.view();
         String body = CloudEvents.envelope(event, position, source);
         long timestamp = Instant.now().getEpochSecond();
@@ -162,17 +187,26 @@ class WebhookDelivery implements DisposableBean {
         if (refused.isPresent()) {
             answer = "not sent: " + refused.get();
         } else {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(subscription.url()))
+                    .timeout(settings.timeout())
+                    .header("Content-Type", "application/cloudevents+json")
+                    .header("webhook-id", event.getIdentifier())
+                    .header("webhook-timestamp", Long.toString(timestamp))
+                    .header("webhook-signature", signature)
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
             try {
-                HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(URI.create(subscription.url()))
-                                .timeout(settings.timeout())
-                                .header("Content-Type", "application/cloudevents+json")
-                                .header("webhook-id", event.getIdentifier())
-                                .header("webhook-timestamp", Long.toString(timestamp))
-                                .header("webhook-signature", signature)
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response;
+                try {
+                    response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                } catch (IOException brokenConnection) {
+                    if (brokenConnection instanceof java.net.http.HttpTimeoutException) {
+                        throw brokenConnection;
+                    }
+                    // A kept-alive connection the receiver had closed (an HTTP/1.0 server that does not say so):
+                    // once more on a new one; the same webhook-id lets the receiver drop a second copy.
+                    response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                }
                 status = response.statusCode();
                 answer = abbreviate(response.body());
             } catch (IOException failure) {
@@ -184,37 +218,35 @@ class WebhookDelivery implements DisposableBean {
         }
         boolean delivered = status != null && status >= 200 && status < 300;
         (delivered ? this.delivered : failed).increment();
-        int attempt = subscription.failures() + 1;
-        subscriptions.recordDelivery(
-                subscription.id(),
-                new Delivery(
-                        0,
-                        event.getIdentifier(),
-                        position,
-                        event.getPayloadType().getSimpleName(),
-                        attempt,
-                        delivered ? "DELIVERED" : "FAILED",
-                        status,
-                        answer,
-                        Duration.between(started, Instant.now()).toMillis(),
-                        started));
-        if (!delivered) {
-            String why = status != null ? "HTTP " + status : answer;
-            if (subscription.failures() >= settings.retrySchedule().size()) {
-                log.warn(
-                        "Webhook subscription {} paused after {} failed attempts: {}", subscription.id(), attempt, why);
-                subscriptions.pause(
-                        subscription.id(),
-                        attempt,
-                        "%d attempts failed over the retry schedule; the last: %s".formatted(attempt, why));
-            } else {
-                subscriptions.failed(
-                        subscription.id(),
-                        attempt,
-                        Instant.now().plus(settings.retrySchedule().get(subscription.failures())));
-            }
+        return new Delivery(
+                0,
+                event.getIdentifier(),
+                position,
+                event.getPayloadType().getSimpleName(),
+                attempt,
+                delivered ? "DELIVERED" : "FAILED",
+                status,
+                answer,
+                Duration.between(started, Instant.now()).toMillis(),
+                started);
+    }
+
+    /** Records a failed attempt; the next waits by the retry schedule, and once it is spent the subscription pauses. */
+    private void failed(String id, int failuresBefore, Delivery attempt) {
+        subscriptions.recordDelivery(id, attempt);
+        String why = attempt.httpStatus() != null ? "HTTP " + attempt.httpStatus() : attempt.answer();
+        if (failuresBefore >= settings.retrySchedule().size()) {
+            log.warn("Webhook subscription {} paused after {} failed attempts: {}", id, attempt.attempt(), why);
+            subscriptions.pause(
+                    id,
+                    attempt.attempt(),
+                    "%d attempts failed over the retry schedule; the last: %s".formatted(attempt.attempt(), why));
+        } else {
+            subscriptions.failed(
+                    id,
+                    attempt.attempt(),
+                    Instant.now().plus(settings.retrySchedule().get(failuresBefore)));
         }
-        return delivered;
     }
 
     /**

@@ -15,6 +15,8 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The subscriptions table: what each subscriber asked for, its cursor, its state and which node holds it. */
 @Component
@@ -27,8 +29,11 @@ class WebhookSubscriptions {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
 
-    WebhookSubscriptions(DataSource dataSource) {
+    private final TransactionTemplate transaction;
+
+    WebhookSubscriptions(DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** A subscription with what delivery needs besides what the API shows. */
@@ -155,6 +160,17 @@ class WebhookSubscriptions {
                         id,
                         node)
                 == 1;
+    }
+
+    /** Records a delivered event and moves the cursor past it, in one transaction; false if the lease was lost. */
+    boolean delivered(String id, String node, TrackingToken cursor, Delivery delivery) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            if (!advance(id, node, cursor)) {
+                return false;
+            }
+            recordDelivery(id, delivery);
+            return true;
+        }));
     }
 
     void failed(String id, int failures, Instant nextAttempt) {
