@@ -50,6 +50,7 @@ import org.ippc.cpm.query.audit.EventHistory;
 import org.ippc.cpm.query.audit.HistoryEntry;
 import org.ippc.cpm.query.audit.HistoryPoint;
 import org.ippc.cpm.query.outreach.WebhookReceiver;
+import org.ippc.cpm.query.outreach.webhook.WebhookSignature;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -387,10 +388,14 @@ public final class ReadSideBenchmark {
         }
         long events = store.count();
         try (WebhookReceiver receiver = new WebhookReceiver(n -> 204, n -> 0)) {
+            String secret = WebhookSignature.newSecret();
+            receiver.expectSecret(secret);
             long started = System.nanoTime();
-            HttpApi.Answer created = api.postTo(
-                    "secretariat", "/api/webhooks", Map.of("url", receiver.url(), "startAt", "BEGINNING"), Map.of());
-            receiver.expectSecret(created.body().get("secret").asText());
+            api.postTo(
+                    "secretariat",
+                    "/api/webhooks",
+                    Map.of("url", receiver.url(), "startAt", "BEGINNING", "secret", secret),
+                    Map.of());
             while (receiver.received.size() < events) {
                 Thread.sleep(20);
             }

@@ -228,15 +228,16 @@ class OutreachTest {
             throws Exception {
         // Fails its first three requests (500, 500, then too slow), then answers 204.
         try (WebhookReceiver receiver = new WebhookReceiver(n -> n < 2 ? 500 : 204, n -> n == 2 ? 1500 : 0)) {
+            // The subscriber's own secret, known to the receiver before the first delivery.
+            String secret = org.ippc.cpm.query.outreach.webhook.WebhookSignature.newSecret();
+            receiver.expectSecret(secret);
             HttpApi.Answer created = api().postTo(
                             "secretariat",
                             "/api/webhooks",
-                            Map.of("url", receiver.url(), "startAt", "BEGINNING"),
+                            Map.of("url", receiver.url(), "startAt", "BEGINNING", "secret", secret),
                             Map.of());
             assertThat(created.status()).isEqualTo(201);
-            String secret = created.body().get("secret").asText();
-            assertThat(secret).startsWith("whsec_");
-            receiver.expectSecret(secret);
+            assertThat(created.body().get("secret").asText()).isEqualTo(secret);
             String id = created.body().get("subscription").get("id").asText();
 
             long events = storedEvents.count();
@@ -497,6 +498,7 @@ class OutreachTest {
                             Map.of());
             String id = created.body().get("subscription").get("id").asText();
             String old = created.body().get("secret").asText();
+            assertThat(old).as("made by the engine").startsWith("whsec_");
             HttpApi.Answer rotated = api().postTo("secretariat", "/api/webhooks/" + id + "/secret", "", Map.of());
             assertThat(rotated.status()).isEqualTo(200);
             assertThat(rotated.body().get("subscription").get("secretRotating").asBoolean())
