@@ -172,7 +172,10 @@ class SecurityConfiguration {
         }
         for (Cookie cookie : request.getCookies()) {
             if (cookie.getName().equals(SESSION_COOKIE)) {
-                return !request.getRequestURI().equals(PASSWORD_SIGN_IN);
+                // Only the API acts on the session's authority; a page outside it (an e-mail's signed choice link)
+                // acts on its own token, also when the browser holds a dashboard session.
+                return request.getRequestURI().startsWith("/api/")
+                        && !request.getRequestURI().equals(PASSWORD_SIGN_IN);
             }
         }
         return false;

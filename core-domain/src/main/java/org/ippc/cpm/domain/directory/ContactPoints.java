@@ -2,8 +2,8 @@ package org.ippc.cpm.domain.directory;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -22,7 +22,7 @@ public class ContactPoints {
     @AggregateIdentifier
     private Addressee addressee;
 
-    private final Map<String, Boolean> people = new HashMap<>();
+    private final Set<String> people = new HashSet<>();
 
     protected ContactPoints() {}
 
@@ -60,13 +60,13 @@ public class ContactPoints {
     }
 
     private void requireListed(String person) {
-        RuleViolation.check(people.containsKey(person), "N1", "%s is not a contact point of %s", person, addressee);
+        RuleViolation.check(people.contains(person), "N1", "%s is not a contact point of %s", person, addressee);
     }
 
     @EventSourcingHandler
     void on(ContactPointRegistered event) {
         addressee = event.addressee();
-        people.put(event.person(), true);
+        people.add(event.person());
     }
 
     @EventSourcingHandler

@@ -199,9 +199,24 @@ class OutreachTest {
         HttpResponse<String> tampered = get(page.replace("token=", "token=x"));
         assertThat(tampered.statusCode()).isEqualTo(400);
 
+        // The same browser may hold a dashboard session: the page acts on its signed link, not on the session.
+        HttpResponse<String> signedIn = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/sign-in/session"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"user\":\"viewer\",\"password\":\"viewer\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        String session = signedIn.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("SESSION="))
+                .map(cookie -> cookie.substring(0, cookie.indexOf(';')))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no session: " + signedIn.statusCode() + " " + signedIn.body()));
         HttpResponse<String> saved = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/outreach/choices"))
+                                .header("Cookie", session)
                                 .header("Content-Type", "application/x-www-form-urlencoded")
                                 .POST(HttpRequest.BodyPublishers.ofString("token=" + token + "&delivery=DAILY_DIGEST"))
                                 .build(),
