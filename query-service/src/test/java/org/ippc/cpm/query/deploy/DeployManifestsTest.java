@@ -52,7 +52,9 @@ class DeployManifestsTest {
                         "AXONIQ_UPDATE_CHECKER_DISABLED",
                         "CPM_SECURITY_ISSUER",
                         "CPM_SECURITY_AUDIENCE",
-                        "CPM_CHECKPOINT_KEY");
+                        "CPM_CHECKPOINT_KEY",
+                        "CPM_OUTREACH_LINK_KEY",
+                        "CPM_PUBLIC_URL");
         assertThat((List<String>) at(container, "args"))
                 .anySatisfy(arg -> assertThat(arg).contains("postgres"));
 
