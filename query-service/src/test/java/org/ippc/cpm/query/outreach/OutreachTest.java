@@ -81,6 +81,33 @@ class OutreachTest {
 
     private final int port = PORT;
 
+    /** The SMTP server as the engine reaches it: GreenMail, or a server that is down or rejects the recipient. */
+    @org.springframework.boot.test.context.TestConfiguration
+    static class Smtp {
+
+        static volatile String failing;
+
+        @org.springframework.context.annotation.Bean
+        org.springframework.mail.javamail.JavaMailSender mailSender() {
+            var sender = new org.springframework.mail.javamail.JavaMailSenderImpl() {
+                @Override
+                protected void doSend(MimeMessage[] messages, Object[] originals) {
+                    if ("down".equals(failing)) {
+                        throw new org.springframework.mail.MailSendException("Connection refused: the server is down");
+                    }
+                    if ("rejecting".equals(failing)) {
+                        throw new org.springframework.mail.MailSendException(
+                                Map.of(messages[0], new jakarta.mail.SendFailedException("550 5.1.1 no such mailbox")));
+                    }
+                    super.doSend(messages, originals);
+                }
+            };
+            sender.setHost("127.0.0.1");
+            sender.setPort(SMTP.getSmtp().getPort());
+            return sender;
+        }
+    }
+
     private static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
@@ -549,6 +576,70 @@ class OutreachTest {
                     .as("neither a position nor an instant")
                     .isEqualTo(400);
         }
+    }
+
+    /** An SMTP server that is down: the e-mail waits with the error; one that rejects the address: FAILED at once. */
+    @Test
+    @Order(9)
+    void an_email_the_server_refuses_waits_and_is_retried_and_a_rejected_address_is_listed_as_failed()
+            throws Exception {
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        int received = byRecipient().get("fc.chair@example.org").size();
+        try {
+            Smtp.failing = "down";
+            decision("CPM-11-2", 2, "2a");
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> jdbc.queryForObject(
+                                    "SELECT COUNT(*) FROM mail_outbox WHERE person = 'finance-committee-chair'"
+                                            + " AND status = 'WAITING' AND attempts = 1",
+                                    Integer.class)
+                            == 1);
+            assertThat(jdbc.queryForObject(
+                            "SELECT last_error FROM mail_outbox WHERE status = 'WAITING' AND attempts = 1",
+                            String.class))
+                    .isEqualTo("attempt 1: Connection refused: the server is down");
+            Smtp.failing = null;
+            jdbc.update("UPDATE mail_outbox SET send_after = CURRENT_TIMESTAMP WHERE status = 'WAITING'");
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> byRecipient().get("fc.chair@example.org").size() == received + 1);
+
+            Smtp.failing = "rejecting";
+            decision("CPM-11-3", 3, "3a");
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> api().get("secretariat", "/api/outreach/outbox?status=FAILED")
+                                    .body()
+                                    .size()
+                            == 1);
+            JsonNode failed = api().get("secretariat", "/api/outreach/outbox?status=FAILED")
+                    .body()
+                    .get(0);
+            assertThat(failed.get("lastError").asText()).startsWith("rejected: ");
+            assertThat(failed.get("email").asText()).isEqualTo("fc.chair@example.org");
+            Smtp.failing = null;
+            assertThat(api().postTo(
+                                    "secretariat",
+                                    "/api/outreach/outbox/" + failed.get("id").asLong() + "/retry",
+                                    "",
+                                    Map.of())
+                            .status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> byRecipient().get("fc.chair@example.org").size() == received + 2);
+        } finally {
+            Smtp.failing = null;
+        }
+    }
+
+    private void decision(String id, int number, String item) {
+        assertThat(api().post(
+                                "cpm",
+                                "recordDecision",
+                                "{\"decisionId\":\"" + id + "\",\"sessionId\":\"CPM-11\",\"number\":" + number
+                                        + ",\"text\":\"Resources\",\"actionItems\":[{\"itemId\":\"" + item
+                                        + "\",\"addressee\":\"FINANCE_COMMITTEE\",\"dueSession\":\"CPM-12\","
+                                        + "\"request\":\"Report on resources\"}],\"rationale\":\"r\"}")
+                        .status())
+                .isEqualTo(200);
     }
 
     private void awaitProjected() {
