@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * The page an e-mail's link opens, without signing in (the link is signed, {@link ChoiceLinks}): the person chooses
@@ -35,7 +34,7 @@ class ChoicesPage {
     private final ChoiceLinks links;
     private final MailOutbox outbox;
     private final CommandGateway commands;
-    private final TemplateEngine pages = pages();
+    private final TemplateEngine pages = OutreachTemplates.engine(TemplateMode.HTML, ".html");
 
     ChoicesPage(ChoiceLinks links, MailOutbox outbox, CommandGateway commands) {
         this.links = links;
@@ -124,16 +123,5 @@ class ChoicesPage {
         Context context = new Context();
         context.setVariables(values);
         return pages.process("choices", context);
-    }
-
-    private static TemplateEngine pages() {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("outreach/");
-        resolver.setSuffix(".html");
-        resolver.setTemplateMode(TemplateMode.HTML);
-        resolver.setCharacterEncoding("UTF-8");
-        TemplateEngine engine = new TemplateEngine();
-        engine.setTemplateResolver(resolver);
-        return engine;
     }
 }

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 import org.ippc.cpm.domain.directory.Language;
 import org.ippc.cpm.query.outreach.NoticeTexts;
+import org.ippc.cpm.query.outreach.OutreachTemplates;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Writes an e-mail's two parts (plain text and HTML) from Thymeleaf templates ({@code outreach/mail.txt},
@@ -16,8 +16,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  */
 final class MailComposer {
 
-    private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");
-    private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
+    private final TemplateEngine text = OutreachTemplates.engine(TemplateMode.TEXT, ".txt");
+    private final TemplateEngine html = OutreachTemplates.engine(TemplateMode.HTML, ".html");
 
     record Item(String subject, String body, String link) {}
 
@@ -48,16 +48,5 @@ final class MailComposer {
     /** A subject is one header line whatever the records hold. */
     private static String oneLine(String subject) {
         return subject.replaceAll("\\p{Cntrl}+", " ").strip();
-    }
-
-    private static TemplateEngine engine(TemplateMode mode, String suffix) {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("outreach/");
-        resolver.setSuffix(suffix);
-        resolver.setTemplateMode(mode);
-        resolver.setCharacterEncoding("UTF-8");
-        TemplateEngine engine = new TemplateEngine();
-        engine.setTemplateResolver(resolver);
-        return engine;
     }
 }

@@ -33,8 +33,8 @@ import org.springframework.stereotype.Component;
 /**
  * Delivers the events to the subscriptions, from every node: each node looks for due subscriptions four times a
  * second, takes one with a lease in the database (so one node delivers a subscription at a time) and posts its events
- * in order from its cursor, moving the cursor after each answered 2xx in the transaction that records the delivery. A node killed mid-stream stops renewing its
- * lease; another node takes the subscription over from the cursor, so an event is delivered once or, if the node died
+ * in order from its cursor, moving the cursor after each answered 2xx in the transaction that records the delivery.
+ * A node killed mid-stream stops renewing its lease; another node takes the subscription over from the cursor, so an event is delivered once or, if the node died
  * between the receiver's answer and the cursor's move, twice with the same {@code webhook-id}. A failed delivery waits
  * by {@code cpm.webhooks.retry-schedule} (Standard Webhooks': about 28 h in all), then the subscription is paused,
  * saying why.
