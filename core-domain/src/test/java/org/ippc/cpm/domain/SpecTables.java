@@ -58,7 +58,9 @@ public final class SpecTables {
             // choices come through the Secretariat or the signed link of an e-mail (the engine)
             Map.entry("RegisterContactPoint", EnumSet.of(SECRETARIAT)),
             Map.entry("RemoveContactPoint", EnumSet.of(SECRETARIAT)),
-            Map.entry("ChooseNotifications", EnumSet.of(SECRETARIAT, ENGINE))));
+            Map.entry("ChooseNotifications", EnumSet.of(SECRETARIAT, ENGINE)),
+            // the engine's own (T1): the Secretariat, or a party contributing a translation
+            Map.entry("TranslateText", EnumSet.of(SECRETARIAT, CONTRACTING_PARTY, RPPO))));
 
     private SpecTables() {}
 }

@@ -7,12 +7,18 @@ import org.ippc.cpm.domain.directory.ContactPoints;
 import org.ippc.cpm.domain.programme.Programme;
 import org.ippc.cpm.domain.round.PrioritisationRound;
 import org.ippc.cpm.domain.session.CpmSession;
+import org.ippc.cpm.domain.translation.Translations;
 
-/** The engine's five aggregates, in one list: each lives in its own package with its commands and events. */
+/** The engine's six aggregates, in one list: each lives in its own package with its commands and events. */
 public final class AggregateTypes {
 
     public static final List<Class<?>> ALL = List.of(
-            CpmSession.class, PrioritisationRound.class, Programme.class, CpmDecision.class, ContactPoints.class);
+            CpmSession.class,
+            PrioritisationRound.class,
+            Programme.class,
+            CpmDecision.class,
+            ContactPoints.class,
+            Translations.class);
 
     private AggregateTypes() {}
 

@@ -15,9 +15,10 @@ import org.ippc.cpm.domain.directory.ContactPoints;
 import org.ippc.cpm.domain.programme.Programme;
 import org.ippc.cpm.domain.round.PrioritisationRound;
 import org.ippc.cpm.domain.session.CpmSession;
+import org.ippc.cpm.domain.translation.Translations;
 
 /**
- * Everything the Commission's records consist of, for Axon: the five aggregates (the fifth, the directory of contact points, is the engine's own), the handlers that span them and
+ * Everything the Commission's records consist of, for Axon: the six aggregates (the last two, the directory of contact points and the translations, are the engine's own), the handlers that span them and
  * the C3 saga. The services and the tests register this one module, so they cannot drift apart.
  */
 public final class CommissionModule implements ConfigurerModule {
@@ -46,6 +47,12 @@ public final class CommissionModule implements ConfigurerModule {
                         c.repository(CpmSession.class),
                         c.repository(PrioritisationRound.class),
                         c.repository(Programme.class)));
+        handlers.put(
+                TranslationsOfRecord.class,
+                c -> new TranslationsOfRecord(
+                        c.repository(Programme.class),
+                        c.repository(CpmDecision.class),
+                        c.repository(Translations.class)));
         return Collections.unmodifiableMap(handlers);
     }
 
@@ -75,6 +82,7 @@ public final class CommissionModule implements ConfigurerModule {
                 .configureAggregate(programmes.apply(AggregateConfigurer.defaultConfiguration(Programme.class)))
                 .configureAggregate(CpmDecision.class)
                 .configureAggregate(ContactPoints.class)
+                .configureAggregate(Translations.class)
                 .eventProcessing(processing -> processing.registerSaga(ActionItemDueSaga.class));
         SPANNING.values().forEach(configurer::registerCommandHandler);
     }

@@ -14,6 +14,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.ippc.cpm.domain.shared.DecisionId;
 import org.ippc.cpm.domain.shared.RuleViolation;
+import org.ippc.cpm.domain.translation.TranslatableText;
 
 /**
  * A numbered CPM decision and the action items it addresses to bodies (C1-C3). It is recorded through
@@ -96,6 +97,13 @@ public class CpmDecision {
                 statuses.get(item.itemId()).name().toLowerCase(Locale.ROOT));
         apply(new ActionItemOverdue(
                 decisionId, item.itemId(), item.dueSession(), command.actor(), command.rationale()));
+    }
+
+    /** T2: a decision has its text, and the requests of its own action items. */
+    public void requireText(TranslatableText text, String itemId) {
+        if (text.needsItem()) {
+            item(itemId, "T2");
+        }
     }
 
     private ActionItem item(String itemId, String rule) {

@@ -3,6 +3,7 @@ package org.ippc.cpm.domain.directory;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.IssuedBy;
+import org.ippc.cpm.domain.shared.Language;
 import org.ippc.cpm.domain.shared.RequiredBy;
 import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.Summary;

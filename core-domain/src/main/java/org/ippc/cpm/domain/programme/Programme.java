@@ -20,6 +20,7 @@ import org.ippc.cpm.domain.shared.ExpertId;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.RuleViolation;
 import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.translation.TranslatableText;
 
 /**
  * One implementation programme, from its proposal to its closure. Decisions that also need the session to be open
@@ -304,6 +305,15 @@ public class Programme {
                 command.documentReference(),
                 command.actor(),
                 command.rationale()));
+    }
+
+    /** T2: a programme has a title from its proposal, and a plan summary once its plan is presented. */
+    public void requireText(TranslatableText text) {
+        RuleViolation.check(
+                text != TranslatableText.PLAN_SUMMARY || presentedAt != null,
+                "T2",
+                "%s has no plan summary to translate: its plan is not presented yet",
+                programmeId);
     }
 
     public void close(CloseProgramme command) {

@@ -13,7 +13,6 @@ import org.ippc.cpm.domain.decision.ReportOnActionItem;
 import org.ippc.cpm.domain.directory.Addressee;
 import org.ippc.cpm.domain.directory.ChooseNotifications;
 import org.ippc.cpm.domain.directory.Delivery;
-import org.ippc.cpm.domain.directory.Language;
 import org.ippc.cpm.domain.directory.RegisterContactPoint;
 import org.ippc.cpm.domain.directory.RemoveContactPoint;
 import org.ippc.cpm.domain.programme.*;
@@ -37,10 +36,14 @@ import org.ippc.cpm.domain.shared.Body;
 import org.ippc.cpm.domain.shared.CpmJson;
 import org.ippc.cpm.domain.shared.DecisionId;
 import org.ippc.cpm.domain.shared.ExpertId;
+import org.ippc.cpm.domain.shared.Language;
 import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.shared.RoundId;
 import org.ippc.cpm.domain.shared.SessionId;
+import org.ippc.cpm.domain.translation.TextSubject;
+import org.ippc.cpm.domain.translation.TranslatableText;
+import org.ippc.cpm.domain.translation.TranslateText;
 
 /**
  * The spec's seed story as command records, in order: CPM-9 (2014) decisions 4-6 with action items; the CPM-10 (2015)
@@ -72,6 +75,7 @@ public final class SeedStory {
     private static final SessionId CPM_12 = SessionId.of(12);
     private static final RoundId ROUND = RoundId.forSession(CPM_10);
     private static final RoundId NEXT_ROUND = RoundId.forSession(CPM_12);
+    private static final DecisionId CPM_11_DECISION = new DecisionId("CPM-11-3");
     private static final ProgrammeId PEST_FREE_AREAS = new ProgrammeId("pest-free-areas");
 
     private static final HighLevelPlan PLAN = new HighLevelPlan(
@@ -267,7 +271,100 @@ public final class SeedStory {
         story.add(new RecordPartyEngagement(PILOT, PartyEngagement.COMMITMENT, party("BR"), "Brazil joins the pilot"));
         story.add(new ReportProgress(PILOT, CPM_11, "CPM 2016/12", SECRETARIAT, "First progress report"));
         directory().forEach(story::add);
+        story.add(new RecordDecision(
+                CPM_11_DECISION,
+                CPM_11,
+                3,
+                "The CPM welcomed the detailed plan of the surveillance pilot and its first progress report",
+                List.of(
+                        new ActionItem(
+                                "3a", Body.SECRETARIAT, CPM_12, "Report on the first year of the surveillance pilot"),
+                        new ActionItem("3b", Body.BUREAU, CPM_12, "Review the two regions the pilot starts with")),
+                CPM,
+                "Discussion in plenary"));
+        translations().forEach(story::add);
         return story.entries;
+    }
+
+    /**
+     * Translations of the pilot's texts and of CPM-11's decision (T1, T2): by the Secretariat, and by parties that
+     * contribute them (Morocco into Arabic; the EPPO into Russian, as its in-kind contribution says).
+     */
+    public static List<Object> translations() {
+        TextSubject pilot = TextSubject.of(PILOT);
+        TextSubject decision = TextSubject.of(CPM_11_DECISION);
+        Actor morocco = party("MA");
+        return List.of(
+                translate(
+                        pilot,
+                        TranslatableText.PROGRAMME_TITLE,
+                        null,
+                        Language.FR,
+                        "Programme pilote de mise en œuvre sur la surveillance",
+                        SECRETARIAT),
+                translate(
+                        pilot,
+                        TranslatableText.PROGRAMME_TITLE,
+                        null,
+                        Language.AR,
+                        "البرنامج التجريبي للتنفيذ بشأن المراقبة",
+                        morocco),
+                translate(pilot, TranslatableText.PROGRAMME_TITLE, null, Language.ZH, "监测实施试点计划", SECRETARIAT),
+                translate(
+                        pilot,
+                        TranslatableText.PROGRAMME_TITLE,
+                        null,
+                        Language.RU,
+                        "Пилотная программа по осуществлению в области эпиднадзора",
+                        party("EPPO")),
+                translate(
+                        pilot,
+                        TranslatableText.PLAN_SUMMARY,
+                        null,
+                        Language.FR,
+                        "Trois projets sur quatre ans",
+                        SECRETARIAT),
+                translate(
+                        pilot,
+                        TranslatableText.PLAN_SUMMARY,
+                        null,
+                        Language.AR,
+                        "ثلاثة مشاريع على مدى أربع سنوات",
+                        morocco),
+                translate(
+                        decision,
+                        TranslatableText.DECISION_TEXT,
+                        null,
+                        Language.FR,
+                        "La CMP a accueilli avec satisfaction le plan détaillé du programme pilote sur la surveillance"
+                                + " et son premier rapport d'activité",
+                        SECRETARIAT),
+                translate(
+                        decision,
+                        TranslatableText.DECISION_TEXT,
+                        null,
+                        Language.AR,
+                        "رحبت هيئة تدابير الصحة النباتية بالخطة التفصيلية للبرنامج التجريبي بشأن المراقبة"
+                                + " وبتقريره المرحلي الأول",
+                        morocco),
+                translate(
+                        decision,
+                        TranslatableText.ACTION_ITEM_REQUEST,
+                        "3a",
+                        Language.FR,
+                        "Rendre compte de la première année du programme pilote sur la surveillance",
+                        SECRETARIAT));
+    }
+
+    private static TranslateText translate(
+            TextSubject subject,
+            TranslatableText text,
+            String itemId,
+            Language language,
+            String translation,
+            Actor translator) {
+        return new TranslateText(
+                subject, text, itemId, Language.EN, language, translation, translator, "Translation provided");
     }
 
     /** The contact points the story's deadlines and decisions reach (N1): NZ, the SPG and the Finance Committee. */

@@ -23,6 +23,7 @@ import org.ippc.cpm.domain.session.SessionClosed;
 import org.ippc.cpm.domain.session.SessionEvent;
 import org.ippc.cpm.domain.session.SessionOpened;
 import org.ippc.cpm.domain.shared.RuleViolation;
+import org.ippc.cpm.domain.translation.TranslationEvent;
 
 /**
  * A given-when-then harness for the rules that span aggregates: the real Axon wiring of all four aggregates, the
@@ -122,6 +123,8 @@ final class CommissionHarness implements AutoCloseable {
             id = e.decisionId().value();
         } else if (event instanceof DirectoryEvent e) {
             id = e.addressee().value();
+        } else if (event instanceof TranslationEvent e) {
+            id = e.subject().value();
         } else {
             throw new IllegalArgumentException("not an event of the CPM lifecycle: " + event);
         }

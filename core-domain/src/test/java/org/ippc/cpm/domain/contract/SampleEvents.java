@@ -11,7 +11,6 @@ import org.ippc.cpm.domain.directory.Addressee;
 import org.ippc.cpm.domain.directory.ContactPointRegistered;
 import org.ippc.cpm.domain.directory.ContactPointRemoved;
 import org.ippc.cpm.domain.directory.Delivery;
-import org.ippc.cpm.domain.directory.Language;
 import org.ippc.cpm.domain.directory.NotificationsChosen;
 import org.ippc.cpm.domain.programme.*;
 import org.ippc.cpm.domain.round.AnalysisCompleted;
@@ -25,6 +24,10 @@ import org.ippc.cpm.domain.session.SessionOpened;
 import org.ippc.cpm.domain.session.SessionScheduled;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.Body;
+import org.ippc.cpm.domain.shared.Language;
+import org.ippc.cpm.domain.translation.TextSubject;
+import org.ippc.cpm.domain.translation.TextTranslated;
+import org.ippc.cpm.domain.translation.TranslatableText;
 
 /** One instance of every event type, with every field filled, as pinned by the golden files. */
 final class SampleEvents {
@@ -90,6 +93,15 @@ final class SampleEvents {
                         false,
                         Actor.engine(),
                         "Link followed"),
-                new ContactPointRemoved(NZ_ADDRESSEE, "nz-contact-point", SECRETARIAT, "Left the NPPO"));
+                new ContactPointRemoved(NZ_ADDRESSEE, "nz-contact-point", SECRETARIAT, "Left the NPPO"),
+                new TextTranslated(
+                        TextSubject.of(DECISION_6),
+                        TranslatableText.ACTION_ITEM_REQUEST,
+                        "6a",
+                        Language.EN,
+                        Language.AR,
+                        "تقديم خطة العمل",
+                        KE,
+                        "Contributed in kind"));
     }
 }

@@ -7,6 +7,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.ippc.cpm.domain.shared.Actor;
 import org.ippc.cpm.domain.shared.InvalidValue;
+import org.ippc.cpm.domain.shared.Language;
 import org.ippc.cpm.domain.shared.RuleViolation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

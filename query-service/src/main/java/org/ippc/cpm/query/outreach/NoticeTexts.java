@@ -4,7 +4,7 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import org.ippc.cpm.domain.directory.Language;
+import org.ippc.cpm.domain.shared.Language;
 
 /**
  * The sentences of the notices in a person's language, from {@code outreach/notices*.properties}; a language without a

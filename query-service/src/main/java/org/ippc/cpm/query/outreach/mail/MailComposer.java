@@ -2,7 +2,7 @@ package org.ippc.cpm.query.outreach.mail;
 
 import java.util.List;
 import java.util.Map;
-import org.ippc.cpm.domain.directory.Language;
+import org.ippc.cpm.domain.shared.Language;
 import org.ippc.cpm.query.outreach.NoticeTexts;
 import org.ippc.cpm.query.outreach.OutreachTemplates;
 import org.thymeleaf.TemplateEngine;

@@ -18,7 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.ippc.cpm.domain.directory.Language;
+import org.ippc.cpm.domain.shared.Language;
 import org.ippc.cpm.query.outreach.ChoiceLinks;
 import org.ippc.cpm.query.outreach.MailOutbox;
 import org.ippc.cpm.query.outreach.OutreachProperties;

@@ -1,8 +1,8 @@
-package org.ippc.cpm.domain.directory;
+package org.ippc.cpm.domain.shared;
 
 import java.util.Locale;
 
-/** The six languages of the Commission; notices are written in the contact point's where a translation exists. */
+/** The six languages of the Commission (FAO's): of the pages, the notices, the papers and the translations of texts. */
 public enum Language {
     AR,
     EN,
