@@ -20,7 +20,8 @@ public final class ReadModels {
             "progress_report",
             "cpm_session",
             "action_item",
-            "decision_log");
+            "decision_log",
+            "text_translation");
 
     private ReadModels() {}
 }

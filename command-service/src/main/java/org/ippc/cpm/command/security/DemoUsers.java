@@ -24,7 +24,7 @@ public final class DemoUsers {
                 users.add(new DemoUser(role.name().toLowerCase(Locale.ROOT).replace('_', '-'), role, null));
             }
         }
-        for (String party : new String[] {"nz", "ke", "br", "fr", "jp"}) {
+        for (String party : new String[] {"nz", "ke", "br", "fr", "jp", "ma"}) {
             users.add(new DemoUser(party, Role.CONTRACTING_PARTY, party.toUpperCase(Locale.ROOT)));
         }
         users.add(new DemoUser("eppo", Role.RPPO, "EPPO"));

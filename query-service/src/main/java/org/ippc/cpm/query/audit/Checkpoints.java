@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * rotation still verify.
  */
 @Component
-class Checkpoints {
+public class Checkpoints {
 
     private final StoredEvents store;
     private final CheckpointKey key;

@@ -9,8 +9,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import javax.sql.DataSource;
 import org.ippc.cpm.domain.directory.Delivery;
-import org.ippc.cpm.domain.shared.Language;
 import org.ippc.cpm.domain.shared.Body;
+import org.ippc.cpm.domain.shared.Language;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
