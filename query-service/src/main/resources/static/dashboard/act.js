@@ -11,5 +11,5 @@ Cpm.start(async () => {
     const details = document.querySelector("details[data-command='" + CSS.escape(wanted) + "']");
     if (details) details.open = true;
   }
-  Cpm.status('ready');
+  Cpm.status(Cpm.t('ui.ready'));
 });

@@ -5,6 +5,38 @@ const Cpm = (() => {
   const KEY = 'cpm.authorization';
   let lifecycleAnswer = null;
 
+  // The page's language: the one chosen with the picker (kept in localStorage), else the browser's first of the six,
+  // else English. Every text the page shows comes from the engine's catalogue for it (/api/messages/{language}).
+  const LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'];
+  const language = (() => {
+    const chosen = localStorage.getItem('cpm.language');
+    if (LANGUAGES.includes(chosen)) return chosen;
+    return (navigator.languages || [navigator.language]).map(l => (l || '').slice(0, 2).toLowerCase())
+      .find(l => LANGUAGES.includes(l)) || 'en';
+  })();
+  let messages = {};
+
+  async function loadMessages() {
+    messages = (await (await fetch('/api/messages/' + language)).json()).messages;
+    document.documentElement.lang = language;
+    document.documentElement.dir = language === 'ar' ? 'rtl' : 'ltr';
+    translate(document);
+  }
+
+  // A message with its {name} arguments filled in; a key the catalogue lacks shows as such (CatalogueTest forbids it).
+  function t(key, args = {}) {
+    const pattern = messages[key];
+    if (pattern === undefined) return '[' + key + ']';
+    return pattern.replace(/\{(\w+)\}/g, (whole, name) => (args[name] !== undefined ? String(args[name]) : whole));
+  }
+
+  // The page's own texts: data-i18n (text), data-i18n-placeholder, data-i18n-aria-label.
+  function translate(root) {
+    root.querySelectorAll('[data-i18n]').forEach(n => (n.textContent = t(n.dataset.i18n)));
+    root.querySelectorAll('[data-i18n-placeholder]').forEach(n => (n.placeholder = t(n.dataset.i18nPlaceholder)));
+    root.querySelectorAll('[data-i18n-aria-label]').forEach(n => n.setAttribute('aria-label', t(n.dataset.i18nAriaLabel)));
+  }
+
   // The programme lifecycle as the engine states it (/api/query/lifecycle): the first stage (the one no arrow leads
   // to), the main line (from it along each stage's first arrow elsewhere), the other stages, and the stage each
   // recorded event leads to.
@@ -26,7 +58,7 @@ const Cpm = (() => {
   // itself); X-Requested-With, so that a 401 carries no Basic challenge (a browser would hold the request for its own
   // dialog); and for an unsafe method the CSRF token the session requires, from its cookie.
   function headers(extra = {}, unsafe = false) {
-    const all = { 'X-Requested-With': 'XMLHttpRequest', ...extra };
+    const all = { 'X-Requested-With': 'XMLHttpRequest', 'Accept-Language': language, ...extra };
     const bearer = sessionStorage.getItem(KEY);
     if (bearer) all.Authorization = bearer;
     const csrf = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
@@ -49,7 +81,8 @@ const Cpm = (() => {
   }
 
   function money(value) {
-    return value === null || value === undefined ? '-' : 'USD ' + Number(value).toLocaleString('en-US');
+    return value === null || value === undefined ? '-'
+      : new Intl.NumberFormat(language, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(Number(value));
   }
 
   function status(text) {
@@ -60,7 +93,7 @@ const Cpm = (() => {
   async function get(path) {
     const response = await fetch(path, { headers: headers({ Accept: 'application/json' }) });
     if (response.status === 401) { sessionStorage.removeItem(KEY); location.reload(); }
-    if (!response.ok) throw new Error(path + ' answered ' + response.status);
+    if (!response.ok) throw new Error(t('ui.answered', { path, status: response.status }));
     return response.json();
   }
 
@@ -72,7 +105,7 @@ const Cpm = (() => {
         const response = await fetch(path,
           { headers: headers(lastId ? { Accept: 'text/event-stream', 'Last-Event-ID': lastId } : { Accept: 'text/event-stream' }) });
         if (!response.ok) throw new Error('stream answered ' + response.status);
-        status('live');
+        status(t('ui.live'));
         const reader = response.body.getReader();
         const decoder = new TextDecoder();
         let buffer = '';
@@ -99,28 +132,37 @@ const Cpm = (() => {
       } catch (e) {
         console.warn('live stream interrupted', e);
       }
-      status('reconnecting...');
+      status(t('ui.reconnecting'));
       await new Promise(resolve => setTimeout(resolve, 1000));
     }
   }
 
-  // "ResourcesPledged" -> "Resources pledged"; "DEVELOPMENT_DELEGATED" -> "Development delegated".
+  // A name of the engine (a command, an event, a field, a stage, a role, a value) in the page's language; a name the
+  // catalogue lacks is spelled out in English: "ResourcesPledged" -> "Resources pledged".
   function label(name) {
     if (!name) return '';
+    if (messages['label.' + name] !== undefined) return messages['label.' + name];
     const words = name.includes('_') ? name.toLowerCase().replaceAll('_', ' ')
       : name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
     return (words.charAt(0).toUpperCase() + words.slice(1)).replace(/\b(cpm|rppo|spg|nppo)\b/gi, w => w.toUpperCase());
   }
 
-  // ISO 8601 in UTC, to the minute: the same for every reader wherever they are.
+  // An instant in UTC, to the minute, as the language writes it: the same moment for every reader wherever they are.
   function when(instant) {
-    return instant ? instant.slice(0, 16).replace('T', ' ') + ' UTC' : '';
+    return instant ? new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
+      .format(new Date(instant)) + ' UTC' : '';
+  }
+
+  // A day (yyyy-mm-dd) as the language writes it.
+  function day(isoDay) {
+    return isoDay ? new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' })
+      .format(new Date(isoDay + 'T00:00:00Z')) : '';
   }
 
   // The day a log entry took place, and when it was recorded if that was another day.
   function happened(entry) {
     if (entry.tookPlaceOn === entry.occurredAt.slice(0, 10)) return when(entry.occurredAt);
-    return entry.tookPlaceOn + ' (recorded ' + when(entry.occurredAt) + ')';
+    return t('ui.happened', { day: day(entry.tookPlaceOn), recorded: when(entry.occurredAt) });
   }
 
   let signedIn = null;
@@ -152,17 +194,26 @@ const Cpm = (() => {
     location.reload();
   }
 
+  // The language picker: each language named in itself; the choice is remembered for every page.
+  function picker() {
+    const select = el('select', { id: 'language', 'aria-label': t('ui.language') },
+      ...LANGUAGES.map(code => el('option', { value: code, lang: code }, t('ui.autonym.' + code))));
+    select.value = language;
+    select.addEventListener('change', () => { localStorage.setItem('cpm.language', select.value); location.reload(); });
+    return select;
+  }
+
   function header(who) {
-    const out = el('button', { type: 'button', id: 'sign-out', class: 'link' }, 'Sign out');
+    const out = el('button', { type: 'button', id: 'sign-out', class: 'link' }, t('ui.signOut'));
     out.addEventListener('click', signOut);
     document.querySelector('header').replaceChildren(
-      el('a', { href: '/dashboard/' }, 'Status board'), el('a', { href: '/dashboard/session.html' }, 'Sessions'),
-      el('a', { href: '/dashboard/act.html', id: 'act-link' }, 'Act'),
-      el('a', { href: '/dashboard/audit.html', id: 'audit-link' }, "Auditor's console"),
-      el('a', { href: '/dashboard/outreach.html', id: 'outreach-link' }, 'Notices and webhooks'),
-      el('a', { href: '/swagger-ui.html' }, 'API'), el('span', { class: 'status', id: 'status' }, 'connecting...'),
+      el('a', { href: '/dashboard/' }, t('ui.nav.board')), el('a', { href: '/dashboard/session.html' }, t('ui.nav.sessions')),
+      el('a', { href: '/dashboard/act.html', id: 'act-link' }, t('ui.nav.act')),
+      el('a', { href: '/dashboard/audit.html', id: 'audit-link' }, t('ui.nav.audit')),
+      el('a', { href: '/dashboard/outreach.html', id: 'outreach-link' }, t('ui.nav.outreach')),
+      el('a', { href: '/swagger-ui.html' }, t('ui.nav.api')), el('span', { class: 'status', id: 'status' }, t('ui.connecting')),
       el('span', { id: 'who' }, who ? who.person + ' (' + label(who.role) + (who.party ? ', ' + who.party : '') + ')' : ''),
-      who ? out : '');
+      picker(), who ? out : '');
   }
 
   function base64url(bytes) {
@@ -193,18 +244,19 @@ const Cpm = (() => {
 
   // Runs the page once signed in; until then shows the sign-in form.
   async function start(page) {
+    await loadMessages();
     header(null);
     const who = await whoIsSignedIn();
     if (who) { header(who); page(); return; }
     sessionStorage.removeItem(KEY);
     const main = document.querySelector('main');
     const form = el('form', { class: 'login', id: 'login' },
-      el('h1', {}, 'Sign in'),
-      el('label', { for: 'user' }, 'User'), el('input', { id: 'user', name: 'user', autocomplete: 'username' }),
-      el('label', { for: 'password' }, 'Password or bearer token'),
+      el('h1', {}, t('ui.signIn')),
+      el('label', { for: 'user' }, t('ui.user')), el('input', { id: 'user', name: 'user', autocomplete: 'username' }),
+      el('label', { for: 'password' }, t('ui.password')),
       el('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password' }),
-      el('button', { type: 'submit', id: 'sign-in' }, 'Sign in'),
-      el('p', { class: 'hint' }, 'Embedded demo: viewer / viewer. With a JWT, leave the user empty and paste the token.'),
+      el('button', { type: 'submit', id: 'sign-in' }, t('ui.signIn')),
+      el('p', { class: 'hint' }, t('ui.signInHint')),
       el('p', { class: 'error', id: 'login-error' }));
     form.addEventListener('submit', async event => {
       event.preventDefault();
@@ -215,15 +267,15 @@ const Cpm = (() => {
         const answer = await fetch('/api/sign-in/session', { method: 'POST',
           headers: headers({ 'Content-Type': 'application/json', Accept: 'application/json' }),
           body: JSON.stringify({ user, password: secret }) });
-        if (!answer.ok) refusal = answer.status === 404 ? { detail: 'no passwords here: sign in with your organisation' }
-          : await answer.json();
+        if (!answer.ok) refusal = answer.status === 404 ? { detail: t('ui.noPasswords') } : await answer.json();
       } else {
         sessionStorage.setItem(KEY, 'Bearer ' + secret);
       }
       const who = refusal ? null : await whoIsSignedIn();
       if (!who) {
         sessionStorage.removeItem(KEY);
-        document.getElementById('login-error').textContent = 'Sign-in refused: ' + ((refusal && refusal.detail) || 'the token is not accepted');
+        document.getElementById('login-error').textContent =
+          t('ui.signInRefused', { reason: (refusal && refusal.detail) || t('ui.tokenRefused') });
         return;
       }
       form.remove();
@@ -233,11 +285,22 @@ const Cpm = (() => {
     main.prepend(form);
     fetch('/api/sign-in').then(r => r.json()).then(options => {
       if (!options.oidc) return;
-      const button = el('button', { type: 'button', id: 'sign-in-oidc' }, 'Sign in with your organisation');
+      const button = el('button', { type: 'button', id: 'sign-in-oidc' }, t('ui.signInOidc'));
       button.addEventListener('click', () => signInWith(options.oidc));
-      form.querySelector('h1').after(button, el('p', { class: 'hint' }, 'or with a password or a token:'));
+      form.querySelector('h1').after(button, el('p', { class: 'hint' }, t('ui.signInOr')));
     }).catch(() => {});
   }
 
-  return { lifecycle, el, svg, money, get, stream, start, status, label, when, happened, me, openApi, command, headers };
+  // A file the engine makes (a paper, an export), downloaded with the page's credentials.
+  async function download(path, name) {
+    const response = await fetch(path, { headers: headers() });
+    if (!response.ok) throw new Error(t('ui.answered', { path, status: response.status }));
+    const link = el('a', { href: URL.createObjectURL(await response.blob()), download: name });
+    document.body.append(link);
+    link.click();
+    link.remove();
+  }
+
+  return { lifecycle, el, svg, money, get, stream, start, status, label, when, day, happened, me, openApi, command,
+    headers, t, language, download, loadMessages };
 })();

@@ -1,6 +1,6 @@
 // The auditor's console: the event store read directly (history, state as of a session or an instant, diffs, hash
 // chains), the read models' dead letters and rebuild, and the decision log's downloads.
-const { el, label, when } = Cpm;
+const { el, label, when, t } = Cpm;
 const $ = id => document.getElementById(id);
 const enc = encodeURIComponent;
 
@@ -13,11 +13,11 @@ async function history() {
   const events = await Cpm.get('/api/audit/aggregates/' + enc($('aggregate').value.trim()) + '/history');
   $('history').querySelector('tbody').replaceChildren(...(events.length ? events.map(e => el('tr', { 'data-sequence': e.sequenceNumber },
     el('td', {}, String(e.sequenceNumber)), el('td', {}, label(e.eventType)),
-    el('td', {}, e.tookPlaceOn), el('td', {}, when(e.timestamp)),
+    el('td', {}, Cpm.day(e.tookPlaceOn)), el('td', {}, when(e.timestamp)),
     el('td', {}, actorOf(e.payload)), el('td', { title: e.hash || '' }, (e.hash || 'none').slice(0, 12)),
-    el('td', {}, el('details', {}, el('summary', {}, 'JSON'),
-      el('pre', { tabindex: 0 }, JSON.stringify({ payload: e.payload, metadata: e.metadata, previousHash: e.previousHash }, null, 2))))))
-    : [el('tr', {}, el('td', { colspan: 7, class: 'none' }, 'None'))]));
+    el('td', {}, el('details', {}, el('summary', {}, t('ui.audit.jsonContent')),
+      el('pre', { tabindex: 0, translate: 'no' }, JSON.stringify({ payload: e.payload, metadata: e.metadata, previousHash: e.previousHash }, null, 2))))))
+    : [el('tr', {}, el('td', { colspan: 7, class: 'none' }, t('ui.none')))]));
 }
 
 async function state() {
@@ -25,8 +25,8 @@ async function state() {
   const query = instant ? 'asOf=' + enc(instant) : day ? 'on=' + day
     : 'session=' + enc(session) + '&moment=' + $('as-of-moment').value;
   const result = await Cpm.get('/api/audit/aggregates/' + enc($('aggregate').value.trim()) + '/state?' + query);
-  $('state-summary').textContent = result.aggregateType + ' ' + result.aggregateId + ' at version ' + result.version +
-    (result.lastEventAt ? ', last event recorded ' + when(result.lastEventAt) : ', before its first event');
+  $('state-summary').textContent = t(result.lastEventAt ? 'ui.audit.stateAt' : 'ui.audit.stateBefore',
+    { type: label(result.aggregateType), id: result.aggregateId, version: result.version, when: when(result.lastEventAt) });
   $('state').textContent = JSON.stringify(result.state, null, 2);
 }
 
@@ -35,16 +35,16 @@ async function diff() {
     enc($('diff-from').value.trim()) + '&to=' + enc($('diff-to').value.trim()));
   $('diff').querySelector('tbody').replaceChildren(...(result.changes.length ? result.changes.map(c => el('tr', {},
     el('td', {}, c.path), el('td', {}, JSON.stringify(c.before)), el('td', {}, JSON.stringify(c.after)),
-    el('td', {}, c.changedBy.join(', ')))) : [el('tr', {}, el('td', { colspan: 4, class: 'none' }, 'Nothing changed'))]));
+    el('td', {}, c.changedBy.join(', ')))) : [el('tr', {}, el('td', { colspan: 4, class: 'none' }, t('ui.audit.nothingChanged')))]));
 }
 
 async function verify() {
   const result = await Cpm.get('/api/audit/verify');
   $('verification').replaceChildren(result.intact
-    ? el('span', { id: 'intact' }, 'Intact: ' + result.eventsChecked + ' events in ' + result.aggregatesChecked + ' chains; root hash ' + result.rootHash)
-    : el('span', { class: 'broken', id: 'broken' }, result.broken.length + ' broken link(s); root hash ' + result.rootHash));
+    ? el('span', { id: 'intact' }, t('ui.audit.intact', { events: result.eventsChecked, chains: result.aggregatesChecked, root: result.rootHash }))
+    : el('span', { class: 'broken', id: 'broken' }, t('ui.audit.brokenLinks', { broken: result.broken.length, root: result.rootHash })));
   $('breaks').replaceChildren(...result.broken.map(b => el('li', { class: 'broken' },
-    (b.aggregateId || '') + ' #' + (b.sequenceNumber ?? '?') + ' (event ' + (b.eventId || '?') + '): ' + b.problem)));
+    t('ui.audit.break', { record: b.aggregateId || '', sequence: b.sequenceNumber ?? '?', event: b.eventId || '?', problem: b.problem }))));
   // Each break of the record in view is marked on its chain, the table of its events.
   document.querySelectorAll('#history tr.broken').forEach(row => row.classList.remove('broken'));
   result.broken.filter(b => b.aggregateId === $('aggregate').value.trim()).forEach(b => {
@@ -72,17 +72,18 @@ async function verifyCheckpoint() {
     return;
   }
   $('checkpoint-result').replaceChildren(!result.signatureValid
-    ? el('span', { class: 'broken', id: 'checkpoint-forged' }, 'Not signed by this engine')
-    : result.intact ? el('span', { id: 'checkpoint-holds' }, 'Signed by this engine (key ' + result.keyId + '); every chain still holds the head it saw')
-      : el('span', { class: 'broken', id: 'checkpoint-broken' }, 'Signed by this engine (key ' + result.keyId + '), but the store no longer holds what it saw'));
+    ? el('span', { class: 'broken', id: 'checkpoint-forged' }, t('ui.audit.notSigned'))
+    : result.intact ? el('span', { id: 'checkpoint-holds' }, t('ui.audit.checkpointHolds', { key: result.keyId }))
+      : el('span', { class: 'broken', id: 'checkpoint-broken' }, t('ui.audit.checkpointBroken', { key: result.keyId })));
   $('checkpoint-problems').replaceChildren(...result.problems.map(p => el('li', { class: 'broken' }, p)));
 }
 
 async function deadLetters() {
   const letters = await Cpm.get('/api/admin/dead-letters');
   $('dead-letters').replaceChildren(...(letters.length ? letters.map(l => el('li', {},
-    label(l.eventType) + ' of ' + (l.aggregateId || '?') + ' #' + (l.sequenceNumber ?? '?') + ' since ' + when(l.enqueuedAt) + ': ' + (l.cause || '')))
-    : [el('li', { class: 'none' }, 'None')]));
+    t('ui.audit.deadLetter', { event: label(l.eventType), record: l.aggregateId || '?', sequence: l.sequenceNumber ?? '?',
+      since: when(l.enqueuedAt), cause: l.cause || '' })))
+    : [el('li', { class: 'none' }, t('ui.none'))]));
 }
 
 async function post(path) {
@@ -96,8 +97,8 @@ async function rebuild() {
     const status = await Cpm.get('/api/admin/rebuild');
     $('rebuild-progress').value = status.percent;
     $('rebuild-status').textContent = status.running
-      ? Math.round(status.percent) + ' %, ' + Math.round(status.eventsPerSecond) + ' events/s'
-      : 'Done: ' + status.headIndex + ' events';
+      ? t('ui.audit.rebuilding', { percent: Math.round(status.percent), rate: Math.round(status.eventsPerSecond) })
+      : t('ui.audit.rebuilt', { events: status.headIndex });
     if (!status.running) return;
     await new Promise(resolve => setTimeout(resolve, 300));
   }
@@ -113,7 +114,7 @@ async function download(format) {
 }
 
 function guard(action) {
-  return () => action().catch(error => Cpm.status('error: ' + error.message));
+  return () => action().catch(error => Cpm.status(t('ui.error', { message: error.message })));
 }
 
 Cpm.start(async () => {
@@ -121,7 +122,7 @@ Cpm.start(async () => {
   const requested = new URLSearchParams(location.search).get('id');
   if (requested) $('aggregate').value = requested;
   const sessions = await Cpm.get('/api/query/sessions');
-  $('as-of-session').replaceChildren(...sessions.map(s => el('option', { value: s.sessionId }, s.sessionId + ' (' + s.sessionYear + ')')));
+  $('as-of-session').replaceChildren(...sessions.map(s => el('option', { value: s.sessionId }, t('ui.sessionOption', { session: s.sessionId, year: s.sessionYear }))));
   $('show-history').addEventListener('click', guard(history));
   $('show-state').addEventListener('click', guard(state));
   $('show-diff').addEventListener('click', guard(diff));
@@ -134,5 +135,5 @@ Cpm.start(async () => {
   $('export-csv').addEventListener('click', guard(() => download('csv')));
   $('export-json').addEventListener('click', guard(() => download('json')));
   await Promise.all([history(), deadLetters()]);
-  Cpm.status('ready');
+  Cpm.status(t('ui.ready'));
 });

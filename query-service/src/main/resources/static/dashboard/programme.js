@@ -1,4 +1,4 @@
-const { el, svg, money } = Cpm;
+const { el, svg, money, t } = Cpm;
 const id = new URLSearchParams(location.search).get('id');
 // The stages the programme passed through, in order, each with the session and the time it entered it: the stage
 // each recorded event leads to, as the lifecycle says.
@@ -37,7 +37,7 @@ function diagram({ transitions, main, side }, current, taken) {
     drawing.append(svg('rect', { x: p.x, y: p.y, width, height: 34, rx: 5, class: cls, 'data-stage': stage }));
     if (passed) {
       drawing.append(svg('text', { x: p.x + 4, y: p.y + 48, class: 'when', 'data-passed': stage },
-        (passed.session || '') + ' ' + passed.day));
+        (passed.session || '') + ' ' + Cpm.day(passed.day)));
     }
     const text = { x: p.x + 8, y: p.y + 21, class: cls };
     if (stage.length > 18) Object.assign(text, { textLength: width - 16, lengthAdjust: 'spacingAndGlyphs' });
@@ -53,7 +53,7 @@ function chart(row) {
   const drawing = svg('svg', { width: 620, height: bars.length * 28 + 10, id: 'funding-chart' });
   bars.forEach(([name, value], i) => {
     const y = 5 + i * 28;
-    drawing.append(svg('text', { x: 0, y: y + 15 }, name));
+    drawing.append(svg('text', { x: 0, y: y + 15 }, t('ui.funding.' + name)));
     drawing.append(svg('rect', { x: 90, y, height: 20, width: Math.max(1, 380 * Number(value || 0) / max), class: name }));
     drawing.append(svg('text', { x: 480, y: y + 15 }, money(value)));
   });
@@ -87,7 +87,7 @@ function sessionAt(sessions, instant) {
   const open = sessions.find(s => s.openedAt && time(s.openedAt) <= t && (!s.closedAt || t < time(s.closedAt)));
   if (open) return open.sessionId;
   const before = sessions.filter(s => s.closedAt && time(s.closedAt) <= t).pop();
-  return before ? 'after ' + before.sessionId : '';
+  return before ? t('ui.programme.after', { session: before.sessionId }) : '';
 }
 
 async function refresh() {
@@ -104,21 +104,24 @@ async function refresh() {
     if (open) fixed.sessionId = open.sessionId;
     await Workbench.render(document.getElementById('workbench'), row.nextActions, fixed, () => shown.version);
   }
-  document.title = row.title;
-  document.getElementById('title').textContent = row.title;
+  await Texts.load();
+  document.title = Texts.titleText(row);
+  document.getElementById('title').replaceChildren(Texts.title(row));
   document.getElementById('summary').replaceChildren(
     el('span', { class: 'badge', id: 'stage', 'data-stage': row.stage }, Cpm.label(row.stage)), ' ',
-    row.programmeId + ', ' + (row.conventionArticle || '') + ' - year 1: ' + row.yearOneSession +
-    (row.yearTwoSession ? ', year 2: ' + row.yearTwoSession : '') + ' - experts: ' + row.experts + ' - plan v' + row.planVersion,
-    row.delayed ? el('span', { class: 'badge delayed' }, ' delayed (Y5)') : '');
+    t(row.yearTwoSession ? 'ui.programme.summaryPresented' : 'ui.programme.summary', { id: row.programmeId,
+      article: row.conventionArticle || '', yearOne: row.yearOneSession, yearTwo: row.yearTwoSession,
+      experts: row.experts, version: row.planVersion }),
+    row.delayed ? el('span', { class: 'badge delayed' }, ' ' + t('ui.board.delayed')) : '');
   const steps = commands(timeline, sessions);
   document.getElementById('lifecycle').replaceChildren(diagram(lifecycle, row.stage, path(lifecycle, steps)));
   document.getElementById('funding').replaceChildren(chart(row));
   document.getElementById('actions').replaceChildren(...(row.nextActions.length ? row.nextActions.map(a =>
-    el('li', {}, Cpm.label(a.command) + ' - ' + a.roles.map(Cpm.label).join(', '))) : [el('li', { class: 'none' }, 'None: the programme is ' + Cpm.label(row.stage).toLowerCase())]));
+    el('li', {}, Cpm.label(a.command) + ' - ' + a.roles.map(Cpm.label).join(', ')))
+    : [el('li', { class: 'none' }, t('ui.programme.noAction', { stage: Cpm.label(row.stage) }))]));
   document.querySelector('#timeline tbody').replaceChildren(...steps.map(step => el('tr', { 'data-event-type': step.events[0] },
     el('td', {}, Cpm.happened(step.entry)), el('td', {}, step.session || ''), el('td', {}, step.events.map(Cpm.label).join(' + ')),
-    el('td', {}, step.actor), el('td', {}, Cpm.label(step.command)), el('td', {}, step.rationale || ''))));
+    el('td', {}, step.actor), el('td', {}, Cpm.label(step.command)), el('td', { lang: 'en' }, step.rationale || ''))));
 }
 
 Cpm.start(async () => {

@@ -1,12 +1,13 @@
 // The end of the OpenID Connect sign-in (authorization code with PKCE): the provider sent the browser back here with
 // a code; it is exchanged for a token at the provider, which the dashboard then sends as a bearer token.
 (async () => {
+  await Cpm.loadMessages();
   const params = new URLSearchParams(location.search);
   const pending = JSON.parse(sessionStorage.getItem('cpm.oidc') || 'null');
   const message = document.getElementById('message');
   sessionStorage.removeItem('cpm.oidc');
   if (!pending || params.get('state') !== pending.state || !params.get('code')) {
-    message.textContent = 'The sign-in did not come back as it left (' + (params.get('error') || 'state') + '). Sign in again.';
+    message.textContent = Cpm.t('ui.signedIn.lost', { reason: params.get('error') || 'state' });
     return;
   }
   const response = await fetch(pending.tokenUri, {
@@ -17,7 +18,7 @@
   });
   const token = await response.json();
   if (!response.ok || !token.access_token) {
-    message.textContent = 'The provider refused the sign-in (' + (token.error || response.status) + ').';
+    message.textContent = Cpm.t('ui.signedIn.refused', { reason: token.error || response.status });
     return;
   }
   sessionStorage.setItem('cpm.authorization', 'Bearer ' + token.access_token);

@@ -2,7 +2,7 @@
 // engine's OpenAPI document, sent with If-Match (the record's version) and an Idempotency-Key. A refusal is shown
 // in the form with its rule and sentence; an accepted command shows up through the page's live stream.
 const Workbench = (() => {
-  const { el, label } = Cpm;
+  const { el, label, t } = Cpm;
 
   function resolve(api, schema) {
     return schema && schema.$ref ? api.components.schemas[schema.$ref.split('/').pop()] : schema;
@@ -26,20 +26,20 @@ const Workbench = (() => {
       if (part.type === 'object' && part.properties) {
         return el('fieldset', {}, el('legend', {}, label(name)), ...fields(api, part, key, fixed));
       }
-      const text = label(name) + (required.includes(name) ? '' : ' (optional)');
+      const text = required.includes(name) ? label(name) : t('ui.form.optional', { field: label(name) });
       let input;
       if (part.enum) {
         const choices = part.enum.map(v => el('option', { value: v }, label(v)));
         input = el('select', { id, name: key }, ...(required.includes(name) ? choices : [el('option', { value: '' }, '-'), ...choices]));
       } else if (part.type === 'array' && resolve(api, part.items).type === 'object') {
-        input = el('textarea', { id, name: key, rows: 6, 'data-kind': 'json',
+        input = el('textarea', { id, name: key, rows: 6, 'data-kind': 'json', translate: 'no',
           placeholder: JSON.stringify([example(api, part.items)]) });
       } else if (part.type === 'array') {
-        input = el('textarea', { id, name: key, rows: 3, 'data-kind': 'array', placeholder: 'one per line' });
+        input = el('textarea', { id, name: key, rows: 3, 'data-kind': 'array', placeholder: t('ui.form.onePerLine') });
       } else if (part.type === 'number' || part.type === 'integer') {
         input = el('input', { id, name: key, type: 'number', step: part.type === 'integer' ? '1' : '0.01', 'data-kind': 'number' });
       } else if (part.format === 'date-time') {
-        input = el('input', { id, name: key, placeholder: '2030-12-31T23:59:59Z' });
+        input = el('input', { id, name: key, placeholder: '2030-12-31T23:59:59Z', translate: 'no' });
       } else {
         input = el(prose(name, part) ? 'textarea' : 'input', { id, name: key, rows: 2 });
       }
@@ -91,11 +91,11 @@ const Workbench = (() => {
     node.textContent = text;
   }
 
-  // The rule named once: in the title where it says it ("Rule D1 refused the command"), else beside it; the detail,
-  // which names it too ("D1: ..."), without it.
+  // The rule named once, in the title ("Refused by rule D1"), the detail (in the page's language: the request asked
+  // for it with Accept-Language) without it.
   function refusal(problem) {
     const rule = problem.rule;
-    const title = !rule || problem.title.includes('Rule ' + rule) ? problem.title : problem.title + ' (rule ' + rule + ')';
+    const title = rule ? t('ui.form.refusedBy', { rule }) : t('ui.form.refused', { status: problem.status });
     const detail = rule ? (problem.detail || '').replaceAll(rule + ': ', '') : problem.detail || '';
     return el('div', { class: 'refusal', role: 'alert' },
       el('strong', {}, title + (detail ? ':' : '')), ' ', detail,
@@ -108,7 +108,7 @@ const Workbench = (() => {
     const [me, api] = await Promise.all([Cpm.me(), Cpm.openApi()]);
     const mine = actions.filter(a => me.commands.includes(a.command));
     if (!mine.length) {
-      container.replaceChildren(el('p', { class: 'none' }, 'No action for ' + label(me.role) + ' in this stage.'));
+      container.replaceChildren(el('p', { class: 'none' }, t('ui.form.noAction', { role: label(me.role) })));
       return;
     }
     container.replaceChildren(...mine.map(action => {
@@ -116,7 +116,7 @@ const Workbench = (() => {
       const schema = operation.requestBody.content['application/json'].schema;
       const form = el('form', { class: 'action', 'data-command': action.command },
         ...fields(api, schema, '', fixed),
-        el('label', { for: 'f-took-place-on-' + action.command }, 'Took place on (if not today)'),
+        el('label', { for: 'f-took-place-on-' + action.command }, t('ui.form.tookPlaceOn')),
         el('input', { type: 'date', id: 'f-took-place-on-' + action.command, class: 'took-place-on' }),
         el('button', { type: 'submit' }, label(action.command)), el('div', { class: 'outcome' }));
       form.addEventListener('submit', async event => {
@@ -125,15 +125,15 @@ const Workbench = (() => {
         const answer = await Cpm.command(action.command, body(form), version(),
           form.querySelector('.took-place-on').value);
         form.querySelector('.outcome').replaceChildren(answer.ok
-          ? el('p', { class: 'accepted', role: 'status' }, 'Done: version ' + answer.body.version)
+          ? el('p', { class: 'accepted', role: 'status' }, t('ui.form.done', { version: answer.body.version }))
           : refusal(answer.body));
         if (answer.ok) onDone();
-        last(action.command, answer.ok ? 'accepted' : 'refused', label(action.command) + ': ' + (answer.ok
-          ? 'done, ' + answer.body.aggregateId + ' is at version ' + answer.body.version
-          : 'refused' + (answer.body.rule ? ' by ' + answer.body.rule : '') + ' - ' + (answer.body.detail || '')));
+        last(action.command, answer.ok ? 'accepted' : 'refused', answer.ok
+          ? t('ui.form.lastDone', { command: label(action.command), record: answer.body.aggregateId, version: answer.body.version })
+          : t('ui.form.lastRefused', { command: label(action.command), rule: answer.body.rule || '-', detail: answer.body.detail || '' }));
       });
       return el('details', { 'data-command': action.command },
-        el('summary', {}, label(action.command) + ' - ' + (operation.summary || '')), form);
+        el('summary', {}, label(action.command) + ' - ' + t('summary.' + action.command)), form);
     }));
   }
 

@@ -2,6 +2,7 @@ package org.ippc.cpm.query;
 
 import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.platform.AccessRules;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -19,7 +20,11 @@ class QueryAccessRules implements AccessRules {
 
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry paths) {
-        paths.requestMatchers(PATHS.matcher("/"), PATHS.matcher("/dashboard/**"), PATHS.matcher("/favicon.ico"))
+        paths.requestMatchers(
+                        PATHS.matcher("/"),
+                        PATHS.matcher("/dashboard/**"),
+                        PATHS.matcher("/favicon.ico"),
+                        PATHS.matcher(HttpMethod.GET, "/api/messages/*"))
                 .permitAll()
                 .requestMatchers(PATHS.matcher("/api/audit/**"), PATHS.matcher("/api/admin/**"))
                 .hasRole(Role.AUDITOR.name());
