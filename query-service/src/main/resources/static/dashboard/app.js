@@ -150,7 +150,7 @@ const Cpm = (() => {
   // An instant in UTC, to the minute, as the language writes it: the same moment for every reader wherever they are.
   function when(instant) {
     return instant ? new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
-      .format(new Date(instant)) + ' UTC' : '';
+      .format(new Date(instant)) + ' ' + t('ui.utc') : '';
   }
 
   // A day (yyyy-mm-dd) as the language writes it.

@@ -14,7 +14,7 @@ async function history() {
   $('history').querySelector('tbody').replaceChildren(...(events.length ? events.map(e => el('tr', { 'data-sequence': e.sequenceNumber },
     el('td', {}, String(e.sequenceNumber)), el('td', {}, label(e.eventType)),
     el('td', {}, Cpm.day(e.tookPlaceOn)), el('td', {}, when(e.timestamp)),
-    el('td', {}, actorOf(e.payload)), el('td', { title: e.hash || '' }, (e.hash || 'none').slice(0, 12)),
+    el('td', {}, actorOf(e.payload)), el('td', { title: e.hash || '', translate: 'no' }, (e.hash || '-').slice(0, 12)),
     el('td', {}, el('details', {}, el('summary', {}, t('ui.audit.jsonContent')),
       el('pre', { tabindex: 0, translate: 'no' }, JSON.stringify({ payload: e.payload, metadata: e.metadata, previousHash: e.previousHash }, null, 2))))))
     : [el('tr', {}, el('td', { colspan: 7, class: 'none' }, t('ui.none')))]));

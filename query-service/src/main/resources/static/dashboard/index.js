@@ -12,7 +12,7 @@ function card(row) {
     el('div', { class: 'meta' }, t('ui.card.funding', { needed: money(row.fundingNeededUsd), pledged: money(row.pledgedUsd),
       contributed: money(row.contributedUsd) })),
     el('div', { class: 'meta', title: t('ui.recorded', { when: Cpm.when(row.lastChangedAt) }) },
-      t('ui.card.last', { event: Cpm.label(row.lastEvent), day: row.lastTookPlaceOn })));
+      t('ui.card.last', { event: Cpm.label(row.lastEvent), day: Cpm.day(row.lastTookPlaceOn) })));
 }
 
 // The programmes the party in the filter acted on, from the board's party filter; null when there is none.

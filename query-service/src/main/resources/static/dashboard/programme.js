@@ -83,10 +83,10 @@ function commands(timeline, sessions) {
 
 // The session open at an instant, or "after CPM-n" between sessions.
 function sessionAt(sessions, instant) {
-  const t = Date.parse(instant), time = value => (value ? Date.parse(value) : null);
-  const open = sessions.find(s => s.openedAt && time(s.openedAt) <= t && (!s.closedAt || t < time(s.closedAt)));
+  const at = Date.parse(instant), time = value => (value ? Date.parse(value) : null);
+  const open = sessions.find(s => s.openedAt && time(s.openedAt) <= at && (!s.closedAt || at < time(s.closedAt)));
   if (open) return open.sessionId;
-  const before = sessions.filter(s => s.closedAt && time(s.closedAt) <= t).pop();
+  const before = sessions.filter(s => s.closedAt && time(s.closedAt) <= at).pop();
   return before ? t('ui.programme.after', { session: before.sessionId }) : '';
 }
 

@@ -46,6 +46,8 @@ final class Chromium implements AutoCloseable {
                 "--disable-dev-shm-usage",
                 "--window-size=1400,1000",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        // The page's console errors are printed when the browser closes, to tell why a wait timed out.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
@@ -101,6 +103,15 @@ final class Chromium implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            browser.manage().logs().get("browser").getAll().stream()
+                    .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+                    // refused requests (a 401 before sign-in) are the tests' own doing
+                    .filter(entry -> !entry.getMessage().contains("Failed to load resource"))
+                    .forEach(entry -> System.out.println("Chromium console: " + entry.getMessage()));
+        } catch (RuntimeException noLogs) {
+            // a browser that already went away has nothing more to say
+        }
         browser.quit();
     }
 }

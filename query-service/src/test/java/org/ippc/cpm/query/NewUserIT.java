@@ -37,7 +37,7 @@ class NewUserIT {
         try {
             awaitHealthy(api, engine, firstLog);
             assertTheClassDataArchiveIsMapped(engine);
-            awaitLog(firstLog, "Demo data: 51 of 51 commands recorded, 0 already recorded before");
+            awaitLog(firstLog, "Demo data: 61 of 61 commands recorded, 0 already recorded before");
             assertThat(Files.readString(firstLog))
                     .contains("/dashboard/")
                     .contains("Demo users (password = user name)");
@@ -59,7 +59,7 @@ class NewUserIT {
         Process again = start(home, port, secondLog, "--cpm.demo.load=true");
         try {
             awaitHealthy(api, again, secondLog);
-            awaitLog(secondLog, "Demo data: 0 of 51 commands recorded, 51 already recorded before");
+            awaitLog(secondLog, "Demo data: 0 of 61 commands recorded, 61 already recorded before");
             assertThat(awaitBoard(api).findValuesAsText("stage")).containsExactly("NOT_SELECTED", "UNDER_MANAGEMENT");
             assertThat(api.get("auditor", "/api/audit/verify")
                             .body()
@@ -80,7 +80,7 @@ class NewUserIT {
     private static void assertReadyAfterTheDemo(Path log) throws IOException {
         String text = Files.readString(log);
         assertThat(text.indexOf("cpm-engine is ready at"))
-                .isGreaterThan(text.indexOf("Demo data: 51 of 51 commands recorded"));
+                .isGreaterThan(text.indexOf("Demo data: 61 of 61 commands recorded"));
     }
 
     private static Process start(Path home, int port, Path log, String... arguments) throws IOException {

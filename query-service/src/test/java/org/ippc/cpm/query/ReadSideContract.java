@@ -320,13 +320,13 @@ abstract class ReadSideContract {
     void loading_the_demo_again_replays_its_answers_and_changes_nothing(CapturedOutput log) throws Exception {
         Map<String, List<Map<String, Object>>> before = readModels();
         long events = count("domainevententry");
-        assertThat(demo.load()).isEqualTo(51);
+        assertThat(demo.load()).isEqualTo(61);
         assertThat(count("domainevententry")).isEqualTo(events);
         assertThat(readModels()).isEqualTo(before);
         assertThat(log.getAll())
                 .doesNotContain("Demo step")
                 .as("a second load once said '48 of 48 commands accepted' for 48 replays")
-                .contains("Demo data: 0 of 51 commands recorded, 51 already recorded before");
+                .contains("Demo data: 0 of 61 commands recorded, 61 already recorded before");
     }
 
     @Test

@@ -22,7 +22,9 @@ class MessagesController {
 
     /** One language's messages: {@code {name}} arguments; its writing direction. */
     record Messages(
-            @Schema(implementation = Language.class) String language,
+            @Schema(allowableValues = {"ar", "en", "es", "fr", "ru", "zh"})
+            String language,
+
             @Schema(allowableValues = {"ltr", "rtl"}) String direction,
             Map<String, String> messages) {}
 

@@ -1,13 +1,18 @@
 package org.ippc.cpm.query.outreach;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.ippc.cpm.domain.directory.Addressee;
 import org.ippc.cpm.domain.directory.ChooseNotifications;
 import org.ippc.cpm.domain.directory.Delivery;
 import org.ippc.cpm.domain.shared.Actor;
+import org.ippc.cpm.domain.shared.Language;
 import org.ippc.cpm.platform.ProblemTypes;
+import org.ippc.cpm.query.i18n.Catalogue;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.ErrorResponseException;
@@ -34,34 +39,20 @@ class ChoicesPage {
     private final ChoiceLinks links;
     private final MailOutbox outbox;
     private final CommandGateway commands;
+    private final Catalogue catalogue;
     private final TemplateEngine pages = OutreachTemplates.engine(TemplateMode.HTML, ".html");
 
-    ChoicesPage(ChoiceLinks links, MailOutbox outbox, CommandGateway commands) {
+    ChoicesPage(ChoiceLinks links, MailOutbox outbox, CommandGateway commands, Catalogue catalogue) {
         this.links = links;
         this.outbox = outbox;
         this.commands = commands;
+        this.catalogue = catalogue;
     }
 
     @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
     String show(@RequestParam String token) {
-        ChoiceLinks.Named named = named(token);
-        MailOutbox.Contact contact = outbox.contactsOf(named.addressee()).stream()
-                .filter(c -> c.person().equals(named.person()))
-                .findFirst()
-                .orElseThrow(() -> refused(HttpStatus.NOT_FOUND, "This contact point is no longer in the directory"));
-        return page(Map.of(
-                "token",
-                token,
-                "addressee",
-                contact.addressee(),
-                "person",
-                contact.person(),
-                "digest",
-                contact.delivery() == Delivery.DAILY_DIGEST,
-                "optional",
-                contact.optionalNotices(),
-                "saved",
-                false));
+        MailOutbox.Contact contact = contact(named(token));
+        return page(token, contact, contact.delivery() == Delivery.DAILY_DIGEST, contact.optionalNotices(), false);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
@@ -71,31 +62,14 @@ class ChoicesPage {
             @RequestParam(defaultValue = "false") boolean optionalNotices) {
         ChoiceLinks.Named named = named(token);
         record(named, delivery, optionalNotices, "Chosen by the person on the page of an e-mail's signed link");
-        return page(Map.of(
-                "token",
-                token,
-                "addressee",
-                named.addressee(),
-                "person",
-                named.person(),
-                "digest",
-                delivery == Delivery.DAILY_DIGEST,
-                "optional",
-                optionalNotices,
-                "saved",
-                true));
+        return page(token, contact(named), delivery == Delivery.DAILY_DIGEST, optionalNotices, true);
     }
 
     /** RFC 8058: the mail client's one-click unsubscribe stops the optional notices and keeps the delivery. */
     @PostMapping(path = "/unsubscribe", produces = MediaType.TEXT_PLAIN_VALUE)
     String unsubscribe(@RequestParam String token) {
         ChoiceLinks.Named named = named(token);
-        Delivery delivery = outbox.contactsOf(named.addressee()).stream()
-                .filter(c -> c.person().equals(named.person()))
-                .map(MailOutbox.Contact::delivery)
-                .findFirst()
-                .orElseThrow(() -> refused(HttpStatus.NOT_FOUND, "This contact point is no longer in the directory"));
-        record(named, delivery, false, "One-click unsubscribe from an e-mail (RFC 8058)");
+        record(named, contact(named).delivery(), false, "One-click unsubscribe from an e-mail (RFC 8058)");
         return "Reminders stopped; notices you must receive still reach you.";
     }
 
@@ -119,9 +93,33 @@ class ChoicesPage {
                 status, ProblemTypes.problem(status, "Notification choices", detail, "N1"), null);
     }
 
-    private String page(Map<String, Object> values) {
+    private MailOutbox.Contact contact(ChoiceLinks.Named named) {
+        return outbox.contactsOf(named.addressee()).stream()
+                .filter(c -> c.person().equals(named.person()))
+                .findFirst()
+                .orElseThrow(() -> refused(HttpStatus.NOT_FOUND, "This contact point is no longer in the directory"));
+    }
+
+    /** The page in the contact point's own language (the directory's). */
+    private String page(String token, MailOutbox.Contact contact, boolean digest, boolean optional, boolean saved) {
+        Language language = contact.language();
+        Map<String, String> texts = new HashMap<>();
+        for (String key : List.of("title", "heading", "saved", "how", "immediate", "digest", "reminders", "save")) {
+            texts.put("choices." + key, catalogue.text(language, "choices." + key));
+        }
+        texts.put(
+                "choices.who",
+                catalogue.text(
+                        language, "choices.who", Map.of("person", contact.person(), "addressee", contact.addressee())));
         Context context = new Context();
-        context.setVariables(values);
+        context.setVariables(Map.of(
+                "token", token,
+                "digest", digest,
+                "optional", optional,
+                "saved", saved,
+                "texts", texts,
+                "language", language.name().toLowerCase(Locale.ROOT),
+                "direction", language == Language.AR ? "rtl" : "ltr"));
         return pages.process("choices", context);
     }
 }

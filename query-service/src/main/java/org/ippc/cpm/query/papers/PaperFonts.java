@@ -52,7 +52,7 @@ enum PaperFonts {
     }
 
     private static byte[] read(String file) {
-        try (InputStream in = PaperFonts.class.getResourceAsStream("/fonts/" + file)) {
+        try (InputStream in = PaperFonts.class.getResourceAsStream("/static/dashboard/fonts/" + file)) {
             if (in == null) {
                 throw new IllegalStateException("font " + file + " is not in the jar: build with ./mvnw install");
             }

@@ -74,7 +74,7 @@ public final class ReadSideBenchmark {
     private static final int REBUILD_EVENTS = Integer.getInteger("bench.rebuildEvents", 1_000_000);
     private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "10"));
     private static final String PARTS =
-            System.getProperty("bench.parts", "start,history,asof,lag,sse,rebuild,webhooks");
+            System.getProperty("bench.parts", "start,papers,history,asof,lag,sse,rebuild,webhooks");
 
     public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
@@ -83,7 +83,11 @@ public final class ReadSideBenchmark {
             // first, while nothing else runs on the machine
             StartUpBenchmark.measure(figures);
         }
-        if (PARTS.equals("start")) {
+        if (PARTS.contains("papers")) {
+            // on the embedded default, with the seed story
+            PapersBenchmark.measure(figures);
+        }
+        if (PARTS.replace("papers", "").replace("start", "").replace(",", "").isEmpty()) {
             print(figures);
             System.exit(0);
         }

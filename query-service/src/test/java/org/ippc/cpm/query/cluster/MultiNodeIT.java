@@ -94,7 +94,7 @@ class MultiNodeIT {
         b.awaitReady();
         awaitTrue("the demo story is loaded", Duration.ofSeconds(120), () -> {
             try {
-                return a.logText().contains("Demo data: 51 of 51 commands recorded");
+                return a.logText().contains("Demo data: 61 of 61 commands recorded");
             } catch (Exception e) {
                 return false;
             }

@@ -90,7 +90,8 @@ class CatalogueTest {
         Map<String, String> english = CatalogueFiles.messages(Language.EN);
         Set<String> wanted = new TreeSet<>();
         try (Stream<Path> files = Files.list(DASHBOARD)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".js") || f.toString().endsWith(".html"))
+            for (Path file : files.filter(
+                            f -> f.toString().endsWith(".js") || f.toString().endsWith(".html"))
                     .toList()) {
                 Matcher used = USED.matcher(Files.readString(file));
                 while (used.find()) {
@@ -121,7 +122,7 @@ class CatalogueTest {
                         DecisionEvent.class,
                         DirectoryEvent.class,
                         TranslationEvent.class)
-                .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses()))
+                .flatMap(family -> Arrays.stream(family.getPermittedSubclasses()))
                 .forEach(event -> wanted.add("label." + event.getSimpleName()));
         Stream.of(
                         Role.class,
@@ -140,7 +141,9 @@ class CatalogueTest {
             wanted.add("body." + body.name());
         }
         wanted.removeAll(english.keySet());
-        assertThat(wanted).as("keys the dashboard needs and the catalogue lacks").isEmpty();
+        assertThat(wanted)
+                .as("keys the dashboard needs and the catalogue lacks")
+                .isEmpty();
     }
 
     private static Set<String> arguments(String message) {

@@ -28,6 +28,7 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.ippc.cpm.command.HttpApi;
+import org.ippc.cpm.domain.directory.RegisterContactPoint;
 import org.ippc.cpm.domain.seed.SeedStory;
 import org.ippc.cpm.eventstore.StoredEvents;
 import org.junit.jupiter.api.AfterAll;
@@ -137,9 +138,13 @@ class OutreachTest {
             throws Exception {
         HttpApi api = api();
         List<SeedStory.Dated> story = SeedStory.story();
-        int directory = SeedStory.directory().size();
-        List<SeedStory.Dated> ordered = new ArrayList<>(story.subList(story.size() - directory, story.size()));
-        ordered.addAll(story.subList(0, story.size() - directory));
+        // the directory first, so that the story's decisions and deadlines find their contact points
+        List<SeedStory.Dated> ordered = new ArrayList<>(story.stream()
+                .filter(dated -> dated.command() instanceof RegisterContactPoint)
+                .toList());
+        story.stream()
+                .filter(dated -> !(dated.command() instanceof RegisterContactPoint))
+                .forEach(ordered::add);
         for (SeedStory.Dated dated : ordered) {
             SeedStory.Step step = SeedStory.Step.of(dated);
             assertThat(api.post(
@@ -604,7 +609,7 @@ class OutreachTest {
                     .until(() -> byRecipient().get("fc.chair@example.org").size() == received + 1);
 
             Smtp.failing = "rejecting";
-            decision("CPM-11-3", 3, "3a");
+            decision("CPM-11-8", 8, "8a");
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> api().get("secretariat", "/api/outreach/outbox?status=FAILED")
                                     .body()

@@ -13,6 +13,7 @@ import org.ippc.cpm.domain.programme.ProgrammeEvent;
 import org.ippc.cpm.domain.round.RoundEvent;
 import org.ippc.cpm.domain.session.SessionEvent;
 import org.ippc.cpm.domain.shared.CpmJson;
+import org.ippc.cpm.domain.translation.TranslationEvent;
 
 /**
  * An event as a CloudEvents 1.0 JSON envelope: {@code id} the event's id, {@code type} {@code int.ippc.cpm.} and the
@@ -31,7 +32,8 @@ public final class CloudEvents {
                     RoundEvent.class,
                     ProgrammeEvent.class,
                     DecisionEvent.class,
-                    DirectoryEvent.class)
+                    DirectoryEvent.class,
+                    TranslationEvent.class)
             .flatMap(family -> Arrays.stream(family.getPermittedSubclasses()))
             .map(Class::getSimpleName)
             .sorted()
