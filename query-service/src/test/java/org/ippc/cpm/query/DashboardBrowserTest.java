@@ -299,6 +299,8 @@ class DashboardBrowserTest {
         assertThat(script.executeScript("return document.documentElement.lang")).isEqualTo(language);
         assertThat(script.executeScript("return document.documentElement.dir"))
                 .isEqualTo(language.equals("ar") ? "rtl" : "ltr");
+        // the engine's Arabic or Chinese font, once the page has it
+        script.executeAsyncScript("document.fonts.ready.then(() => arguments[arguments.length - 1]())");
         screenshot(language + "-" + page);
         script.executeScript("document.querySelectorAll('details').forEach(d => d.open = true)");
         @SuppressWarnings("unchecked")

@@ -228,7 +228,7 @@ public class SessionPapers {
                     blocks.add(new PaperBlock.Link(
                             presented.path("fullPlanLocation").asText()));
                 }
-                JsonNode plan = latestPlan(programme.programmeId());
+                JsonNode plan = latest(programme.programmeId(), "DetailedPlanSubmitted", "DetailedPlanRevised");
                 if (plan != null) {
                     blocks.add(paragraph(text(
                             "paper.plans.version",
@@ -335,26 +335,18 @@ public class SessionPapers {
             return shown.text();
         }
 
-        private JsonNode latest(String programmeId, String eventType) {
+        /** The payload of the programme's latest event of one of these types, or null. */
+        private JsonNode latest(String programmeId, String... eventTypes) {
+            String types = String.join(", ", java.util.Collections.nCopies(eventTypes.length, "?"));
+            Object[] arguments = new Object[eventTypes.length + 1];
+            arguments[0] = programmeId;
+            System.arraycopy(eventTypes, 0, arguments, 1, eventTypes.length);
             return jdbc
                     .query(
-                            "SELECT payload FROM decision_log WHERE aggregate_id = ? AND event_type = ?"
-                                    + " ORDER BY global_index DESC",
+                            "SELECT payload FROM decision_log WHERE aggregate_id = ? AND event_type IN (" + types
+                                    + ") ORDER BY global_index DESC",
                             (rs, i) -> read(rs.getString(1)),
-                            programmeId,
-                            eventType)
-                    .stream()
-                    .findFirst()
-                    .orElse(null);
-        }
-
-        private JsonNode latestPlan(String programmeId) {
-            return jdbc
-                    .query(
-                            "SELECT payload FROM decision_log WHERE aggregate_id = ? AND event_type IN"
-                                    + " ('DetailedPlanSubmitted', 'DetailedPlanRevised') ORDER BY global_index DESC",
-                            (rs, i) -> read(rs.getString(1)),
-                            programmeId)
+                            arguments)
                     .stream()
                     .findFirst()
                     .orElse(null);

@@ -1,5 +1,7 @@
 package org.ippc.cpm.query.translation;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,38 +25,31 @@ public class TranslatedTexts {
         Object[] arguments = subject == null ? new Object[0] : new Object[] {subject};
         return jdbc.query(
                 "SELECT * FROM text_translation" + where + " ORDER BY subject, text_kind, item_id, language",
-                (rs, i) -> new TranslationRow(
-                        rs.getString("subject"),
-                        rs.getString("text_kind"),
-                        rs.getString("item_id").isEmpty() ? null : rs.getString("item_id"),
-                        rs.getString("language"),
-                        rs.getString("original_language"),
-                        rs.getString("translation"),
-                        rs.getString("provided_by_role"),
-                        rs.getString("provided_by"),
-                        rs.getTimestamp("recorded_at").toInstant()),
+                TranslatedTexts::row,
                 arguments);
     }
 
     /** Every translation into one language, to look texts up in while a paper is made. */
     public InLanguage in(Language language) {
         Map<String, TranslationRow> byText = jdbc
-                .query(
-                        "SELECT * FROM text_translation WHERE language = ?",
-                        (rs, i) -> new TranslationRow(
-                                rs.getString("subject"),
-                                rs.getString("text_kind"),
-                                rs.getString("item_id"),
-                                rs.getString("language"),
-                                rs.getString("original_language"),
-                                rs.getString("translation"),
-                                rs.getString("provided_by_role"),
-                                rs.getString("provided_by"),
-                                rs.getTimestamp("recorded_at").toInstant()),
-                        language.name())
+                .query("SELECT * FROM text_translation WHERE language = ?", TranslatedTexts::row, language.name())
                 .stream()
                 .collect(Collectors.toMap(row -> key(row.subject(), row.text(), row.itemId()), row -> row));
         return new InLanguage(language, byText);
+    }
+
+    private static TranslationRow row(ResultSet rs, int rowNumber) throws SQLException {
+        String item = rs.getString("item_id");
+        return new TranslationRow(
+                rs.getString("subject"),
+                rs.getString("text_kind"),
+                item.isEmpty() ? null : item,
+                rs.getString("language"),
+                rs.getString("original_language"),
+                rs.getString("translation"),
+                rs.getString("provided_by_role"),
+                rs.getString("provided_by"),
+                rs.getTimestamp("recorded_at").toInstant());
     }
 
     private static String key(String subject, String text, String itemId) {

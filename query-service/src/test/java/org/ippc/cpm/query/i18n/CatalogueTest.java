@@ -18,22 +18,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.ippc.cpm.domain.commission.Commands;
 import org.ippc.cpm.domain.decision.ActionItemStatus;
-import org.ippc.cpm.domain.decision.DecisionEvent;
 import org.ippc.cpm.domain.directory.Delivery;
-import org.ippc.cpm.domain.directory.DirectoryEvent;
 import org.ippc.cpm.domain.programme.ManagementActivity;
 import org.ippc.cpm.domain.programme.PartyEngagement;
-import org.ippc.cpm.domain.programme.ProgrammeEvent;
 import org.ippc.cpm.domain.programme.ProgrammeStage;
 import org.ippc.cpm.domain.programme.ResourceKind;
-import org.ippc.cpm.domain.round.RoundEvent;
-import org.ippc.cpm.domain.session.SessionEvent;
 import org.ippc.cpm.domain.shared.ApiName;
 import org.ippc.cpm.domain.shared.Body;
 import org.ippc.cpm.domain.shared.Language;
 import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.domain.translation.TranslatableText;
-import org.ippc.cpm.domain.translation.TranslationEvent;
+import org.ippc.cpm.query.outreach.webhook.CloudEvents;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -115,15 +110,7 @@ class CatalogueTest {
         for (Class<?> command : Commands.issuedByPeople()) {
             wanted.add("summary." + ApiName.of(command));
         }
-        Stream.of(
-                        SessionEvent.class,
-                        RoundEvent.class,
-                        ProgrammeEvent.class,
-                        DecisionEvent.class,
-                        DirectoryEvent.class,
-                        TranslationEvent.class)
-                .flatMap(family -> Arrays.stream(family.getPermittedSubclasses()))
-                .forEach(event -> wanted.add("label." + event.getSimpleName()));
+        CloudEvents.EVENT_TYPES.forEach(event -> wanted.add("label." + event));
         Stream.of(
                         Role.class,
                         ProgrammeStage.class,
