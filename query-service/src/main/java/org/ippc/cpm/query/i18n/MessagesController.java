@@ -30,7 +30,7 @@ class MessagesController {
 
     @GetMapping(path = "/api/messages/{language}", produces = "application/json")
     @Operation(summary = "The engine's texts in one of the six languages, by key (no sign-in needed)")
-    ResponseEntity<Messages> messages(
+    ResponseEntity<Messages> catalogue(
             @PathVariable @Parameter(schema = @Schema(allowableValues = {"ar", "en", "es", "fr", "ru", "zh"}))
                     String language) {
         Language chosen = Languages.named(language)

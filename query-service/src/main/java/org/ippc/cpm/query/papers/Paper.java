@@ -5,7 +5,7 @@ import org.ippc.cpm.domain.shared.Language;
 
 /**
  * One paper of a session in one language, ready to be laid out: its title lines, its blocks and the statement of the
- * record it was made from ({@link Provenance}).
+ * record it was made from ({@link RecordFingerprint}).
  */
 public record Paper(
         PaperKind kind,

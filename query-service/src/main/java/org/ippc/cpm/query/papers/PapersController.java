@@ -46,7 +46,8 @@ class PapersController {
     ResponseEntity<byte[]> pdf(
             @PathVariable String sessionId,
             @PathVariable @Parameter(schema = @Schema(allowableValues = {"agenda", "plans", "decisions"})) String paper,
-            @RequestParam(required = false) @Parameter(schema = @Schema(implementation = Language.class))
+            @RequestParam(required = false)
+                    @Parameter(schema = @Schema(allowableValues = {"ar", "en", "es", "fr", "ru", "zh"}))
                     String language,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
         return answer(sessionId, paper, language, acceptLanguage, "pdf", PDF, PaperPdf::render);
@@ -62,7 +63,8 @@ class PapersController {
     ResponseEntity<byte[]> docx(
             @PathVariable String sessionId,
             @PathVariable @Parameter(schema = @Schema(allowableValues = {"agenda", "plans", "decisions"})) String paper,
-            @RequestParam(required = false) @Parameter(schema = @Schema(implementation = Language.class))
+            @RequestParam(required = false)
+                    @Parameter(schema = @Schema(allowableValues = {"ar", "en", "es", "fr", "ru", "zh"}))
                     String language,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
         return answer(sessionId, paper, language, acceptLanguage, "docx", DOCX, PaperDocx::render);

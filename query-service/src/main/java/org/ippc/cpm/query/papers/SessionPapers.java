@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ippc.cpm.domain.shared.CpmJson;
+import org.ippc.cpm.domain.shared.DecisionId;
 import org.ippc.cpm.domain.shared.Language;
+import org.ippc.cpm.domain.shared.ProgrammeId;
 import org.ippc.cpm.domain.translation.TextSubject;
 import org.ippc.cpm.domain.translation.TranslatableText;
 import org.ippc.cpm.projection.rebuild.ReadModelPosition;
@@ -76,7 +80,6 @@ public class SessionPapers {
                     .toInstant();
             Checkpoint after = checkpoints.take();
             if (before.events() == after.events() && readModels.lag() == 0) {
-                Provenance provenance = new Provenance(before.events(), lastRecorded, Provenance.fingerprint(before));
                 return new Paper(
                         kind,
                         sessionId,
@@ -94,9 +97,9 @@ public class SessionPapers {
                                                 Catalogue.day(
                                                         language,
                                                         lastRecorded
-                                                                .atZone(java.time.ZoneOffset.UTC)
+                                                                .atZone(ZoneOffset.UTC)
                                                                 .toLocalDate()),
-                                        "fingerprint", provenance.fingerprint())));
+                                        "fingerprint", RecordFingerprint.of(before))));
             }
             try {
                 Thread.sleep(100);
@@ -144,7 +147,7 @@ public class SessionPapers {
                                         Catalogue.day(
                                                 language,
                                                 round.inputDeadline()
-                                                        .atZone(java.time.ZoneOffset.UTC)
+                                                        .atZone(ZoneOffset.UTC)
                                                         .toLocalDate())))));
             }
             blocks.add(new PaperBlock.Heading(text("paper.agenda.proposals")));
@@ -163,8 +166,7 @@ public class SessionPapers {
                 List<String> originals = new ArrayList<>();
                 for (ActionItemRow item : items) {
                     ShownText request = texts.show(
-                            TextSubject.of(new org.ippc.cpm.domain.shared.DecisionId(item.decisionId()))
-                                    .value(),
+                            ofDecision(item.decisionId()),
                             TranslatableText.ACTION_ITEM_REQUEST,
                             item.itemId(),
                             item.request());
@@ -219,7 +221,7 @@ public class SessionPapers {
                 JsonNode presented = latest(programme.programmeId(), "PlanPresented");
                 if (presented != null) {
                     ShownText summary = texts.show(
-                            subject(programme.programmeId()),
+                            ofProgramme(programme.programmeId()),
                             TranslatableText.PLAN_SUMMARY,
                             null,
                             presented.path("summary").asText());
@@ -270,7 +272,7 @@ public class SessionPapers {
                 List<String> originals = new ArrayList<>();
                 JsonNode payload = read(entry.payload());
                 if (entry.eventType().equals("DecisionRecorded")) {
-                    String subject = "decision:" + entry.aggregateId();
+                    String subject = ofDecision(entry.aggregateId());
                     int number = payload.path("number").asInt();
                     blocks.add(new PaperBlock.Heading(
                             text("paper.decisions.decision", Map.of("number", number, "session", entry.sessionId()))));
@@ -320,7 +322,7 @@ public class SessionPapers {
         }
 
         private ShownText title(String programmeId, String original) {
-            return texts.show(subject(programmeId), TranslatableText.PROGRAMME_TITLE, null, original);
+            return texts.show(ofProgramme(programmeId), TranslatableText.PROGRAMME_TITLE, null, original);
         }
 
         /** The text; one shown in its original gets a note in the reader's language (once per paper part). */
@@ -337,7 +339,7 @@ public class SessionPapers {
 
         /** The payload of the programme's latest event of one of these types, or null. */
         private JsonNode latest(String programmeId, String... eventTypes) {
-            String types = String.join(", ", java.util.Collections.nCopies(eventTypes.length, "?"));
+            String types = String.join(", ", Collections.nCopies(eventTypes.length, "?"));
             Object[] arguments = new Object[eventTypes.length + 1];
             arguments[0] = programmeId;
             System.arraycopy(eventTypes, 0, arguments, 1, eventTypes.length);
@@ -365,8 +367,12 @@ public class SessionPapers {
         }
     }
 
-    private static String subject(String programmeId) {
-        return "programme:" + programmeId;
+    private static String ofProgramme(String programmeId) {
+        return TextSubject.of(new ProgrammeId(programmeId)).value();
+    }
+
+    private static String ofDecision(String decisionId) {
+        return TextSubject.of(new DecisionId(decisionId)).value();
     }
 
     private static JsonNode read(String payload) {

@@ -24,12 +24,15 @@ import org.ippc.cpm.client.api.CalendarFeedsApi;
 import org.ippc.cpm.client.api.DecisionApi;
 import org.ippc.cpm.client.api.DirectoryApi;
 import org.ippc.cpm.client.api.EMailNoticesApi;
+import org.ippc.cpm.client.api.LanguagesApi;
+import org.ippc.cpm.client.api.PapersApi;
 import org.ippc.cpm.client.api.ProgrammeApi;
 import org.ippc.cpm.client.api.ReadModelAdministrationApi;
 import org.ippc.cpm.client.api.ReadModelsApi;
 import org.ippc.cpm.client.api.RoundApi;
 import org.ippc.cpm.client.api.SessionApi;
 import org.ippc.cpm.client.api.SignInApi;
+import org.ippc.cpm.client.api.TranslationApi;
 import org.ippc.cpm.client.api.WebhooksApi;
 import org.ippc.cpm.client.model.CommandAccepted;
 import org.ippc.cpm.client.model.ExportedEvent;
@@ -212,6 +215,14 @@ class GeneratedClientTest {
         String output = new String(node.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(node.waitFor()).as(output).isZero();
         assertThat(HttpApi.JSON.readTree(output).get("aggregateId").asText()).isEqualTo("CPM-40");
+        assertThat(new ReadModelsApi(client("viewer")).translations("programme:" + PILOT))
+                .extracting(translation -> translation.getLanguage().getValue())
+                .containsExactlyInAnyOrder("AR", "FR", "RU", "ZH", "AR", "FR");
+        assertThat(new LanguagesApi(client(null)).catalogue("ar").getMessages())
+                .containsEntry("ui.nav.board", "لوحة الحالة");
+        assertThat(new PapersApi(client("viewer")).pdf("CPM-11", "plans", "zh", null))
+                .isNotEmpty();
+
         assertThat(new AuditApi(client("auditor")).history("CPM-40").get(0).getMetadata())
                 .containsEntry("cpm.tookPlaceOn", "2026-11-02");
     }
@@ -227,7 +238,8 @@ class GeneratedClientTest {
                         new RoundApi(client),
                         new ProgrammeApi(client),
                         new DecisionApi(client),
-                        new DirectoryApi(client))
+                        new DirectoryApi(client),
+                        new TranslationApi(client))
                 .flatMap(api -> Arrays.stream(api.getClass().getMethods())
                         .filter(method -> method.getName().equals(step.command()) && method.getParameterCount() == 4))
                 .findFirst()

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -131,6 +133,40 @@ class CatalogueTest {
         assertThat(wanted)
                 .as("keys the dashboard needs and the catalogue lacks")
                 .isEmpty();
+    }
+
+    @Test
+    void the_notices_of_the_e_mails_are_in_the_six_languages_with_the_arguments_of_english() throws IOException {
+        Properties english = notices("");
+        List<String> faults = new ArrayList<>();
+        for (Language language : Language.values()) {
+            if (language == Language.EN) {
+                continue;
+            }
+            Properties notices = notices("_" + language.name().toLowerCase(Locale.ROOT));
+            if (!notices.stringPropertyNames().equals(english.stringPropertyNames())) {
+                faults.add(language + " has keys " + new TreeSet<>(notices.stringPropertyNames()));
+            }
+            for (String key : english.stringPropertyNames()) {
+                String value = notices.getProperty(key, "");
+                if (value.isBlank() || !arguments(value).equals(arguments(english.getProperty(key)))) {
+                    faults.add(language + " " + key + ": " + value);
+                } else {
+                    new java.text.MessageFormat(value, language.locale());
+                }
+            }
+        }
+        assertThat(faults).isEmpty();
+    }
+
+    private static Properties notices(String suffix) throws IOException {
+        Properties notices = new Properties();
+        try (var reader = Files.newBufferedReader(
+                Path.of("src/main/resources/outreach/notices" + suffix + ".properties"),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            notices.load(reader);
+        }
+        return notices;
     }
 
     private static Set<String> arguments(String message) {

@@ -112,7 +112,7 @@ class SessionPapersTest {
                         text,
                         message(language, "body." + item.get("addressee").asText()));
             }
-            assertProvenance(text);
+            assertRecordFingerprint(text);
         }
     }
 
@@ -164,7 +164,7 @@ class SessionPapersTest {
                         text,
                         kind.equals("pdf") && language.equals("ar") ? written.replaceAll("[^0-9.,]", "") : written);
             }
-            assertProvenance(text);
+            assertRecordFingerprint(text);
         }
     }
 
@@ -211,7 +211,7 @@ class SessionPapersTest {
                     assertHolds(kind, text, item.get("dueSession").asText());
                 }
             }
-            assertProvenance(text);
+            assertRecordFingerprint(text);
         }
     }
 
@@ -261,7 +261,7 @@ class SessionPapersTest {
     // ----------------------------------------------------------------------------------------------------------------
 
     /** Every paper ends with the record's size and fingerprint, which an auditor's checkpoint gives too. */
-    private void assertProvenance(String text) throws Exception {
+    private void assertRecordFingerprint(String text) throws Exception {
         JsonNode checkpoint = api.get("auditor", "/api/audit/checkpoint").body();
         List<JsonNode> heads = new ArrayList<>();
         checkpoint.get("heads").forEach(heads::add);

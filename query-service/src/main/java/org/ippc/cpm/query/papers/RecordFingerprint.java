@@ -3,20 +3,20 @@ package org.ippc.cpm.query.papers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
 import org.ippc.cpm.query.audit.Checkpoint;
 
 /**
- * The record a paper was made from: how many events, when the last was recorded, and the fingerprint of the heads of
- * every hash chain: SHA-256 of one line {@code <aggregate id> <sequence number> <hash>} per chain, in the order of the
- * aggregate ids, each ending in a line feed. An auditor computes it from a checkpoint ({@code GET
- * /api/audit/checkpoint}) and compares; the same record always gives the same fingerprint.
+ * The fingerprint of the record a paper was made from: SHA-256 of one line {@code <aggregate id> <sequence number>
+ * <hash>} per hash chain, in the order of the aggregate ids, each ending in a line feed. An auditor computes it from a
+ * checkpoint ({@code GET /api/audit/checkpoint}) and compares; the same record always gives the same fingerprint.
  */
-public record Provenance(long events, Instant lastRecordedAt, String fingerprint) {
+final class RecordFingerprint {
 
-    public static String fingerprint(Checkpoint checkpoint) {
+    private RecordFingerprint() {}
+
+    static String of(Checkpoint checkpoint) {
         StringBuilder lines = new StringBuilder();
         checkpoint.heads().stream()
                 .sorted(Comparator.comparing(Checkpoint.ChainHead::aggregateId))
