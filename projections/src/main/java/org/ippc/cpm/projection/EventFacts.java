@@ -4,7 +4,6 @@ import java.util.Optional;
 import org.ippc.cpm.domain.round.RoundEvent;
 import org.ippc.cpm.domain.shared.AboutProgramme;
 import org.ippc.cpm.domain.shared.AtSession;
-import org.ippc.cpm.domain.translation.TranslationEvent;
 
 /** What the decision log reads off any event: the session it names (directly or through its round) and the programme. */
 final class EventFacts {
@@ -21,10 +20,6 @@ final class EventFacts {
     }
 
     static Optional<String> programme(Object event) {
-        if (event instanceof TranslationEvent translation
-                && translation.subject().isProgramme()) {
-            return Optional.of(translation.subject().identifier());
-        }
         return event instanceof AboutProgramme about
                 ? Optional.of(about.programmeId().value())
                 : Optional.empty();

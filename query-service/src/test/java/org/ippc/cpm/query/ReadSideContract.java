@@ -649,11 +649,11 @@ abstract class ReadSideContract {
             ok(api.post(
                     "cpm",
                     "recordDecision",
-                    "{\"decisionId\":\"CPM-11-3\",\"sessionId\":\"CPM-11\",\"number\":3,"
-                            + "\"text\":\"Noted the pilot\",\"actionItems\":[{\"itemId\":\"3a\",\"addressee\":\"SECRETARIAT\","
+                    "{\"decisionId\":\"CPM-11-9\",\"sessionId\":\"CPM-11\",\"number\":9,"
+                            + "\"text\":\"Noted the pilot\",\"actionItems\":[{\"itemId\":\"9a\",\"addressee\":\"SECRETARIAT\","
                             + "\"dueSession\":\"CPM-12\",\"request\":\"Report again\"}],\"rationale\":\"Plenary\"}"));
             await().atMost(Duration.ofSeconds(20))
-                    .until(() -> count("action_item WHERE decision_id = 'CPM-11-3'") == 1);
+                    .until(() -> count("action_item WHERE decision_id = 'CPM-11-9'") == 1);
             await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters() == 2);
             JsonNode letters = ok(api.get("auditor", "/api/admin/dead-letters"));
             assertThat(letters.findValuesAsText("eventType"))

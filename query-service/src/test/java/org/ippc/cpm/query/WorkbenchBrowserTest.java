@@ -64,7 +64,7 @@ class WorkbenchBrowserTest {
                     .until(d -> close.findElement(By.cssSelector(".refusal")))
                     .getText();
             assertThat(refusal)
-                    .startsWith("Invalid request (rule M4): ")
+                    .startsWith("Refused by rule M4: ")
                     .contains("outcomeStatement must not be blank")
                     .as("the rule named once (seen failing first: 'Rule M4: Invalid request ... M4: outcomeStatement')")
                     .containsOnlyOnce("M4");
@@ -300,7 +300,7 @@ class WorkbenchBrowserTest {
                 .extracting(WebElement::getText)
                 .as("every event took place on a day, recorded later with Took-Place-On or not (seen failing first:"
                         + " blank without the header)")
-                .allSatisfy(day -> assertThat(day).matches("\\d{4}-\\d{2}-\\d{2}"));
+                .allSatisfy(day -> assertThat(day).matches("[A-Z][a-z]{2} \\d{1,2}, \\d{4}"));
     }
 
     private static void setValue(Chromium chromium, String id, String value) {
