@@ -72,7 +72,7 @@ final class PapersBenchmark {
                     }
                     Percentiles time = Percentiles.of(micros, n, (System.nanoTime() - started) / 1e9);
                     figures.put(
-                            "a CPM-11 paper as %s in %s (3 papers x %d)"
+                            "a CPM-11 paper as %s in %s (H2, seed story; 3 papers x %d)"
                                     .formatted(format.toUpperCase(), language, ROUNDS),
                             "p50 %.0f ms, p99 %.0f ms, %.0f KB on average"
                                     .formatted(time.p50() / 1000.0, time.p99() / 1000.0, bytes / 1024.0 / n));
