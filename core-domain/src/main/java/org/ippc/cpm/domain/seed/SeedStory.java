@@ -290,7 +290,7 @@ public final class SeedStory {
      * Translations of the pilot's texts and of CPM-11's decision (T1, T2): by the Secretariat, and by parties that
      * contribute them (Morocco into Arabic; the EPPO into Russian, as its in-kind contribution says).
      */
-    public static List<Object> translations() {
+    private static List<Object> translations() {
         TextSubject pilot = TextSubject.of(PILOT);
         TextSubject decision = TextSubject.of(CPM_11_DECISION);
         Actor morocco = party("MA");
@@ -368,7 +368,7 @@ public final class SeedStory {
     }
 
     /** The contact points the story's deadlines and decisions reach (N1): NZ, the SPG and the Finance Committee. */
-    public static List<Object> directory() {
+    private static List<Object> directory() {
         return List.of(
                 contact(new Addressee("NZ"), "nz-contact-point", "ippc.contact@mpi.example.nz", Language.EN),
                 contact(Addressee.of(Body.SPG), "spg-chair", "spg.chair@example.org", Language.FR),

@@ -29,6 +29,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.ippc.cpm.command.HttpApi;
+import org.ippc.cpm.projection.rebuild.ReadModelPosition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,15 +62,16 @@ class SessionPapersTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ReadModelPosition readModels;
+
     private HttpApi api;
 
     @BeforeEach
     void projected() {
         api = new HttpApi(port);
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> count("SELECT COUNT(*) FROM text_translation") == 9
-                        && count("SELECT COUNT(*) FROM decision_log")
-                                == count("SELECT COUNT(*) FROM domainevententry"));
+                .until(() -> count("SELECT COUNT(*) FROM text_translation") == 9 && readModels.lag() == 0);
     }
 
     @ParameterizedTest
