@@ -676,7 +676,7 @@ class MultiNodeIT {
     void database_stops_at_random_moments_under_load_never_acknowledge_what_was_not_recorded() throws Exception {
         a = EngineNode.start("a-again", jdbcUrl, home, SLOW_POLL);
         a.awaitReady();
-        int stops = Integer.getInteger("cluster.database-stops", 20);
+        int stops = Integer.getInteger("cluster.database-stops", 12);
         Map<String, String> answers = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicBoolean running = new AtomicBoolean(true);
         HttpClient http =
