@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -241,11 +242,14 @@ class SecurityConfiguration {
                 .toList());
     }
 
-    /** The demo passwords are public (username = password): a cheap hash keeps Basic auth from costing ~100 ms a request. */
+    /**
+     * The demo passwords are public (username = password): a cheap hash keeps a sign-in from costing ~100 ms, and a
+     * password that matched once is not hashed again on each request that repeats it.
+     */
     @Bean
     @WithDemoUsers
     PasswordEncoder demoPasswords() {
-        return new BCryptPasswordEncoder(4);
+        return new RememberingPasswordEncoder(new BCryptPasswordEncoder(4), 10_000, Duration.ofHours(1));
     }
 
     /** Wherever the demo users were not asked for: production, and a database profile alone. */
