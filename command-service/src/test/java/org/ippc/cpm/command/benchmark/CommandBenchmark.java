@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.ippc.cpm.command.CommandServiceApplication;
@@ -83,6 +84,13 @@ public final class CommandBenchmark {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
+        Map<String, Percentiles> results = new LinkedHashMap<>();
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        Optional<Path> wrk = WrkLoad.wrk();
+        if (wrk.isEmpty()) {
+            System.out.println(
+                    "wrk is not installed (apt-get install wrk): HTTP load comes from this JVM, which then shares its CPU");
+        }
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
@@ -94,31 +102,115 @@ public final class CommandBenchmark {
                 s.execute("CREATE DATABASE cpm_bench");
             }
             String url = postgres.getJdbcUrl("postgres", "cpm_bench");
-            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CommandServiceApplication.class)
-                    .profiles("postgres", "production")
-                    .run(
-                            "--server.port=0",
-                            "--spring.datasource.url=" + url,
-                            "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
-                                    + TestIssuer.publicKeyPem(),
-                            "--cpm.security.issuer=" + TestIssuer.ISSUER,
-                            "--cpm.security.audience=" + TestIssuer.AUDIENCE,
-                            "--spring.datasource.username=postgres",
-                            "--spring.datasource.password=postgres",
-                            "--spring.datasource.hikari.maximum-pool-size=40",
-                            // The load comes from one address and a few users: the measure is the engine's ceiling.
-                            "--cpm.rate-limit.enabled=false",
-                            "--logging.level.root=WARN",
-                            "--logging.level.cpm.security=WARN")) {
+            List<ProgrammeId> programmes;
+            try (ConfigurableApplicationContext app = engine(
+                    url,
+                    List.of("postgres", "production"),
+                    "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + TestIssuer.publicKeyPem(),
+                    "--cpm.security.issuer=" + TestIssuer.ISSUER,
+                    "--cpm.security.audience=" + TestIssuer.AUDIENCE)) {
                 CommandGateway gateway = app.getBean(CommandGateway.class);
-                List<ProgrammeId> programmes = prepareProgrammes(gateway, 16);
+                programmes = prepareProgrammes(gateway, 16);
                 DataSource dataSource = app.getBean(DataSource.class);
-                int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-                run(dataSource, gateway, port, programmes, partyToken());
+                run(dataSource, gateway, port(app), programmes, "Bearer " + partyToken(), wrk, results, cpu);
+            }
+            // The embedded profile's way in (demo users, HTTP Basic), on the same database and programmes.
+            try (ConfigurableApplicationContext app =
+                    engine(url, List.of("postgres"), "--cpm.security.demo-users=true")) {
+                String basic = basic("nz", "nz");
+                String endpoint = "http://localhost:" + port(app) + "/api/commands/pledgeResources";
+                overHttp(wrk, 4, 0, JIT_WARMUP, endpoint, basic, programmes);
+                measure(
+                        "HTTP Basic, 16",
+                        results,
+                        cpu,
+                        CommandBenchmark::ownCpu,
+                        () -> overHttp(wrk, 16, WARMUP, SECONDS, endpoint, basic, programmes));
             }
         }
+        try (BareApplicationProcess bare = BareApplicationProcess.start(BareApplicationProcess.jar())) {
+            String basic = basic("nz", "nz");
+            String endpoint = bare.url("/api/commands/pledgeResources");
+            List<ProgrammeId> names = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                names.add(new ProgrammeId("bench-" + i));
+            }
+            overHttp(wrk, 4, 0, JIT_WARMUP, endpoint, basic, names);
+            for (int clients : new int[] {4, 16}) {
+                measure(
+                        "bare app, " + clients,
+                        results,
+                        cpu,
+                        bare::cpuNanos,
+                        () -> overHttp(wrk, clients, WARMUP, SECONDS, endpoint, basic, names));
+            }
+        }
+        report(results, cpu);
         // The HTTP client's and the scheduler's threads would otherwise keep the JVM (and the Maven build) alive.
         System.exit(0);
+    }
+
+    private static ConfigurableApplicationContext engine(String url, List<String> profiles, String... settings) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres",
+                "--spring.datasource.hikari.maximum-pool-size=40",
+                // The load comes from one address and a few users: the measure is the engine's ceiling.
+                "--cpm.rate-limit.enabled=false",
+                "--logging.level.root=WARN",
+                "--logging.level.cpm.security=WARN"));
+        arguments.addAll(List.of(settings));
+        return new SpringApplicationBuilder(CommandServiceApplication.class)
+                .profiles(profiles.toArray(String[]::new))
+                .run(arguments.toArray(String[]::new));
+    }
+
+    private static int port(ConfigurableApplicationContext app) {
+        return ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** HTTP load from wrk, or from this JVM where wrk is not installed. */
+    private static Percentiles overHttp(
+            Optional<Path> wrk,
+            int clients,
+            double warmup,
+            double seconds,
+            String endpoint,
+            String authorization,
+            List<ProgrammeId> programmes)
+            throws Exception {
+        if (wrk.isPresent()) {
+            return WrkLoad.run(
+                    wrk.get(),
+                    clients,
+                    warmup,
+                    seconds,
+                    endpoint,
+                    authorization,
+                    programmes.stream().map(ProgrammeId::value).toList());
+        }
+        URL url = URI.create(endpoint).toURL();
+        return LoadRunner.run(
+                clients, warmup, seconds, client -> post(url, authorization, pledgeBody(programmes.get(client))));
+    }
+
+    private static byte[] pledgeBody(ProgrammeId programme) {
+        return ("{\"programmeId\":\"" + programme
+                        + "\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":1000,\"description\":\"Benchmark pledge\"},"
+                        + "\"rationale\":\"Benchmark pledge\"}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static long ownCpu() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** A plain keep-alive HTTP/1.1 POST: the JDK's HttpURLConnection costs the client side least of the JDK clients. */
@@ -148,36 +240,22 @@ public final class CommandBenchmark {
     }
 
     private static void run(
-            DataSource dataSource, CommandGateway gateway, int port, List<ProgrammeId> programmes, String token)
+            DataSource dataSource,
+            CommandGateway gateway,
+            int port,
+            List<ProgrammeId> programmes,
+            String auth,
+            Optional<Path> wrk,
+            Map<String, Percentiles> results,
+            Map<String, Double> cpu)
             throws Exception {
         Resource pledge = new Resource(ResourceKind.FUNDS, new BigDecimal("1000"), "Benchmark pledge");
         LoadRunner.Operation inProcess = client ->
                 gateway.sendAndWait(new PledgeResources(programmes.get(client), pledge, NZ, "Benchmark pledge"));
-        String auth = "Bearer " + token;
-        URL endpoint = URI.create("http://localhost:" + port + "/api/commands/pledgeResources")
-                .toURL();
-        LoadRunner.Operation overHttp = client -> post(
-                endpoint,
-                auth,
-                ("{\"programmeId\":\"" + programmes.get(client)
-                                + "\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":1000,\"description\":\"Benchmark pledge\"},"
-                                + "\"rationale\":\"Benchmark pledge\"}")
-                        .getBytes(StandardCharsets.UTF_8));
+        String endpoint = "http://localhost:" + port + "/api/commands/pledgeResources";
         // Both paths are JIT-compiled before anything is measured, as a server that has been running would be.
-        Optional<Path> wrk = WrkLoad.wrk();
-        String url = endpoint.toString();
-        List<String> ids = programmes.stream().map(ProgrammeId::value).toList();
         LoadRunner.run(4, 0, JIT_WARMUP, inProcess);
-        if (wrk.isPresent()) {
-            WrkLoad.run(wrk.get(), 4, 0, JIT_WARMUP, url, token, ids);
-        } else {
-            System.out.println(
-                    "wrk is not installed (apt-get install wrk): HTTP load comes from this JVM, which then shares its CPU");
-            LoadRunner.run(4, 0, JIT_WARMUP, overHttp);
-        }
-
-        Map<String, Percentiles> results = new LinkedHashMap<>();
-        Map<String, Double> cpu = new LinkedHashMap<>();
+        overHttp(wrk, 4, 0, JIT_WARMUP, endpoint, auth, programmes);
         for (int clients : CLIENTS) {
             List<Connection> connections = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
@@ -190,6 +268,7 @@ public final class CommandBenchmark {
                     "raw JDBC, " + clients,
                     results,
                     cpu,
+                    CommandBenchmark::ownCpu,
                     () -> LoadRunner.run(
                             clients,
                             WARMUP,
@@ -199,30 +278,36 @@ public final class CommandBenchmark {
             for (Connection connection : connections) {
                 connection.close();
             }
-            measure("in-process, " + clients, results, cpu, () -> LoadRunner.run(clients, WARMUP, SECONDS, inProcess));
+            measure(
+                    "in-process, " + clients,
+                    results,
+                    cpu,
+                    CommandBenchmark::ownCpu,
+                    () -> LoadRunner.run(clients, WARMUP, SECONDS, inProcess));
             measure(
                     "HTTP, " + clients,
                     results,
                     cpu,
-                    () -> wrk.isPresent()
-                            ? WrkLoad.run(wrk.get(), clients, WARMUP, SECONDS, url, token, ids)
-                            : LoadRunner.run(clients, WARMUP, SECONDS, overHttp));
+                    CommandBenchmark::ownCpu,
+                    () -> overHttp(wrk, clients, WARMUP, SECONDS, endpoint, auth, programmes));
         }
-        report(results, cpu);
     }
 
     /**
-     * Runs one mode and notes the CPU this JVM spent per command, warm-up included (the rate of the measured seconds
-     * stands for the warm-up's): the engine's own cost, which the machine's noise moves far less than the rates. The
-     * database's CPU is not in it; nor are wrk's HTTP clients, which run in a process of their own.
+     * Runs one mode and notes the CPU the serving JVM spent per command, warm-up included (the rate of the measured
+     * seconds stands for the warm-up's): the engine's own cost, which the machine's noise moves far less than the
+     * rates. The database's CPU is not in it; nor are wrk's HTTP clients, which run in a process of their own.
      */
     private static void measure(
-            String name, Map<String, Percentiles> results, Map<String, Double> cpu, Callable<Percentiles> run)
+            String name,
+            Map<String, Percentiles> results,
+            Map<String, Double> cpu,
+            LongSupplier cpuNanos,
+            Callable<Percentiles> run)
             throws Exception {
-        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long before = os.getProcessCpuTime();
+        long before = cpuNanos.getAsLong();
         Percentiles measured = run.call();
-        long spent = os.getProcessCpuTime() - before;
+        long spent = cpuNanos.getAsLong() - before;
         results.put(name, measured);
         cpu.put(name, spent / 1000.0 / (measured.perSecond() * (WARMUP + SECONDS)));
     }
@@ -286,11 +371,46 @@ public final class CommandBenchmark {
         double raw16 = results.get("raw JDBC, 16").perSecond();
         double inProcess16 = results.get("in-process, 16").perSecond();
         double http16 = results.get("HTTP, 16").perSecond();
-        double rawP50 = results.get("raw JDBC, 1").p50();
-        double inProcessP50 = results.get("in-process, 1").p50();
-        System.out.printf("in-process / raw at 16 clients: %5.1f %% (target >= 90 %%)%n", 100 * inProcess16 / raw16);
-        System.out.printf("HTTP / in-process at 16 clients: %5.1f %% (target >= 80 %%)%n", 100 * http16 / inProcess16);
-        System.out.printf("in-process p50 / raw p50 at 1 client: %5.2f x (target <= 2 x)%n", inProcessP50 / rawP50);
+        double httpCost = cpu.get("HTTP, 16") - cpu.get("in-process, 16");
+        System.out.println();
+        System.out.printf("%-58s %14s %14s %9s %12s%n", "ratio (same run)", "figure", "baseline", "ratio", "target");
+        ratio(
+                "in-process / raw JDBC, 16 clients (commands/s)",
+                inProcess16,
+                raw16,
+                ">= 0.90",
+                inProcess16 / raw16 >= 0.9);
+        ratio(
+                "HTTP (JWT) / in-process, 16 clients (commands/s)",
+                http16,
+                inProcess16,
+                ">= 0.80",
+                http16 / inProcess16 >= 0.8);
+        ratio(
+                "HTTP CPU above in-process / bare app CPU, 16 (us)",
+                httpCost,
+                cpu.get("bare app, 16"),
+                "<= 1.20",
+                httpCost / cpu.get("bare app, 16") <= 1.2);
+        ratio(
+                "HTTP Basic (demo users) / HTTP (JWT), 16 (commands/s)",
+                results.get("HTTP Basic, 16").perSecond(),
+                http16,
+                ">= 0.50",
+                results.get("HTTP Basic, 16").perSecond() / http16 >= 0.5);
+        ratio(
+                "in-process p50 / raw p50, 1 client (ms)",
+                results.get("in-process, 1").p50() / 1000.0,
+                results.get("raw JDBC, 1").p50() / 1000.0,
+                "<= 2.00",
+                results.get("in-process, 1").p50()
+                        <= 2 * results.get("raw JDBC, 1").p50());
+    }
+
+    private static void ratio(String figure, double value, double baseline, String target, boolean met) {
+        System.out.printf(
+                "%-58s %14.1f %14.1f %9.3f %12s %s%n",
+                figure, value, baseline, value / baseline, target, met ? "met" : "NOT MET");
     }
 
     /** Sixteen programmes in APPROVED and beyond, proposed two per round as P4 allows, across eight sessions. */

@@ -35,7 +35,7 @@ final class WrkLoad {
             double warmupSeconds,
             double seconds,
             String url,
-            String token,
+            String authorization,
             List<String> programmes)
             throws IOException, InterruptedException {
         Path script = Files.createTempFile("cpm-bench", ".lua");
@@ -51,7 +51,7 @@ final class WrkLoad {
                 function init(args)
                   wrk.method = "POST"
                   wrk.headers["Content-Type"] = "application/json"
-                  wrk.headers["Authorization"] = "Bearer %s"
+                  wrk.headers["Authorization"] = "%s"
                   wrk.body = '{"programmeId":"' .. programme .. '","resource":{"kind":"FUNDS","valueUsd":1000,'
                     .. '"description":"Benchmark pledge"},"rationale":"Benchmark pledge"}'
                 end
@@ -62,7 +62,7 @@ final class WrkLoad {
                                                 .limit(clients)
                                                 .map(p -> "\"" + p + "\"")
                                                 .toList()),
-                                token),
+                                authorization),
                 StandardCharsets.UTF_8);
         if (warmupSeconds > 0) {
             execute(wrk, clients, warmupSeconds, url, script);

@@ -1,0 +1,1 @@
+CREATE TABLE pledge (id BIGINT PRIMARY KEY, programme_id TEXT NOT NULL, value_usd NUMERIC(19, 2) NOT NULL);
