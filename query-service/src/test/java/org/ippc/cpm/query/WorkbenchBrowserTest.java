@@ -268,6 +268,9 @@ class WorkbenchBrowserTest {
                             + " AND sequencenumber = 2",
                     PILOT);
             byte[] original = (byte[]) second.get("payload");
+            assertThat(amendedInHistory())
+                    .as("the history as recorded, read before the edit")
+                    .isFalse();
             byte[] edited = new String(original, StandardCharsets.UTF_8)
                     .replace("\"amended\":false", "\"amended\":true")
                     .getBytes(StandardCharsets.UTF_8);
@@ -276,6 +279,9 @@ class WorkbenchBrowserTest {
                     "UPDATE domainevententry SET payload = ? WHERE eventidentifier = ?",
                     edited,
                     second.get("eventidentifier"));
+            assertThat(amendedInHistory())
+                    .as("the history shows the row as it is now in the store, not as it was decoded before")
+                    .isTrue();
             chromium.browser.findElement(By.id("verify")).click();
             chromium.wait.until(d -> d.findElement(By.id("broken")));
             assertThat(chromium.browser
@@ -369,5 +375,17 @@ class WorkbenchBrowserTest {
                     : null;
         });
         assertThat(outcome.getAttribute("data-outcome")).as(outcome.getText()).isEqualTo("accepted");
+    }
+
+    /** Whether the pilot's event 2, as the auditor's history API shows it, says the plan was amended. */
+    private boolean amendedInHistory() {
+        for (com.fasterxml.jackson.databind.JsonNode entry : new HttpApi(port)
+                .get("auditor", "/api/audit/aggregates/" + PILOT + "/history")
+                .body()) {
+            if (entry.get("sequenceNumber").asLong() == 2) {
+                return entry.get("payload").get("amended").asBoolean();
+            }
+        }
+        throw new AssertionError("no event 2 in the pilot's history");
     }
 }

@@ -50,12 +50,16 @@ public class AggregateStates {
 
     /**
      * Replays from the latest state snapshot within the point, if any, and keeps the snapshots it passes
-     * ({@link StateSnapshots}) for the next as-of.
+     * ({@link StateSnapshots}) for the next as-of. Events are read as many as lie between two snapshots at a time:
+     * where the next snapshot is kept but outside the point, one such page holds every event the point adds.
      */
     public AggregateState at(String aggregateId, HistoryPoint point) {
         Optional<StateSnapshots.Snapshot> snapshot = snapshots.latestWithin(aggregateId, point);
         Iterator<DomainEventMessage<?>> events = history.eventsFrom(
-                        aggregateId, snapshot.map(s -> s.sequence() + 1).orElse(0L))
+                        aggregateId,
+                        snapshot.map(s -> s.sequence() + 1).orElse(0L),
+                        point.lastSequence(),
+                        snapshots.every())
                 .iterator();
         DomainEventMessage<?> first = events.hasNext() ? events.next() : null;
         String storedType = snapshot.map(StateSnapshots.Snapshot::storedType)

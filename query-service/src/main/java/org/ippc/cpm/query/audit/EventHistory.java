@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.ippc.cpm.eventstore.EventMetadata;
 import org.ippc.cpm.eventstore.StoredEvent;
 import org.ippc.cpm.eventstore.StoredEvents;
@@ -18,17 +16,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class EventHistory {
 
-    /** More than the events between two state snapshots ({@code cpm.audit.snapshot-every}, 50 by default). */
-    private static final int PAGE = 64;
-
     private final EventStorageEngine store;
     private final StoredEvents stored;
     private final Upcasting upcasting;
+    private final DecodedEvents decoded;
 
-    EventHistory(EventStorageEngine store, StoredEvents stored, Upcasting upcasting) {
+    EventHistory(EventStorageEngine store, StoredEvents stored, Upcasting upcasting, DecodedEvents decoded) {
         this.store = store;
         this.stored = stored;
         this.upcasting = upcasting;
+        this.decoded = decoded;
     }
 
     List<DomainEventMessage<?>> events(String aggregateId) {
@@ -43,22 +40,27 @@ public class EventHistory {
     }
 
     /**
-     * The aggregate's events from a sequence number on, read a page at a time as the stream is consumed: an as-of
-     * stops a few events after its snapshot, so it should not read the rest of a long history.
+     * The aggregate's events from one sequence number to another (or to its end), read {@code pageSize} rows at a
+     * time as the stream is consumed: an as-of stops a few events after its snapshot, so it should not read the rest
+     * of a long history, nor a whole page where it knows it needs fewer rows.
      */
-    Stream<DomainEventMessage<?>> eventsFrom(String aggregateId, long firstSequence) {
+    Stream<DomainEventMessage<?>> eventsFrom(String aggregateId, long firstSequence, long lastSequence, int pageSize) {
         return Stream.iterate(
-                        page(aggregateId, firstSequence),
+                        page(aggregateId, firstSequence, lastSequence, pageSize),
                         page -> page != null,
-                        page -> page.last() ? null : page(aggregateId, page.nextSequence()))
+                        page -> page.last() ? null : page(aggregateId, page.nextSequence(), lastSequence, pageSize))
                 .flatMap(page -> page.events().stream());
     }
 
-    /** Up to {@link #PAGE} stored rows, upcast (an upcaster may change their number, not their sequence). */
+    /** Up to a page of stored rows, upcast (an upcaster may change their number, not their sequence). */
     private record Page(List<DomainEventMessage<?>> events, boolean last, long nextSequence) {}
 
-    private Page page(String aggregateId, long firstSequence) {
-        List<StoredEvent> rows = stored.page(aggregateId, firstSequence, PAGE).stream()
+    private Page page(String aggregateId, long firstSequence, long lastSequence, int pageSize) {
+        if (firstSequence > lastSequence) {
+            return new Page(List.of(), true, firstSequence);
+        }
+        int limit = lastSequence - firstSequence >= pageSize ? pageSize : (int) (lastSequence - firstSequence + 1);
+        List<StoredEvent> rows = stored.page(aggregateId, firstSequence, limit).stream()
                 .map(StoredRow::event)
                 .toList();
         long next = rows.isEmpty() ? firstSequence : rows.get(rows.size() - 1).sequenceNumber() + 1;
@@ -67,27 +69,28 @@ public class EventHistory {
                 .asStream()
                 .<DomainEventMessage<?>>map(e -> e)
                 .toList();
-        return new Page(events, rows.size() < PAGE, next);
+        return new Page(events, rows.size() < limit || next > lastSequence, next);
     }
 
-    /** One query: the aggregate's rows of the event table with their hash links, read through Axon's upcasters. */
+    /**
+     * One query: the aggregate's rows of the event table with their hash links, read through Axon's upcasters (a row
+     * decoded before, with the same bytes, is not decoded again: {@link DecodedEvents}).
+     */
     public List<HistoryEntry> history(String aggregateId) {
         List<HistoryEntry> history = stored.history(aggregateId).stream()
                 .map(row -> {
                     StoredEvent stored = row.event();
                     String type = stored.payloadType();
-                    IntermediateEventRepresentation event = upcasting.latest(stored);
-                    Object payload = upcasting.serializer().deserialize(event.getData());
-                    MetaData metadata = event.getMetaData().getObject();
+                    DecodedEvents.Decoded event = decoded.of(stored);
+                    Instant recordedAt = Instant.parse(stored.timestamp());
                     return new HistoryEntry(
                             stored.sequenceNumber(),
                             stored.eventId(),
                             type.substring(type.lastIndexOf('.') + 1),
-                            Instant.parse(stored.timestamp()),
-                            EventMetadata.tookPlaceOn(
-                                    metadata.get(EventMetadata.TOOK_PLACE_ON), Instant.parse(stored.timestamp())),
-                            metadata,
-                            payload,
+                            recordedAt,
+                            EventMetadata.tookPlaceOn(event.meta().get(EventMetadata.TOOK_PLACE_ON), recordedAt),
+                            event.meta(),
+                            event.value(),
                             row.previousHash(),
                             row.hash());
                 })

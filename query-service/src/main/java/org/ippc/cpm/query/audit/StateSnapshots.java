@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * An aggregate's state after every {@code every}th event ({@code cpm.audit.snapshot-every}, 50), written the first
+ * An aggregate's state after every {@code every}th event ({@code cpm.audit.snapshot-every}, 20), written the first
  * time an as-of replays past it and read by every later one, so that an as-of replays at most {@code every - 1} events. A snapshot is used only by the domain
  * code that made it ({@link #model}) and only for a point that includes every event it covers; it is a copy of what
  * the store's events give, in a table any node may fill (a duplicate from another node is ignored) and anyone may
@@ -42,9 +42,14 @@ class StateSnapshots {
     private final int every;
     private final String model = digestOfTheDomain();
 
-    StateSnapshots(JdbcTemplate jdbc, @Value("${cpm.audit.snapshot-every:50}") int every) {
+    StateSnapshots(JdbcTemplate jdbc, @Value("${cpm.audit.snapshot-every:20}") int every) {
         this.jdbc = jdbc;
         this.every = every;
+    }
+
+    /** How many events lie between two snapshots: as many as an as-of may have to replay after one (less one). */
+    int every() {
+        return every;
     }
 
     /** Whether the state after this event is one to keep. */

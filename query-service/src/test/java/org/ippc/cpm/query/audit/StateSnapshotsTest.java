@@ -100,10 +100,14 @@ class StateSnapshotsTest {
                 .map(HistoryEntry::sequenceNumber)
                 .toList();
         assertThat(stored).hasSizeGreaterThan(140);
-        assertThat(history.eventsFrom(PILOT, 0).map(DomainEventMessage::getSequenceNumber))
+        assertThat(history.eventsFrom(PILOT, 0, Long.MAX_VALUE, 64).map(DomainEventMessage::getSequenceNumber))
                 .containsExactlyElementsOf(stored);
-        assertThat(history.eventsFrom(PILOT, 70).map(DomainEventMessage::getSequenceNumber))
+        assertThat(history.eventsFrom(PILOT, 70, Long.MAX_VALUE, 64).map(DomainEventMessage::getSequenceNumber))
                 .containsExactlyElementsOf(stored.subList(70, stored.size()));
+        assertThat(history.eventsFrom(PILOT, 70, 140, 64).map(DomainEventMessage::getSequenceNumber))
+                .as("two pages, the second only as long as needed")
+                .containsExactlyElementsOf(stored.subList(70, 141));
+        assertThat(history.eventsFrom(PILOT, 70, 69, 64)).isEmpty();
 
         jdbc.update("DELETE FROM state_snapshot");
         HistoryPoint last = HistoryPoint.version(Long.MAX_VALUE);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.ippc.cpm.command.benchmark.BareApplicationProcess;
 import org.ippc.cpm.query.PackagedEngine;
 
 /**
@@ -30,6 +31,9 @@ final class StartUpBenchmark {
     static void measure(Map<String, String> figures) throws Exception {
         double[] seconds = new double[STARTS];
         long[] rssMib = new long[STARTS];
+        double[] bareSeconds = new double[STARTS];
+        long[] bareRssMib = new long[STARTS];
+        // The engine and the bare application alternate, so that a slower minute of the machine falls on both.
         for (int i = 0; i < STARTS; i++) {
             Path home = Files.createTempDirectory("cpm-start");
             int port = PackagedEngine.freePort();
@@ -39,27 +43,38 @@ final class StartUpBenchmark {
                 awaitReady(port, engine);
                 seconds[i] = (System.nanoTime() - started) / 1e9;
                 Thread.sleep(IDLE.toMillis());
-                rssMib[i] = residentMib(engine);
+                rssMib[i] = residentMib(engine.pid());
             } finally {
                 engine.destroy();
                 engine.waitFor(60, TimeUnit.SECONDS);
             }
+            try (BareApplicationProcess bare = BareApplicationProcess.start(BareApplicationProcess.jar())) {
+                bareSeconds[i] = bare.readySeconds();
+                Thread.sleep(IDLE.toMillis());
+                bareRssMib[i] = residentMib(bare.pid());
+            }
         }
         figures.put(
                 "start to ready, README's command, fresh H2 (%d cold starts)".formatted(STARTS),
-                "median %.2f s (%s; target <= 5 s)"
-                        .formatted(
-                                median(seconds),
-                                Arrays.stream(seconds)
-                                        .mapToObj("%.2f"::formatted)
-                                        .collect(Collectors.joining(", "))));
+                "median %.2f s (%s)".formatted(median(seconds), list(seconds)));
+        figures.put(
+                "  bare application, plain jar (%d cold starts)".formatted(STARTS),
+                "median %.2f s (%s): ratio %.2f (target <= 0.60)"
+                        .formatted(median(bareSeconds), list(bareSeconds), median(seconds) / median(bareSeconds)));
         figures.put(
                 "resident memory %d s after ready, idle".formatted(IDLE.toSeconds()),
-                "median %d MiB (%s; target <= 300 MiB)"
+                "median %d MiB (%s)".formatted((long) median(rssMib), Arrays.toString(rssMib)));
+        figures.put(
+                "  bare application, idle",
+                "median %d MiB (%s): ratio %.2f (target <= 0.90)"
                         .formatted(
-                                (long) median(
-                                        Arrays.stream(rssMib).asDoubleStream().toArray()),
-                                Arrays.toString(rssMib)));
+                                (long) median(bareRssMib),
+                                Arrays.toString(bareRssMib),
+                                median(rssMib) / median(bareRssMib)));
+    }
+
+    private static String list(double[] values) {
+        return Arrays.stream(values).mapToObj("%.2f"::formatted).collect(Collectors.joining(", "));
     }
 
     private static void awaitReady(int port, Process engine) throws Exception {
@@ -81,12 +96,16 @@ final class StartUpBenchmark {
         throw new IllegalStateException("the engine was not ready within 120 s");
     }
 
-    private static long residentMib(Process engine) throws IOException {
-        return Files.readAllLines(Path.of("/proc/" + engine.pid() + "/status")).stream()
+    private static long residentMib(long pid) throws IOException {
+        return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
                 .filter(line -> line.startsWith("VmRSS:"))
                 .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024)
                 .findFirst()
                 .orElseThrow();
+    }
+
+    private static double median(long[] values) {
+        return median(Arrays.stream(values).asDoubleStream().toArray());
     }
 
     private static double median(double[] values) {
