@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.ippc.cpm.eventstore.EventMetadata;
 import org.ippc.cpm.eventstore.StoredEvent;
@@ -18,13 +19,11 @@ public class EventHistory {
 
     private final EventStorageEngine store;
     private final StoredEvents stored;
-    private final Upcasting upcasting;
     private final DecodedEvents decoded;
 
-    EventHistory(EventStorageEngine store, StoredEvents stored, Upcasting upcasting, DecodedEvents decoded) {
+    EventHistory(EventStorageEngine store, StoredEvents stored, DecodedEvents decoded) {
         this.store = store;
         this.stored = stored;
-        this.upcasting = upcasting;
         this.decoded = decoded;
     }
 
@@ -52,7 +51,7 @@ public class EventHistory {
                 .flatMap(page -> page.events().stream());
     }
 
-    /** Up to a page of stored rows, upcast (an upcaster may change their number, not their sequence). */
+    /** Up to a page of stored rows, upcast (each of this engine's upcasters keeps one event one event). */
     private record Page(List<DomainEventMessage<?>> events, boolean last, long nextSequence) {}
 
     private Page page(String aggregateId, long firstSequence, long lastSequence, int pageSize) {
@@ -64,12 +63,22 @@ public class EventHistory {
                 .map(StoredRow::event)
                 .toList();
         long next = rows.isEmpty() ? firstSequence : rows.get(rows.size() - 1).sequenceNumber() + 1;
-        List<DomainEventMessage<?>> events = upcasting
-                .domainEvents(rows.stream())
-                .asStream()
-                .<DomainEventMessage<?>>map(e -> e)
-                .toList();
+        List<DomainEventMessage<?>> events =
+                rows.stream().<DomainEventMessage<?>>map(this::message).toList();
         return new Page(events, rows.size() < limit || next > lastSequence, next);
+    }
+
+    /** A stored row as the message Axon's reads would give for it (decoded once: {@link DecodedEvents}). */
+    private DomainEventMessage<?> message(StoredEvent row) {
+        DecodedEvents.Decoded event = decoded.of(row);
+        return new GenericDomainEventMessage<>(
+                row.aggregateType(),
+                row.aggregateId(),
+                row.sequenceNumber(),
+                event.value(),
+                event.meta(),
+                row.eventId(),
+                Instant.parse(row.timestamp()));
     }
 
     /**

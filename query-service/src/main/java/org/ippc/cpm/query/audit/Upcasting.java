@@ -2,8 +2,6 @@ package org.ippc.cpm.query.audit;
 
 import java.util.stream.Stream;
 import org.axonframework.config.Configuration;
-import org.axonframework.eventsourcing.EventStreamUtils;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
@@ -33,12 +31,6 @@ class Upcasting {
                 .upcast(Stream.of(new InitialEventRepresentation(event.asEntry(), serializer)))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("an upcaster dropped event " + event.eventId()));
-    }
-
-    /** Stored events as Axon's own reads give them: upcast, payloads deserialized when first asked for. */
-    DomainEventStream domainEvents(Stream<StoredEvent> events) {
-        return EventStreamUtils.upcastAndDeserializeDomainEvents(
-                events.map(StoredEvent::asEntry), serializer, upcasters);
     }
 
     Serializer serializer() {
