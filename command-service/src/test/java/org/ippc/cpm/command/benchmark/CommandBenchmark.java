@@ -80,12 +80,14 @@ public final class CommandBenchmark {
                             + "\"rationale\":\"Benchmark pledge\"}")
                     .getBytes(StandardCharsets.UTF_8);
 
+    private static final Map<String, Percentiles> RESULTS = new LinkedHashMap<>();
+    private static final Map<String, Double> CPU = new LinkedHashMap<>();
+    private static final Map<String, DatabaseMeter.PerUnit> DATABASE = new LinkedHashMap<>();
+
     private CommandBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
-        Map<String, Percentiles> results = new LinkedHashMap<>();
-        Map<String, Double> cpu = new LinkedHashMap<>();
         Optional<Path> wrk = WrkLoad.wrk();
         if (wrk.isEmpty()) {
             System.out.println(
@@ -112,7 +114,7 @@ public final class CommandBenchmark {
                 CommandGateway gateway = app.getBean(CommandGateway.class);
                 programmes = prepareProgrammes(gateway, 16);
                 DataSource dataSource = app.getBean(DataSource.class);
-                run(dataSource, gateway, port(app), programmes, "Bearer " + partyToken(), wrk, results, cpu);
+                run(dataSource, gateway, port(app), programmes, "Bearer " + partyToken(), wrk);
             }
             // The embedded profile's way in (demo users, HTTP Basic), on the same database and programmes.
             try (ConfigurableApplicationContext app =
@@ -122,9 +124,8 @@ public final class CommandBenchmark {
                 overHttp(wrk, 4, 0, JIT_WARMUP, endpoint, basic, programmes);
                 measure(
                         "HTTP Basic, 16",
-                        results,
-                        cpu,
                         CommandBenchmark::ownCpu,
+                        new DatabaseMeter(app.getBean(DataSource.class)),
                         () -> overHttp(wrk, 16, WARMUP, SECONDS, endpoint, basic, programmes));
             }
         }
@@ -139,13 +140,12 @@ public final class CommandBenchmark {
             for (int clients : new int[] {4, 16}) {
                 measure(
                         "bare app, " + clients,
-                        results,
-                        cpu,
                         bare::cpuNanos,
+                        null,
                         () -> overHttp(wrk, clients, WARMUP, SECONDS, endpoint, basic, names));
             }
         }
-        report(results, cpu);
+        report();
         // The HTTP client's and the scheduler's threads would otherwise keep the JVM (and the Maven build) alive.
         System.exit(0);
     }
@@ -245,10 +245,9 @@ public final class CommandBenchmark {
             int port,
             List<ProgrammeId> programmes,
             String auth,
-            Optional<Path> wrk,
-            Map<String, Percentiles> results,
-            Map<String, Double> cpu)
+            Optional<Path> wrk)
             throws Exception {
+        DatabaseMeter database = new DatabaseMeter(dataSource);
         Resource pledge = new Resource(ResourceKind.FUNDS, new BigDecimal("1000"), "Benchmark pledge");
         LoadRunner.Operation inProcess = client ->
                 gateway.sendAndWait(new PledgeResources(programmes.get(client), pledge, NZ, "Benchmark pledge"));
@@ -266,9 +265,8 @@ public final class CommandBenchmark {
             long[] nextSequence = new long[clients];
             measure(
                     "raw JDBC, " + clients,
-                    results,
-                    cpu,
                     CommandBenchmark::ownCpu,
+                    database,
                     () -> LoadRunner.run(
                             clients,
                             WARMUP,
@@ -280,15 +278,13 @@ public final class CommandBenchmark {
             }
             measure(
                     "in-process, " + clients,
-                    results,
-                    cpu,
                     CommandBenchmark::ownCpu,
+                    database,
                     () -> LoadRunner.run(clients, WARMUP, SECONDS, inProcess));
             measure(
                     "HTTP, " + clients,
-                    results,
-                    cpu,
                     CommandBenchmark::ownCpu,
+                    database,
                     () -> overHttp(wrk, clients, WARMUP, SECONDS, endpoint, auth, programmes));
         }
     }
@@ -298,18 +294,18 @@ public final class CommandBenchmark {
      * seconds stands for the warm-up's): the engine's own cost, which the machine's noise moves far less than the
      * rates. The database's CPU is not in it; nor are wrk's HTTP clients, which run in a process of their own.
      */
-    private static void measure(
-            String name,
-            Map<String, Percentiles> results,
-            Map<String, Double> cpu,
-            LongSupplier cpuNanos,
-            Callable<Percentiles> run)
+    private static void measure(String name, LongSupplier cpuNanos, DatabaseMeter database, Callable<Percentiles> run)
             throws Exception {
         long before = cpuNanos.getAsLong();
+        DatabaseMeter.Reading databaseBefore = database == null ? null : database.read();
         Percentiles measured = run.call();
         long spent = cpuNanos.getAsLong() - before;
-        results.put(name, measured);
-        cpu.put(name, spent / 1000.0 / (measured.perSecond() * (WARMUP + SECONDS)));
+        double commands = measured.perSecond() * (WARMUP + SECONDS);
+        RESULTS.put(name, measured);
+        CPU.put(name, spent / 1000.0 / commands);
+        if (database != null) {
+            DATABASE.put(name, databaseBefore.perUnit(database.read(), commands));
+        }
     }
 
     /**
@@ -358,16 +354,40 @@ public final class CommandBenchmark {
         }
     }
 
-    private static void report(Map<String, Percentiles> results, Map<String, Double> cpu) {
+    private static void report() {
+        Map<String, Percentiles> results = RESULTS;
+        Map<String, Double> cpu = CPU;
         System.out.println();
         System.out.printf(
                 "cpm-engine command benchmark: PostgreSQL 17 (fsync on), %d cores, %.0f s per run after %.0f s warm-up%n",
                 Runtime.getRuntime().availableProcessors(), SECONDS, WARMUP);
         System.out.printf(
-                "%-18s %12s %10s %10s %18s%n", "mode, clients", "commands/s", "p50 ms", "p99 ms", "JVM CPU/command");
-        results.forEach((name, p) -> System.out.printf(
-                "%-18s %12.0f %10.2f %10.2f %15.0f us%n",
-                name, p.perSecond(), p.p50() / 1000.0, p.p99() / 1000.0, cpu.get(name)));
+                "%-18s %11s %8s %8s %12s | %s%n",
+                "mode, clients",
+                "commands/s",
+                "p50 ms",
+                "p99 ms",
+                "JVM CPU/cmd",
+                "database per command: CPU, WAL, commits, rows written, rows read");
+        results.forEach((name, p) -> {
+            DatabaseMeter.PerUnit db = DATABASE.get(name);
+            System.out.printf(
+                    "%-18s %11.0f %8.2f %8.2f %9.0f us | %s%n",
+                    name,
+                    p.perSecond(),
+                    p.p50() / 1000.0,
+                    p.p99() / 1000.0,
+                    cpu.get(name),
+                    db == null
+                            ? "-"
+                            : "%.0f us, %.0f B, %.2f, %.1f, %.1f"
+                                    .formatted(
+                                            db.cpuMicros(),
+                                            db.walBytes(),
+                                            db.commits(),
+                                            db.rowsWritten(),
+                                            db.rowsRead()));
+        });
         double raw16 = results.get("raw JDBC, 16").perSecond();
         double inProcess16 = results.get("in-process, 16").perSecond();
         double http16 = results.get("HTTP, 16").perSecond();

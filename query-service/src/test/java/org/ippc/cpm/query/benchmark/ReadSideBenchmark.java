@@ -70,7 +70,7 @@ public final class ReadSideBenchmark {
 
     private static final Actor NZ = new Actor(Role.CONTRACTING_PARTY, "nz-delegate", "NZ");
     private static final int CLIENTS = 8;
-    private static final int SUBSCRIBERS = Integer.getInteger("bench.subscribers", 1000);
+    private static final int SUBSCRIBERS = Integer.getInteger("bench.subscribers", 5000);
     private static final int REBUILD_EVENTS = Integer.getInteger("bench.rebuildEvents", 1_000_000);
     private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "10"));
     private static final String PARTS =
@@ -116,7 +116,7 @@ public final class ReadSideBenchmark {
                             "--cpm.webhooks.allow-private-targets=true",
                             "--logging.level.root=WARN",
                             "--logging.level.org.ippc.cpm.query.admin=INFO",
-                            "--server.tomcat.max-connections=4000")) {
+                            "--server.tomcat.max-connections=12000")) {
                 run(app, figures);
             }
         }
@@ -159,7 +159,7 @@ public final class ReadSideBenchmark {
                             .formatted(committed.p50() / 1000.0, committed.p99() / 1000.0, committed.count()));
         }
         if (PARTS.contains("sse")) {
-            Percentiles push = ssePush(gateway, port, programmes.get(2));
+            Percentiles push = ssePush(gateway, port, programmes.get(2), figures);
             figures.put(
                     "SSE push to %d subscribers (ack -> event received)".formatted(SUBSCRIBERS),
                     "p50 %.1f ms, p99 %.1f ms over %d deliveries (target p99 <= 250 ms)"
@@ -550,15 +550,22 @@ public final class ReadSideBenchmark {
         return Percentiles.of(micros, micros.length, SECONDS);
     }
 
-    private static Percentiles ssePush(CommandGateway gateway, int port, ProgrammeId programme) throws Exception {
+    private static Percentiles ssePush(
+            CommandGateway gateway, int port, ProgrammeId programme, Map<String, String> figures) throws Exception {
         List<SseClient> clients = new ArrayList<>();
         try {
+            long heapBefore = heapAfterCollection();
             for (int i = 0; i < SUBSCRIBERS; i++) {
                 clients.add(new SseClient(port, "/api/live/board", "viewer", null));
             }
             for (SseClient client : clients) {
                 client.next("snapshot", Duration.ofSeconds(30));
             }
+            figures.put(
+                    "heap per SSE subscriber (server and client sides, one JVM)",
+                    "%.1f KiB".formatted((heapAfterCollection() - heapBefore) / 1024.0 / SUBSCRIBERS));
+            long cpuBefore = processCpuNanos();
+            int deliveries = 0;
             List<Long> latencies = new ArrayList<>();
             int missing = 0;
             for (int round = -5; round < 20; round++) {
@@ -571,6 +578,7 @@ public final class ReadSideBenchmark {
                     if (event == null) {
                         missing++;
                     } else if (round >= 0) {
+                        deliveries++;
                         latencies.add((event.receivedNanos() - acknowledged) / 1000);
                         first = Math.min(first, event.receivedNanos() - acknowledged);
                         last = Math.max(last, event.receivedNanos() - acknowledged);
@@ -584,6 +592,9 @@ public final class ReadSideBenchmark {
                 }
                 Thread.sleep(300);
             }
+            figures.put(
+                    "CPU per SSE delivery (server and client sides, one JVM)",
+                    "%.1f us".formatted((processCpuNanos() - cpuBefore) / 1000.0 / Math.max(1, deliveries)));
             long[] micros = latencies.stream().mapToLong(Long::longValue).toArray();
             return Percentiles.of(micros, micros.length, 1);
         } finally {
@@ -593,5 +604,19 @@ public final class ReadSideBenchmark {
         }
     }
 
-    /** Copies one programme's events under new aggregate ids, in SQL, until the store holds {@code target} events. */
+    private static long heapAfterCollection() throws InterruptedException {
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return java.lang.management.ManagementFactory.getMemoryMXBean()
+                .getHeapMemoryUsage()
+                .getUsed();
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
 }
