@@ -273,7 +273,7 @@ public final class ReadSideBenchmark {
                 api.get("auditor", "/api/admin/rebuild").body().path("outcome").asText();
         figures.put(
                 "rebuild of all read models from %,d events (%s)".formatted(total, outcome),
-                "%.1f s, %,.0f events/s (target >= 100,000 events/s); heap seen up to %d MB"
+                "%.1f s, %,.0f events/s; heap seen up to %d MB"
                         .formatted(rebuildSeconds, total / rebuildSeconds, heap / (1024 * 1024)));
         figures.put(
                 "raw COPY of the same %,d rows, ordered, to nowhere".formatted(copied),
@@ -282,7 +282,8 @@ public final class ReadSideBenchmark {
                                 copySeconds,
                                 copied / copySeconds,
                                 100.0 * (total / rebuildSeconds) / (copied / copySeconds)));
-        writeCeiling(jdbc, total, figures);
+        double rate = total / rebuildSeconds;
+        writeCeiling(jdbc, total, figures, rate);
     }
 
     /**
@@ -291,7 +292,8 @@ public final class ReadSideBenchmark {
      * place during the copy, once with them built after it. No engine work at all, so no rebuild that writes these
      * rows can go faster than the faster of the two.
      */
-    private static void writeCeiling(JdbcTemplate jdbc, long events, Map<String, String> figures) throws IOException {
+    private static void writeCeiling(JdbcTemplate jdbc, long events, Map<String, String> figures, double rebuildRate)
+            throws IOException {
         Map<String, Path> copiedOut = new LinkedHashMap<>();
         long rows = 0;
         long bytes = 0;
@@ -309,7 +311,13 @@ public final class ReadSideBenchmark {
             figures.put(
                     "raw COPY of the rebuilt read models back in (%,d rows, %d MB), indexes %s"
                             .formatted(rows, bytes >> 20, indexesAfter ? "built after" : "kept up"),
-                    "%.1f s, %,.0f rows/s = %,.0f events/s".formatted(seconds, rows / seconds, events / seconds));
+                    "%.1f s, %,.0f rows/s = %,.0f events/s: the rebuild runs at %.3f of it%s"
+                            .formatted(
+                                    seconds,
+                                    rows / seconds,
+                                    events / seconds,
+                                    rebuildRate / (events / seconds),
+                                    indexesAfter ? " (target >= 0.80)" : ""));
         }
         for (Path file : copiedOut.values()) {
             Files.delete(file);
