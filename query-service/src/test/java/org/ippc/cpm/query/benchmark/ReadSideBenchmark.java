@@ -34,6 +34,7 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.ippc.cpm.CpmEngineApplication;
 import org.ippc.cpm.command.HttpApi;
 import org.ippc.cpm.command.benchmark.CommandBenchmark;
+import org.ippc.cpm.command.benchmark.DatabaseMeter;
 import org.ippc.cpm.command.benchmark.Percentiles;
 import org.ippc.cpm.domain.programme.PledgeResources;
 import org.ippc.cpm.domain.programme.Resource;
@@ -138,6 +139,9 @@ public final class ReadSideBenchmark {
         if (PARTS.contains("lag")) {
             double maximum = commandRate(gateway, programmes, SECONDS);
             Percentiles polled = projectionLag(gateway, jdbc, programmes, maximum / 2, null);
+            DatabaseMeter database = new DatabaseMeter(app.getBean(javax.sql.DataSource.class));
+            DatabaseMeter.Reading databaseBefore = database.read();
+            long cpuBefore = processCpuNanos();
             Percentiles committed = projectionLag(
                     gateway,
                     jdbc,
@@ -146,6 +150,17 @@ public final class ReadSideBenchmark {
                     app.getBean(EventProcessingConfiguration.class)
                             .eventProcessor(ReadModels.PROCESSING_GROUP)
                             .orElseThrow());
+            DatabaseMeter.PerUnit perCommand = databaseBefore.perUnit(database.read(), committed.count());
+            figures.put(
+                    "whole engine per command at half that rate, projections included",
+                    "JVM CPU %.0f us; database: CPU %.0f us, WAL %.0f B, %.2f commits, %.1f rows written, %.1f read"
+                            .formatted(
+                                    (processCpuNanos() - cpuBefore) / 1000.0 / committed.count(),
+                                    perCommand.cpuMicros(),
+                                    perCommand.walBytes(),
+                                    perCommand.commits(),
+                                    perCommand.rowsWritten(),
+                                    perCommand.rowsRead()));
             figures.put(
                     "command rate, %d in-process clients (maximum)".formatted(CLIENTS),
                     "%.0f commands/s".formatted(maximum));
