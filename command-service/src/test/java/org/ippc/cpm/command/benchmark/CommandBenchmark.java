@@ -66,7 +66,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class CommandBenchmark {
 
-    private static final int[] CLIENTS = {1, 4, 16};
+    private static final int[] CLIENTS = java.util.Arrays.stream(
+                    System.getProperty("bench.clients", "1,4,16").split(","))
+            .mapToInt(Integer::parseInt)
+            .toArray();
     private static final int SNAPSHOT_EVERY = 20;
     private static final double WARMUP = Double.parseDouble(System.getProperty("bench.warmup", "3"));
     private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "10"));
@@ -418,6 +421,9 @@ public final class CommandBenchmark {
                 http16,
                 ">= 0.50",
                 results.get("HTTP Basic, 16").perSecond() / http16 >= 0.5);
+        if (!results.containsKey("raw JDBC, 1")) {
+            return;
+        }
         ratio(
                 "in-process p50 / raw p50, 1 client (ms)",
                 results.get("in-process, 1").p50() / 1000.0,
