@@ -11,10 +11,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Checks each distinct password against its hash once, then remembers that the pair matched: an HTTP Basic client
- * sends the same password with every request, and BCrypt on every request held the embedded profile to a fifth of
- * the JWT path's rate. Only matches are remembered, as a SHA-256 of the password and its hash together (never the
- * password), for at most {@code maxPairs} pairs and {@code forgetAfter} each; a wrong password always pays the full
- * hash (and the sign-in throttle). A changed password has a new hash, so an old match never stands for it.
+ * sends the same password with every request, and BCrypt on every request held the embedded profile to under a
+ * third of the JWT path's rate. Only matches are remembered, as a SHA-256 of the password and its hash together
+ * (never the password), for at most {@code maxPairs} pairs and {@code forgetAfter} each; a wrong password always pays
+ * the full hash (and the sign-in throttle). A changed password has a new hash, so an old match never stands for it.
+ * A SHA-256 is quicker to guess against than BCrypt for someone who can read the heap, which is why this guards the
+ * demo users (whose passwords are public) and nothing else.
  */
 final class RememberingPasswordEncoder implements PasswordEncoder {
 

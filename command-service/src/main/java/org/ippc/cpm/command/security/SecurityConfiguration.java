@@ -27,7 +27,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -57,7 +56,6 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
-import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -163,12 +161,9 @@ class SecurityConfiguration {
                     // do nothing.
                     auth.anyRequest().hasAnyRole(CPM_ROLES);
                 })
-                .headers(headers -> {
-                    headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
-                            .referrerPolicy(
-                                    referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
-                    headers.addObjectPostProcessor(HEADERS_BEFORE_THE_RESPONSE);
-                })
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .exceptionHandling(
                         e -> e.authenticationEntryPoint(entryPoint(challenge)).accessDeniedHandler(accessDenied()));
     }
@@ -192,21 +187,6 @@ class SecurityConfiguration {
         Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
         return signedIn == null || signedIn instanceof AnonymousAuthenticationToken ? null : signedIn.getName();
     }
-
-    /**
-     * The security headers are written before the request is handled, not when the response is committed: a live
-     * stream's first event commits its response on another thread while the request's thread is still on its way
-     * back through the filters, and both threads writing headers broke Tomcat's header list (a NullPointerException
-     * and a lost stream among 5,000 subscribers; spring-security#15510).
-     */
-    private static final ObjectPostProcessor<HeaderWriterFilter> HEADERS_BEFORE_THE_RESPONSE =
-            new ObjectPostProcessor<>() {
-                @Override
-                public <O extends HeaderWriterFilter> O postProcess(O filter) {
-                    filter.setShouldWriteHeadersEagerly(true);
-                    return filter;
-                }
-            };
 
     /**
      * No observation of the security chain (the engine's own {@code cpm.commands} and Spring's

@@ -50,8 +50,8 @@ public class AggregateStates {
 
     /**
      * Replays from the latest state snapshot within the point, if any, and keeps the snapshots it passes
-     * ({@link StateSnapshots}) for the next as-of. Events are read as many as lie between two snapshots at a time:
-     * where the next snapshot is kept but outside the point, one such page holds every event the point adds.
+     * ({@link StateSnapshots}) for the next as-of. Events are read in pages as long as the gap between two
+     * snapshots: where the next snapshot is kept but lies outside the point, one page holds every event the point adds.
      */
     public AggregateState at(String aggregateId, HistoryPoint point) {
         Optional<StateSnapshots.Snapshot> snapshot = snapshots.latestWithin(aggregateId, point);
