@@ -52,25 +52,32 @@ public final class BareApplicationProcess implements AutoCloseable {
     }
 
     private long awaitReady() throws Exception {
+        awaitReady(port, process);
+        return System.nanoTime();
+    }
+
+    /** Waits (up to 60 s) for the first 200 of a Spring Boot process's readiness probe on this port. */
+    public static void awaitReady(int port, Process process) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest readiness = HttpRequest.newBuilder(URI.create(url("/actuator/health/readiness")))
+        HttpRequest readiness = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2))
                 .build();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the bare application stopped with " + process.exitValue());
+                throw new IllegalStateException("the process stopped with " + process.exitValue());
             }
             try {
                 if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return System.nanoTime();
+                    return;
                 }
             } catch (IOException notYet) {
                 // not listening yet
             }
             Thread.sleep(10);
         }
-        throw new IllegalStateException("the bare application was not ready within 60 s");
+        throw new IllegalStateException("not ready within 60 s");
     }
 
     public String url(String path) {

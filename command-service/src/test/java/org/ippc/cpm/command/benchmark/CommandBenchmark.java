@@ -359,7 +359,7 @@ public final class CommandBenchmark {
 
     private static void report() {
         Map<String, Percentiles> results = RESULTS;
-        Map<String, Double> cpu = CPU;
+        Map<String, Double> cpu = CPU; // short names for the lines below
         System.out.println();
         System.out.printf(
                 "cpm-engine command benchmark: PostgreSQL 17 (fsync on), %d cores, %.0f s per run after %.0f s warm-up%n",

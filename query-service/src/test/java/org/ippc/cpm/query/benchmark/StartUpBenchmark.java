@@ -1,10 +1,6 @@
 package org.ippc.cpm.query.benchmark;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +36,7 @@ final class StartUpBenchmark {
             long started = System.nanoTime();
             Process engine = PackagedEngine.startAsTheReadmeSays(home, port, home.resolve("engine.log"), List.of());
             try {
-                awaitReady(port, engine);
+                BareApplicationProcess.awaitReady(port, engine);
                 seconds[i] = (System.nanoTime() - started) / 1e9;
                 Thread.sleep(IDLE.toMillis());
                 rssMib[i] = residentMib(engine.pid());
@@ -75,25 +71,6 @@ final class StartUpBenchmark {
 
     private static String list(double[] values) {
         return Arrays.stream(values).mapToObj("%.2f"::formatted).collect(Collectors.joining(", "));
-    }
-
-    private static void awaitReady(int port, Process engine) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest readiness = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/actuator/health/readiness"))
-                .build();
-        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < until && engine.isAlive()) {
-            try {
-                if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // starting
-            }
-            Thread.sleep(20);
-        }
-        throw new IllegalStateException("the engine was not ready within 120 s");
     }
 
     private static long residentMib(long pid) throws IOException {
