@@ -8,17 +8,21 @@ import org.ippc.cpm.query.board.ProgrammeRow;
 
 /**
  * A programme's board row after the change numbered {@code seq} in {@code board_update} (the SSE event id), with its
- * JSON written once for every subscriber it goes to.
+ * Server-Sent Event encoded once for every subscriber it goes to.
  */
 public record BoardChange(
-        long seq, ProgrammeRow programme, @JsonIgnore String json) {
+        long seq, ProgrammeRow programme, @JsonIgnore SseFrame frame) {
 
     private static final ObjectMapper JSON = CpmJson.objectMapper();
 
     static BoardChange of(long seq, ProgrammeRow programme) {
         try {
             return new BoardChange(
-                    seq, programme, programme == null ? null : JSON.writeValueAsString(new Sent(seq, programme)));
+                    seq,
+                    programme,
+                    programme == null
+                            ? null
+                            : SseFrame.event("programme", seq, JSON.writeValueAsString(new Sent(seq, programme))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a board row cannot be written as JSON", e);
         }

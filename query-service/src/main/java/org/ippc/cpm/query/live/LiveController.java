@@ -1,21 +1,24 @@
 package org.ippc.cpm.query.live;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
-import org.ippc.cpm.query.board.ProgrammeRow;
+import org.ippc.cpm.query.board.BoardQueries;
+import org.ippc.cpm.query.board.PageRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,12 +27,14 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Server-Sent Events over Axon subscription queries, as one Reactor pipeline per client: a snapshot (or, for a client
+ * Server-Sent Events, one Reactor pipeline per client fed by {@link LiveSubscribers}: a snapshot (or, for a client
  * that reconnects with {@code Last-Event-ID}, the changes it missed, from the database), then every change, each with
  * its feed number as the event id and each once, in order; heartbeats throughout; the end when the token that opened
  * the stream expires.
@@ -39,20 +44,29 @@ import reactor.core.scheduler.Schedulers;
 @Tag(name = "Live updates", description = "Server-Sent Events for dashboards (any signed-in role)")
 class LiveController {
 
-    private final QueryGateway queries;
+    private final LiveSubscribers subscribers;
+    private final BoardQueries queries;
     private final BoardFeed feed;
     private final Duration heartbeat;
     private final LiveMetrics metrics;
+    private final ObjectMapper json;
+
+    /** A stream lasts as long as its client (or its token); the container's async timeout does not end it. */
+    private static final long NO_TIMEOUT = -1;
 
     LiveController(
-            QueryGateway queries,
+            LiveSubscribers subscribers,
+            BoardQueries queries,
             BoardFeed feed,
             @Value("${cpm.live.heartbeat-interval}") Duration heartbeat,
-            LiveMetrics metrics) {
+            LiveMetrics metrics,
+            ObjectMapper json) {
+        this.subscribers = subscribers;
         this.queries = queries;
         this.feed = feed;
         this.heartbeat = heartbeat;
         this.metrics = metrics;
+        this.json = json;
     }
 
     @GetMapping(path = "/board", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -66,18 +80,22 @@ class LiveController {
                                     "Server-Sent Events: 'snapshot' (every ProgrammeRow), then 'programme' (a ProgrammeRow) for"
                                             + " each change, each with its feed number as id; a comment every heartbeat",
                             content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string"))))
-    Flux<ServerSentEvent<Object>> board(
+    SseEmitter board(
             @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
             @RequestParam(name = "lastEventId", required = false) Long lastEventIdParam,
-            Authentication authentication) {
+            Authentication authentication,
+            HttpServletRequest request) {
         return stream(
-                () -> queries.subscriptionQuery(
-                        new WatchBoard(),
-                        ResponseTypes.multipleInstancesOf(ProgrammeRow.class),
-                        ResponseTypes.instanceOf(BoardChange.class)),
+                () -> queries.board(
+                                null,
+                                null,
+                                null,
+                                PageRequest.of(0, PageRequest.MAX_SIZE, null, Map.of(), "programme_id"))
+                        .items(),
                 first(lastEventId, lastEventIdParam),
                 null,
-                authentication);
+                authentication,
+                request);
     }
 
     @GetMapping(path = "/programmes/{programmeId}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -91,64 +109,100 @@ class LiveController {
                                     "Server-Sent Events: 'snapshot' (its ProgrammeRow), then 'programme' (a ProgrammeRow) for"
                                             + " each change, each with its feed number as id; a comment every heartbeat",
                             content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string"))))
-    Flux<ServerSentEvent<Object>> programme(
+    SseEmitter programme(
             @PathVariable String programmeId,
             @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
             @RequestParam(name = "lastEventId", required = false) Long lastEventIdParam,
-            Authentication authentication) {
+            Authentication authentication,
+            HttpServletRequest request) {
         return stream(
-                () -> queries.subscriptionQuery(
-                        new WatchProgramme(programmeId),
-                        ResponseTypes.instanceOf(ProgrammeRow.class),
-                        ResponseTypes.instanceOf(BoardChange.class)),
+                () -> queries.programme(programmeId),
                 first(lastEventId, lastEventIdParam),
                 programmeId,
-                authentication);
+                authentication,
+                request);
     }
 
     /**
-     * The subscription is made first, so that changes committed while the snapshot or the missed changes are read
-     * wait in its buffer; a change is sent only if its number is above the last one sent.
+     * The stream is watched first, so that changes committed while the snapshot or the missed changes are read
+     * wait in its buffer; a change is sent only if its number is above the last one sent. Nothing starts before
+     * {@link LiveStreamGate} opens. Frames are written on {@link Schedulers#boundedElastic()} (a write blocks while a
+     * client's socket is full), each change's frame the same bytes for every stream.
      */
-    private <I> Flux<ServerSentEvent<Object>> stream(
-            Supplier<SubscriptionQueryResult<I, BoardChange>> subscribe,
+    private SseEmitter stream(
+            Callable<Object> snapshot,
             Long lastEventId,
             String programmeId,
-            Authentication authentication) {
+            Authentication authentication,
+            HttpServletRequest request) {
+        SseEmitter emitter = new SseEmitter(NO_TIMEOUT);
+        AtomicBoolean clientGone = new AtomicBoolean();
+        Disposable sending = frames(snapshot, lastEventId, programmeId, authentication)
+                .delaySubscription(LiveStreamGate.opened(request))
+                .publishOn(Schedulers.boundedElastic())
+                .<Void>handle((frame, stream) -> {
+                    try {
+                        emitter.send(frame.bytes());
+                    } catch (IOException e) {
+                        // The container ends the request of a client that left; the emitter is not told again.
+                        clientGone.set(true);
+                        stream.complete();
+                    }
+                })
+                .subscribe(
+                        null,
+                        failure -> {
+                            if (!clientGone.get()) {
+                                emitter.completeWithError(failure);
+                            }
+                        },
+                        () -> {
+                            if (!clientGone.get()) {
+                                emitter.complete();
+                            }
+                        });
+        emitter.onCompletion(sending::dispose);
+        emitter.onTimeout(sending::dispose);
+        emitter.onError(failure -> sending.dispose());
+        return emitter;
+    }
+
+    private Flux<SseFrame> frames(
+            Callable<Object> snapshot, Long lastEventId, String programmeId, Authentication authentication) {
         return Flux.defer(() -> {
-            SubscriptionQueryResult<I, BoardChange> result = subscribe.get();
+            LiveSubscribers.Watch watch = subscribers.watch(programmeId);
             long head = feed.head();
             AtomicLong lastSent = new AtomicLong(lastEventId == null ? head : lastEventId);
-            Flux<ServerSentEvent<Object>> start = lastEventId == null
-                    ? result.initialResult()
-                            .map(initial -> ServerSentEvent.builder((Object) initial)
-                                    .event("snapshot")
-                                    .id(Long.toString(head))
-                                    .build())
+            Flux<SseFrame> start = lastEventId == null
+                    ? Mono.fromCallable(snapshot)
+                            .map(rows -> SseFrame.event("snapshot", head, json(rows)))
                             .flux()
                     : Flux.empty();
             Flux<BoardChange> missed = lastEventId == null ? Flux.empty() : missedAfter(lastEventId, programmeId);
-            Flux<ServerSentEvent<Object>> changes = Flux.concat(
-                            missed, result.updates().publishOn(Schedulers.parallel()))
+            Flux<SseFrame> changes = Flux.concat(missed, watch.changes())
                     .filter(change -> change.programme() != null && change.seq() > lastSent.get())
                     .doOnNext(change -> {
                         lastSent.set(change.seq());
                         metrics.delivered(change.programme().lastChangedAt());
                     })
-                    .map(change -> ServerSentEvent.builder((Object) change.json())
-                            .event("programme")
-                            .id(Long.toString(change.seq()))
-                            .build());
-            Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(Duration.ZERO, heartbeat)
-                    .map(tick -> ServerSentEvent.builder().comment("heartbeat").build());
-            Flux<ServerSentEvent<Object>> events = Flux.merge(heartbeats, Flux.concat(start, changes));
+                    .map(BoardChange::frame);
+            Flux<SseFrame> heartbeats = Flux.interval(Duration.ZERO, heartbeat).map(tick -> SseFrame.HEARTBEAT);
+            Flux<SseFrame> frames = Flux.merge(heartbeats, Flux.concat(start, changes));
             Duration lifetime = lifetime(authentication);
             metrics.opened();
-            return (lifetime == null ? events : events.take(lifetime)).doFinally(signal -> {
+            return (lifetime == null ? frames : frames.take(lifetime)).doFinally(signal -> {
                 metrics.closed();
-                result.cancel();
+                watch.cancel().run();
             });
         });
+    }
+
+    private String json(Object initial) {
+        try {
+            return json.writeValueAsString(initial);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a board row cannot be written as JSON", e);
+        }
     }
 
     /** The changes after {@code seq}, read from the database a batch at a time. */

@@ -4,12 +4,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Every node reads the shared {@code board_update} feed and passes each change to the subscription queries of its own
+ * Every node reads the shared {@code board_update} feed and passes each change to the live streams of its own
  * clients. The projection that wrote the change may have run on another node: the database, not the JVM, carries it.
  * Several segments (on several nodes) write the feed, so a number can commit after a higher one: a skipped number is
  * looked for again until it appears or {@link #GAP_WAIT} has passed (a rolled-back batch leaves a gap for good).
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
 class LiveUpdatePoller {
 
     private final BoardFeed feed;
-    private final QueryUpdateEmitter emitter;
+    private final LiveSubscribers subscribers;
     private long seen = -1;
     /** Skipped numbers, with the instant (nanoTime) after which they are given up on. */
     private final Map<Long, Long> gaps = new HashMap<>();
@@ -26,9 +25,9 @@ class LiveUpdatePoller {
     static final Duration GAP_WAIT = Duration.ofSeconds(5);
     private static final int MAX_GAPS = 10_000;
 
-    LiveUpdatePoller(BoardFeed feed, QueryUpdateEmitter emitter) {
+    LiveUpdatePoller(BoardFeed feed, LiveSubscribers subscribers) {
         this.feed = feed;
-        this.emitter = emitter;
+        this.subscribers = subscribers;
     }
 
     /** A client away for longer than 100,000 changes reloads the board instead of catching up. */
@@ -68,10 +67,6 @@ class LiveUpdatePoller {
         if (change.programme() == null) {
             return;
         }
-        emitter.emit(WatchBoard.class, query -> true, change);
-        emitter.emit(
-                WatchProgramme.class,
-                query -> query.programmeId().equals(change.programme().programmeId()),
-                change);
+        subscribers.publish(change);
     }
 }

@@ -45,7 +45,7 @@ import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.eventstore.StoredEvents;
 import org.ippc.cpm.projection.ReadModels;
 import org.ippc.cpm.query.EventCopies;
-import org.ippc.cpm.query.SseClient;
+import org.ippc.cpm.query.SseFleet;
 import org.ippc.cpm.query.audit.AggregateStates;
 import org.ippc.cpm.query.audit.EventHistory;
 import org.ippc.cpm.query.audit.HistoryEntry;
@@ -581,38 +581,38 @@ public final class ReadSideBenchmark {
         return Percentiles.of(micros, micros.length, SECONDS);
     }
 
+    /**
+     * The subscribers are one {@link SseFleet} (one selector thread reading every stream), so the figures are the
+     * engine's and not those of 5,000 client threads sharing its two cores.
+     */
     private static Percentiles ssePush(
             CommandGateway gateway, int port, ProgrammeId programme, Map<String, String> figures) throws Exception {
-        List<SseClient> clients = new ArrayList<>();
-        try {
-            long heapBefore = heapAfterCollection();
-            for (int i = 0; i < SUBSCRIBERS; i++) {
-                clients.add(new SseClient(port, "/api/live/board", "viewer", null));
-            }
-            for (SseClient client : clients) {
-                client.next("snapshot", Duration.ofSeconds(30));
+        long heapBefore = heapAfterCollection();
+        try (SseFleet fleet = new SseFleet(port, "/api/live/board", "viewer", SUBSCRIBERS)) {
+            if (!fleet.awaitSnapshots(Duration.ofSeconds(60))) {
+                throw new IllegalStateException("not every subscriber received its snapshot within 60 s");
             }
             figures.put(
-                    "heap per SSE subscriber (server and client sides, one JVM)",
+                    "heap per SSE subscriber (engine, with the fleet's sockets)",
                     "%.1f KiB".formatted((heapAfterCollection() - heapBefore) / 1024.0 / SUBSCRIBERS));
             long cpuBefore = processCpuNanos();
             int deliveries = 0;
-            List<Long> latencies = new ArrayList<>();
             int missing = 0;
+            List<Long> latencies = new ArrayList<>();
             for (int round = -5; round < 20; round++) {
                 pledge(gateway, programme);
                 long acknowledged = System.nanoTime();
+                long[] received = fleet.receivedAt(round + 6, Duration.ofSeconds(5));
                 long first = Long.MAX_VALUE;
                 long last = 0;
-                for (SseClient client : clients) {
-                    SseClient.Event event = client.next("programme", Duration.ofSeconds(2));
-                    if (event == null) {
+                for (long at : received) {
+                    if (at == 0) {
                         missing++;
                     } else if (round >= 0) {
                         deliveries++;
-                        latencies.add((event.receivedNanos() - acknowledged) / 1000);
-                        first = Math.min(first, event.receivedNanos() - acknowledged);
-                        last = Math.max(last, event.receivedNanos() - acknowledged);
+                        latencies.add(Math.max(0, at - acknowledged) / 1000);
+                        first = Math.min(first, at - acknowledged);
+                        last = Math.max(last, at - acknowledged);
                     }
                 }
                 if (round >= 0) {
@@ -623,15 +623,14 @@ public final class ReadSideBenchmark {
                 }
                 Thread.sleep(300);
             }
+            if (missing > 0) {
+                throw new IllegalStateException(missing + " SSE deliveries missing");
+            }
             figures.put(
-                    "CPU per SSE delivery (server and client sides, one JVM)",
+                    "CPU per SSE delivery (engine, with the fleet's one reading thread)",
                     "%.1f us".formatted((processCpuNanos() - cpuBefore) / 1000.0 / Math.max(1, deliveries)));
             long[] micros = latencies.stream().mapToLong(Long::longValue).toArray();
             return Percentiles.of(micros, micros.length, 1);
-        } finally {
-            for (SseClient client : clients) {
-                client.close();
-            }
         }
     }
 
