@@ -171,7 +171,13 @@ class LiveController {
             Callable<Object> snapshot, Long lastEventId, String programmeId, Authentication authentication) {
         return Flux.defer(() -> {
             LiveSubscribers.Watch watch = subscribers.watch(programmeId);
-            long head = feed.head();
+            long head;
+            try {
+                head = feed.head();
+            } catch (RuntimeException databaseUnreachable) {
+                watch.cancel().run();
+                throw databaseUnreachable;
+            }
             AtomicLong lastSent = new AtomicLong(lastEventId == null ? head : lastEventId);
             Flux<SseFrame> start = lastEventId == null
                     ? Mono.fromCallable(snapshot)
