@@ -50,7 +50,9 @@ class LiveSubscribers {
     }
 
     private static void offer(Sinks.Many<BoardChange> sink, BoardChange change) {
-        if (sink.tryEmitNext(change) == Sinks.EmitResult.FAIL_OVERFLOW) {
+        Sinks.EmitResult result = sink.tryEmitNext(change);
+        // A full buffer is FAIL_ZERO_SUBSCRIBER while the stream still reads its snapshot, FAIL_OVERFLOW afterwards.
+        if (result == Sinks.EmitResult.FAIL_OVERFLOW || result == Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
             sink.tryEmitComplete();
         }
     }
