@@ -63,8 +63,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The read side's figures (issues 4 and 14): first three cold starts of the engine as the README starts it
  * ({@link StartUpBenchmark}), then, on a real PostgreSQL 17 with fsync on, against the whole engine in this JVM:
- * projection lag at half the maximum command rate, history and as-of latency in-process, SSE push latency to 1,000
- * subscribers over HTTP, and the rebuild of all read models from 1,000,000 events. Prints a table; see
+ * projection lag at half the maximum command rate, history and as-of latency in-process, SSE push latency to 5,000
+ * subscribers over HTTP ({@link SseFleet}), webhooks, and the rebuild of all read models from 1,000,000 events. Prints a table; see
  * docs/performance.md.
  */
 public final class ReadSideBenchmark {
