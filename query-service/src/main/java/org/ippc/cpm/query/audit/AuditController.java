@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
 import org.ippc.cpm.domain.shared.Role;
 import org.ippc.cpm.query.BadQuery;
 import org.ippc.cpm.query.Filters;
+import org.ippc.cpm.query.ResponseGate;
 import org.ippc.cpm.query.board.BoardQueries;
 import org.ippc.cpm.query.board.LogEntry;
 import org.ippc.cpm.query.board.LogFilter;
@@ -34,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import reactor.core.publisher.Mono;
 
 /** The auditor's tools: histories and states straight from the event store, the decision log, export and verification. */
 @RestController
@@ -221,19 +224,27 @@ class AuditController {
             @RequestParam(required = false) String eventType,
             @RequestParam(required = false) String programme,
             @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
+            @RequestParam(required = false) String to,
+            HttpServletRequest request) {
         LogFilter filter = filter(session, actor, role, eventType, programme, from, to);
+        Mono<Void> gate = ResponseGate.opened(request);
         return switch (format) {
             case "csv" ->
                 ResponseEntity.ok()
                         .contentType(new MediaType("text", "csv"))
                         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cpm-decision-log.csv\"")
-                        .body(out -> export.csv(filter, out));
+                        .body(out -> {
+                            gate.block();
+                            export.csv(filter, out);
+                        });
             case "json" ->
                 ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_JSON)
                         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cpm-decision-log.json\"")
-                        .body(out -> export.json(filter, out));
+                        .body(out -> {
+                            gate.block();
+                            export.json(filter, out);
+                        });
             default -> throw new BadQuery("format must be csv or json");
         };
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.ippc.cpm.query.ResponseGate;
 import org.ippc.cpm.query.board.BoardQueries;
 import org.ippc.cpm.query.board.PageRequest;
 import org.springframework.beans.factory.annotation.Value;
@@ -126,7 +127,7 @@ class LiveController {
     /**
      * The stream is watched first, so that changes committed while the snapshot or the missed changes are read
      * wait in its buffer; a change is sent only if its number is above the last one sent. Nothing starts before
-     * {@link LiveStreamGate} opens. Frames are written on {@link Schedulers#boundedElastic()} (a write blocks while a
+     * {@link ResponseGate} opens. Frames are written on {@link Schedulers#boundedElastic()} (a write blocks while a
      * client's socket is full), each change's frame the same bytes for every stream.
      */
     private SseEmitter stream(
@@ -138,7 +139,7 @@ class LiveController {
         SseEmitter emitter = new SseEmitter(NO_TIMEOUT);
         AtomicBoolean clientGone = new AtomicBoolean();
         Disposable sending = frames(snapshot, lastEventId, programmeId, authentication)
-                .delaySubscription(LiveStreamGate.opened(request))
+                .delaySubscription(ResponseGate.opened(request))
                 .publishOn(Schedulers.boundedElastic())
                 .<Void>handle((frame, stream) -> {
                     try {

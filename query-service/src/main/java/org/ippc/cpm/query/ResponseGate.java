@@ -1,4 +1,4 @@
-package org.ippc.cpm.query.live;
+package org.ippc.cpm.query;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,20 +13,22 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * Holds a live stream back until the request's own thread has left every filter. A stream's events are written on
- * other threads; the first one commits the response, and a filter still writing headers on the request's way out
- * (Spring Security's header writer, spring-security#15510) then broke Tomcat's header list: a lost stream and a
- * {@code NullPointerException} when thousands of dashboards connected at once. The outermost filter opens the gate.
+ * Holds back a response written on another thread (a live stream, the decision log's export) until the request's own
+ * thread has left every filter. The first write commits the response, and a filter still writing headers on the
+ * request's way out (Spring Security's header writer, spring-security#15510) then broke Tomcat's header list: a lost
+ * stream and a {@code NullPointerException} when thousands of dashboards connected at once. The outermost filter opens
+ * the gate.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class LiveStreamGate extends OncePerRequestFilter {
+public class ResponseGate extends OncePerRequestFilter {
 
-    private static final String GATE = LiveStreamGate.class.getName();
+    private static final String GATE = ResponseGate.class.getName();
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/live/");
+        String path = request.getRequestURI();
+        return !(path.startsWith("/api/live/") || path.equals("/api/audit/log/export"));
     }
 
     @Override
@@ -43,7 +45,7 @@ class LiveStreamGate extends OncePerRequestFilter {
 
     /** Completes once the request's thread has left the filters (at once for a request this filter did not see). */
     @SuppressWarnings("unchecked")
-    static Mono<Void> opened(HttpServletRequest request) {
+    public static Mono<Void> opened(HttpServletRequest request) {
         Object gate = request.getAttribute(GATE);
         return gate == null ? Mono.empty() : (Mono<Void>) gate;
     }
