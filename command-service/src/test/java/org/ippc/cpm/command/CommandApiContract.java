@@ -81,6 +81,9 @@ abstract class CommandApiContract {
                 .as(command + " by " + user + ": " + answer.raw())
                 .isEqualTo(200);
         assertThat(answer.etag()).isEqualTo("\"" + answer.body().get("version").asLong() + "\"");
+        // Sent whole, not chunked: the answer's length is known before it is written.
+        assertThat(answer.headers().firstValue("Content-Length"))
+                .hasValue(Integer.toString(answer.raw().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
         accepted.add(command);
         return answer;
     }

@@ -59,12 +59,14 @@ class CommandController {
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     private final CommandSender commands;
+    private final ObjectMapper json;
     private final ObjectMapper strict;
     private final Actors actors;
     private final IdempotencyStore idempotency;
 
     CommandController(CommandSender commands, ObjectMapper json, Actors actors, IdempotencyStore idempotency) {
         this.commands = commands;
+        this.json = json;
         this.strict = json.copy()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -94,7 +96,7 @@ class CommandController {
             path = "/{name}",
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CommandAccepted> send(
+    ResponseEntity<byte[]> send(
             @PathVariable String name,
             @RequestBody byte[] body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -172,9 +174,22 @@ class CommandController {
     /** On the answer that repeats the first one for an Idempotency-Key: nothing was recorded by this request. */
     static final String REPLAYED = "Idempotent-Replayed";
 
-    private static ResponseEntity<CommandAccepted> answer(CommandAccepted accepted, boolean replayed) {
-        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().eTag("\"" + accepted.version() + "\"");
-        return (replayed ? ok.header(REPLAYED, "true") : ok).body(accepted);
+    /**
+     * The answer as bytes with their length: Jackson's message converter flushes what it wrote, which made Tomcat send
+     * every answer chunked, in two writes to the socket.
+     */
+    private ResponseEntity<byte[]> answer(CommandAccepted accepted, boolean replayed) {
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(accepted);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
+                .eTag("\"" + accepted.version() + "\"")
+                .contentType(MediaType.APPLICATION_JSON)
+                .contentLength(body.length);
+        return (replayed ? ok.header(REPLAYED, "true") : ok).body(body);
     }
 
     private Optional<CommandAccepted> replay(String principal, String key, String hash) {
