@@ -93,12 +93,8 @@ public final class BareApplicationProcess implements AutoCloseable {
     }
 
     /** The CPU its JVM has spent so far, in nanoseconds. */
-    public long cpuNanos() {
-        return process.toHandle()
-                .info()
-                .totalCpuDuration()
-                .orElseThrow(() -> new IllegalStateException("this platform does not tell a process's CPU"))
-                .toNanos();
+    ProcessCpu cpu() {
+        return ProcessCpu.of(process);
     }
 
     @Override

@@ -38,6 +38,20 @@ final class WrkLoad {
             String authorization,
             List<String> programmes)
             throws IOException, InterruptedException {
+        return run(wrk, clients, warmupSeconds, seconds, url, authorization, programmes, 0);
+    }
+
+    /** The same, each client waiting {@code delayMillis} after an answer before its next request (a paced load). */
+    static Percentiles run(
+            Path wrk,
+            int clients,
+            double warmupSeconds,
+            double seconds,
+            String url,
+            String authorization,
+            List<String> programmes,
+            long delayMillis)
+            throws IOException, InterruptedException {
         Path script = Files.createTempFile("cpm-bench", ".lua");
         Files.writeString(
                 script,
@@ -56,13 +70,14 @@ final class WrkLoad {
                     .. '"description":"Benchmark pledge"},"rationale":"Benchmark pledge"}'
                 end
                 """.formatted(
-                                String.join(
-                                        ",",
-                                        programmes.stream()
-                                                .limit(clients)
-                                                .map(p -> "\"" + p + "\"")
-                                                .toList()),
-                                authorization),
+                                        String.join(
+                                                ",",
+                                                programmes.stream()
+                                                        .limit(clients)
+                                                        .map(p -> "\"" + p + "\"")
+                                                        .toList()),
+                                        authorization)
+                        + (delayMillis > 0 ? "function delay() return " + delayMillis + " end\n" : ""),
                 StandardCharsets.UTF_8);
         if (warmupSeconds > 0) {
             execute(wrk, clients, warmupSeconds, url, script);
