@@ -213,7 +213,8 @@ public final class CommandBenchmark {
                     seconds,
                     endpoint,
                     authorization,
-                    programmes.stream().map(ProgrammeId::value).toList());
+                    programmes.stream().map(ProgrammeId::value).toList(),
+                    0);
         }
         URL url = URI.create(endpoint).toURL();
         return LoadRunner.run(

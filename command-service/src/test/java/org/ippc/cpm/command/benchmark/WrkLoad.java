@@ -29,19 +29,7 @@ final class WrkLoad {
                 .findFirst();
     }
 
-    static Percentiles run(
-            Path wrk,
-            int clients,
-            double warmupSeconds,
-            double seconds,
-            String url,
-            String authorization,
-            List<String> programmes)
-            throws IOException, InterruptedException {
-        return run(wrk, clients, warmupSeconds, seconds, url, authorization, programmes, 0);
-    }
-
-    /** The same, each client waiting {@code delayMillis} after an answer before its next request (a paced load). */
+    /** Each client waits {@code delayMillis} after an answer before its next request (0: none, full speed). */
     static Percentiles run(
             Path wrk,
             int clients,
