@@ -231,7 +231,7 @@ public final class CommandBenchmark {
     /**
      * The pause after each answer that brings 16 clients of the bare application to the engine's HTTP rate: a request
      * costs a server more CPU when requests come further apart (threads go to sleep and are woken for each one; the
-     * bare application's CPU per request was 175-185 us at full speed and 310-340 us at 750 requests/s, alternating:
+     * bare application's CPU per request was 173-185 us at full speed and 308-340 us at 750 requests/s, alternating:
      * docs/performance.md), so the web stack's own cost is measured at the rate the engine served.
      */
     private static long pacedDelay(Path wrk, String endpoint, String auth, List<String> programmes, double rate)
