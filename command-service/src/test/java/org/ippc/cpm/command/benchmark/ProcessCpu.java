@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * in an HTTP one: docs/performance.md); the CPU without it is the steady-state cost of a command. A compiler thread
  * that ends between two readings takes its time with it, which can only leave more CPU on the non-compiling side.
  */
-final class ProcessCpu {
+public final class ProcessCpu {
 
     /** Linux reports a thread's times in clock ticks of 1/100 s (USER_HZ, fixed in its ABI). */
     private static final long NANOS_PER_TICK = 10_000_000;
@@ -32,7 +32,7 @@ final class ProcessCpu {
     }
 
     /** This JVM. */
-    static ProcessCpu own() {
+    public static ProcessCpu own() {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         return new ProcessCpu(ProcessHandle.current().pid(), os::getProcessCpuTime);
     }
@@ -48,7 +48,7 @@ final class ProcessCpu {
                         .toNanos());
     }
 
-    Reading read() {
+    public Reading read() {
         return new Reading(totalNanos.getAsLong(), compilerNanos(), kernelNanos());
     }
 
@@ -93,7 +93,7 @@ final class ProcessCpu {
     }
 
     /** CPU times at one moment, in nanoseconds. */
-    record Reading(long totalNanos, long compilerNanos, long kernelNanos) {
+    public record Reading(long totalNanos, long compilerNanos, long kernelNanos) {
 
         Reading since(Reading before) {
             return new Reading(

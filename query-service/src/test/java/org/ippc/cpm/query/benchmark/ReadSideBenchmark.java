@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,7 @@ import org.ippc.cpm.command.HttpApi;
 import org.ippc.cpm.command.benchmark.CommandBenchmark;
 import org.ippc.cpm.command.benchmark.DatabaseMeter;
 import org.ippc.cpm.command.benchmark.Percentiles;
+import org.ippc.cpm.command.benchmark.ProcessCpu;
 import org.ippc.cpm.domain.programme.PledgeResources;
 import org.ippc.cpm.domain.programme.Resource;
 import org.ippc.cpm.domain.programme.ResourceKind;
@@ -68,6 +70,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * docs/performance.md.
  */
 public final class ReadSideBenchmark {
+
+    private static final ProcessCpu OWN_CPU = ProcessCpu.own();
 
     private static final Actor NZ = new Actor(Role.CONTRACTING_PARTY, "nz-delegate", "NZ");
     private static final int CLIENTS = 8;
@@ -157,7 +161,7 @@ public final class ReadSideBenchmark {
                 jdbc.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
                 jdbc.queryForList("SELECT pg_stat_statements_reset()");
             }
-            List<Long> commandMicros = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Long> commandMicros = Collections.synchronizedList(new ArrayList<>());
             Percentiles committed = projectionLag(
                     gateway,
                     jdbc,
@@ -680,8 +684,6 @@ public final class ReadSideBenchmark {
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean)
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+        return OWN_CPU.read().totalNanos();
     }
 }
