@@ -8,12 +8,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.ippc.cpm.query.ResponseGate;
 import org.ippc.cpm.query.board.BoardQueries;
@@ -28,8 +27,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -51,9 +50,6 @@ class LiveController {
     private final Duration heartbeat;
     private final LiveMetrics metrics;
     private final ObjectMapper json;
-
-    /** A stream lasts as long as its client (or its token); the container's async timeout does not end it. */
-    private static final long NO_TIMEOUT = -1;
 
     LiveController(
             LiveSubscribers subscribers,
@@ -81,12 +77,14 @@ class LiveController {
                                     "Server-Sent Events: 'snapshot' (every ProgrammeRow), then 'programme' (a ProgrammeRow) for"
                                             + " each change, each with its feed number as id; a comment every heartbeat",
                             content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string"))))
-    SseEmitter board(
+    void board(
             @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
             @RequestParam(name = "lastEventId", required = false) Long lastEventIdParam,
             Authentication authentication,
-            HttpServletRequest request) {
-        return stream(
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws Exception {
+        stream(
                 () -> queries.board(
                                 null,
                                 null,
@@ -96,7 +94,8 @@ class LiveController {
                 first(lastEventId, lastEventIdParam),
                 null,
                 authentication,
-                request);
+                request,
+                response);
     }
 
     @GetMapping(path = "/programmes/{programmeId}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -110,98 +109,73 @@ class LiveController {
                                     "Server-Sent Events: 'snapshot' (its ProgrammeRow), then 'programme' (a ProgrammeRow) for"
                                             + " each change, each with its feed number as id; a comment every heartbeat",
                             content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string"))))
-    SseEmitter programme(
+    void programme(
             @PathVariable String programmeId,
             @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
             @RequestParam(name = "lastEventId", required = false) Long lastEventIdParam,
             Authentication authentication,
-            HttpServletRequest request) {
-        return stream(
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws Exception {
+        stream(
                 () -> queries.programme(programmeId),
                 first(lastEventId, lastEventIdParam),
                 programmeId,
                 authentication,
-                request);
+                request,
+                response);
     }
 
     /**
-     * The stream is watched first, so that changes committed while the snapshot or the missed changes are read
-     * wait in its buffer; a change is sent only if its number is above the last one sent. Nothing starts before
-     * {@link ResponseGate} opens. Frames are written on {@link Schedulers#boundedElastic()} (a write blocks while a
-     * client's socket is full), each change's frame the same bytes for every stream.
+     * The stream is watched first, so that changes committed while the snapshot (read here, so that a database out
+     * of reach is answered as any request is) or the missed changes are read wait in its buffer; a change is sent only
+     * if its number is above the last one sent. Nothing is sent before {@link ResponseGate} opens. Frames are handed
+     * to {@link SseStream} on {@link Schedulers#boundedElastic()}, which spreads the streams' writes over the cores;
+     * a write never blocks, each change's frame the same bytes for every stream.
      */
-    private SseEmitter stream(
+    private void stream(
             Callable<Object> snapshot,
             Long lastEventId,
             String programmeId,
             Authentication authentication,
-            HttpServletRequest request) {
-        SseEmitter emitter = new SseEmitter(NO_TIMEOUT);
-        AtomicBoolean clientGone = new AtomicBoolean();
-        Disposable sending = frames(snapshot, lastEventId, programmeId, authentication)
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws Exception {
+        LiveSubscribers.Watch watch = subscribers.watch(programmeId);
+        long head;
+        Flux<SseFrame> start;
+        try {
+            head = feed.head();
+            start = lastEventId == null
+                    ? Flux.just(SseFrame.event("snapshot", head, json(snapshot.call())))
+                    : Flux.empty();
+        } catch (Exception unreadable) {
+            watch.cancel().run();
+            throw unreadable;
+        }
+        metrics.opened();
+        Disposable.Swap sending = Disposables.swap();
+        SseStream stream = SseStream.open(request, response, () -> {
+            sending.dispose();
+            watch.cancel().run();
+            metrics.closed();
+        });
+        AtomicLong lastSent = new AtomicLong(lastEventId == null ? head : lastEventId);
+        Flux<BoardChange> missed = lastEventId == null ? Flux.empty() : missedAfter(lastEventId, programmeId);
+        Flux<SseFrame> changes = Flux.concat(missed, watch.changes())
+                .filter(change -> change.programme() != null && change.seq() > lastSent.get())
+                .doOnNext(change -> {
+                    lastSent.set(change.seq());
+                    metrics.delivered(change.programme().lastChangedAt());
+                })
+                .map(BoardChange::frame);
+        Flux<SseFrame> heartbeats = Flux.interval(Duration.ZERO, heartbeat).map(tick -> SseFrame.HEARTBEAT);
+        Flux<SseFrame> frames = Flux.merge(heartbeats, Flux.concat(start, changes));
+        Duration lifetime = lifetime(authentication);
+        sending.update((lifetime == null ? frames : frames.take(lifetime))
                 .delaySubscription(ResponseGate.opened(request))
                 .publishOn(Schedulers.boundedElastic())
-                .<Void>handle((frame, stream) -> {
-                    try {
-                        emitter.send(frame.bytes());
-                    } catch (IOException e) {
-                        // The container ends the request of a client that left; the emitter is not told again.
-                        clientGone.set(true);
-                        stream.complete();
-                    }
-                })
-                .subscribe(
-                        null,
-                        failure -> {
-                            if (!clientGone.get()) {
-                                emitter.completeWithError(failure);
-                            }
-                        },
-                        () -> {
-                            if (!clientGone.get()) {
-                                emitter.complete();
-                            }
-                        });
-        emitter.onCompletion(sending::dispose);
-        emitter.onTimeout(sending::dispose);
-        emitter.onError(failure -> sending.dispose());
-        return emitter;
-    }
-
-    private Flux<SseFrame> frames(
-            Callable<Object> snapshot, Long lastEventId, String programmeId, Authentication authentication) {
-        return Flux.defer(() -> {
-            LiveSubscribers.Watch watch = subscribers.watch(programmeId);
-            long head;
-            try {
-                head = feed.head();
-            } catch (RuntimeException databaseUnreachable) {
-                watch.cancel().run();
-                throw databaseUnreachable;
-            }
-            AtomicLong lastSent = new AtomicLong(lastEventId == null ? head : lastEventId);
-            Flux<SseFrame> start = lastEventId == null
-                    ? Mono.fromCallable(snapshot)
-                            .map(rows -> SseFrame.event("snapshot", head, json(rows)))
-                            .flux()
-                    : Flux.empty();
-            Flux<BoardChange> missed = lastEventId == null ? Flux.empty() : missedAfter(lastEventId, programmeId);
-            Flux<SseFrame> changes = Flux.concat(missed, watch.changes())
-                    .filter(change -> change.programme() != null && change.seq() > lastSent.get())
-                    .doOnNext(change -> {
-                        lastSent.set(change.seq());
-                        metrics.delivered(change.programme().lastChangedAt());
-                    })
-                    .map(BoardChange::frame);
-            Flux<SseFrame> heartbeats = Flux.interval(Duration.ZERO, heartbeat).map(tick -> SseFrame.HEARTBEAT);
-            Flux<SseFrame> frames = Flux.merge(heartbeats, Flux.concat(start, changes));
-            Duration lifetime = lifetime(authentication);
-            metrics.opened();
-            return (lifetime == null ? frames : frames.take(lifetime)).doFinally(signal -> {
-                metrics.closed();
-                watch.cancel().run();
-            });
-        });
+                .subscribe(stream::send, failure -> stream.end(), stream::end));
     }
 
     private String json(Object initial) {

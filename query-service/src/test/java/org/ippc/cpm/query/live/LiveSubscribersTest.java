@@ -30,8 +30,7 @@ class LiveSubscribersTest {
 
         assertThat(seqs(board.changes())).containsExactly(1L, 2L, 3L);
         assertThat(seqs(pilot.changes())).containsExactly(1L, 3L);
-        assertThat(new String((byte[])
-                        change(7, "pilot").frame().bytes().iterator().next().getData()))
+        assertThat(new String(change(7, "pilot").frame().bytes(), java.nio.charset.StandardCharsets.UTF_8))
                 .startsWith("id:7\nevent:programme\ndata:{\"seq\":7,")
                 .endsWith("}\n\n")
                 .doesNotContain("\n\n{");
