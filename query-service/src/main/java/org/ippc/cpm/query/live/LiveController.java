@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.ippc.cpm.query.ResponseGate;
 import org.ippc.cpm.query.board.BoardQueries;
 import org.ippc.cpm.query.board.PageRequest;
@@ -143,12 +144,13 @@ class LiveController {
             throws Exception {
         LiveSubscribers.Watch watch = subscribers.watch(programmeId);
         long head;
-        Flux<SseFrame> start;
+        // Handed over once: a stream must not keep its snapshot for its whole life.
+        AtomicReference<SseFrame> start = new AtomicReference<>();
         try {
             head = feed.head();
-            start = lastEventId == null
-                    ? Flux.just(SseFrame.event("snapshot", head, json(snapshot.call())))
-                    : Flux.empty();
+            if (lastEventId == null) {
+                start.set(SseFrame.event("snapshot", head, json(snapshot.call())));
+            }
         } catch (Exception unreadable) {
             watch.cancel().run();
             throw unreadable;
@@ -170,7 +172,8 @@ class LiveController {
                 })
                 .map(BoardChange::frame);
         Flux<SseFrame> heartbeats = Flux.interval(Duration.ZERO, heartbeat).map(tick -> SseFrame.HEARTBEAT);
-        Flux<SseFrame> frames = Flux.merge(heartbeats, Flux.concat(start, changes));
+        Flux<SseFrame> frames =
+                Flux.merge(heartbeats, Flux.concat(Mono.fromCallable(() -> start.getAndSet(null)), changes));
         Duration lifetime = lifetime(authentication);
         sending.update((lifetime == null ? frames : frames.take(lifetime))
                 .delaySubscription(ResponseGate.opened(request))
