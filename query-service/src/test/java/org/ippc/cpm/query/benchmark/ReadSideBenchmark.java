@@ -76,6 +76,19 @@ public final class ReadSideBenchmark {
     private static final Actor NZ = new Actor(Role.CONTRACTING_PARTY, "nz-delegate", "NZ");
     private static final int CLIENTS = 8;
     private static final int SUBSCRIBERS = Integer.getInteger("bench.subscribers", 5000);
+    /** Per table: its sequential scans, and the rows they read plus the entries its index scans returned. */
+    private static Map<String, long[]> tableReads(JdbcTemplate jdbc) {
+        jdbc.execute("SELECT pg_stat_clear_snapshot()");
+        Map<String, long[]> reads = new HashMap<>();
+        jdbc.query(
+                "SELECT relname, seq_scan, coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) AS tuples"
+                        + " FROM pg_stat_user_tables",
+                row -> {
+                    reads.put(row.getString("relname"), new long[] {row.getLong("seq_scan"), row.getLong("tuples")});
+                });
+        return reads;
+    }
+
     /** {@code -Dbench.statements=true}: the lag part also lists the database's statements (pg_stat_statements). */
     private static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
 
@@ -157,6 +170,7 @@ public final class ReadSideBenchmark {
             DatabaseMeter database = new DatabaseMeter(app.getBean(javax.sql.DataSource.class));
             DatabaseMeter.Reading databaseBefore = database.read();
             long cpuBefore = processCpuNanos();
+            Map<String, long[]> tableReadsBefore = STATEMENTS ? tableReads(jdbc) : Map.of();
             if (STATEMENTS) {
                 jdbc.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
                 jdbc.queryForList("SELECT pg_stat_statements_reset()");
@@ -181,6 +195,19 @@ public final class ReadSideBenchmark {
                                 + " AS buffers, left(query, 120) AS statement FROM pg_stat_statements"
                                 + " ORDER BY buffers DESC LIMIT 15")
                         .forEach(row -> System.out.println("  " + row));
+                System.out.println("Rows read per command by table (sequential scans' rows + index scans' entries):");
+                tableReads(jdbc).entrySet().stream()
+                        .map(table -> {
+                            long[] before = tableReadsBefore.getOrDefault(table.getKey(), new long[2]);
+                            return Map.entry(
+                                    table.getKey(),
+                                    new long[] {table.getValue()[0] - before[0], table.getValue()[1] - before[1]});
+                        })
+                        .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                        .limit(8)
+                        .forEach(table -> System.out.printf(
+                                "  %-30s %8.1f rows, %d sequential scans%n",
+                                table.getKey(), (double) table.getValue()[1] / committed.count(), table.getValue()[0]));
             }
             figures.put(
                     "whole engine per command at half that rate, projections included",
