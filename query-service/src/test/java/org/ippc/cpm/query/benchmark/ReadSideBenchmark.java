@@ -76,20 +76,10 @@ public final class ReadSideBenchmark {
     private static final Actor NZ = new Actor(Role.CONTRACTING_PARTY, "nz-delegate", "NZ");
     private static final int CLIENTS = 8;
     private static final int SUBSCRIBERS = Integer.getInteger("bench.subscribers", 5000);
-    /** Per table: its sequential scans, and the rows they read plus the entries its index scans returned. */
-    private static Map<String, long[]> tableReads(JdbcTemplate jdbc) {
-        jdbc.execute("SELECT pg_stat_clear_snapshot()");
-        Map<String, long[]> reads = new HashMap<>();
-        jdbc.query(
-                "SELECT relname, seq_scan, coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) AS tuples"
-                        + " FROM pg_stat_user_tables",
-                row -> {
-                    reads.put(row.getString("relname"), new long[] {row.getLong("seq_scan"), row.getLong("tuples")});
-                });
-        return reads;
-    }
-
-    /** {@code -Dbench.statements=true}: the lag part also lists the database's statements (pg_stat_statements). */
+    /**
+     * {@code -Dbench.statements=true}: the lag part also lists the database's statements (pg_stat_statements) and the
+     * rows read per table.
+     */
     private static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
 
     private static final int REBUILD_EVENTS = Integer.getInteger("bench.rebuildEvents", 1_000_000);
@@ -712,5 +702,18 @@ public final class ReadSideBenchmark {
 
     private static long processCpuNanos() {
         return OWN_CPU.read().totalNanos();
+    }
+
+    /** Per table: its sequential scans, and the rows they read plus the entries its index scans returned. */
+    private static Map<String, long[]> tableReads(JdbcTemplate jdbc) {
+        jdbc.execute("SELECT pg_stat_clear_snapshot()");
+        Map<String, long[]> reads = new HashMap<>();
+        jdbc.query(
+                "SELECT relname, seq_scan, coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) AS tuples"
+                        + " FROM pg_stat_user_tables",
+                row -> {
+                    reads.put(row.getString("relname"), new long[] {row.getLong("seq_scan"), row.getLong("tuples")});
+                });
+        return reads;
     }
 }
