@@ -54,6 +54,11 @@ public class WriteBatch {
             return false;
         }
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        if (batch.resources().containsKey(EVERY_ROW)) {
+            // A rebuild in bulk fails as a whole (rolled back, then the processor replays), and writes its board
+            // rows only at the end: never one event at a time.
+            return false;
+        }
         return batch.getOrComputeResource(CAREFUL, key -> {
             // A batch that fails for any reason (its collected writes, or a handler's statement that left the
             // transaction unusable) makes the next ones careful.
@@ -97,6 +102,16 @@ public class WriteBatch {
         pending().statements.computeIfAbsent(sql, key -> new ArrayList<>()).add(arguments);
     }
 
+    /**
+     * Writes the board rows of a rebuild in bulk ({@link #EVERY_ROW}) once, after its last event: each as its last
+     * event left it, in one stream, so that the board's table needs no index while it fills.
+     */
+    public static void writeEveryRow(JdbcTemplate jdbc, Map<String, ?> everyRow) {
+        List<Object[]> rows = new ArrayList<>(everyRow.size());
+        everyRow.values().forEach(row -> rows.add(((BoardRow) row).arguments()));
+        Pending.appendInBulk(jdbc, BoardRow.INSERT, rows);
+    }
+
     private Optional<BoardRow> read(String programmeId) {
         return jdbc
                 .query(
@@ -129,21 +144,30 @@ public class WriteBatch {
             this.everyRowKnown = everyRowKnown;
         }
 
+        /** A rebuild in bulk keeps its board rows for {@link #writeEveryRow} and copies its appended rows in. */
         void flush(JdbcTemplate jdbc) {
-            List<Object[]> inserts = new ArrayList<>();
-            List<Object[]> updates = new ArrayList<>();
-            changed.values().forEach(row -> (row.stored ? updates : inserts).add(row.arguments()));
-            changed.values().forEach(row -> row.stored = true);
+            if (!everyRowKnown) {
+                List<Object[]> inserts = new ArrayList<>();
+                List<Object[]> updates = new ArrayList<>();
+                changed.values().forEach(row -> (row.stored ? updates : inserts).add(row.arguments()));
+                changed.values().forEach(row -> row.stored = true);
+                batch(jdbc, BoardRow.INSERT, inserts);
+                batch(jdbc, BoardRow.UPDATE, updates);
+            }
             changed.clear();
-            append(jdbc, BoardRow.INSERT, inserts);
-            batch(jdbc, BoardRow.UPDATE, updates);
-            statements.forEach((sql, arguments) -> append(jdbc, sql, arguments));
+            statements.forEach((sql, arguments) -> {
+                if (everyRowKnown) {
+                    appendInBulk(jdbc, sql, arguments);
+                } else {
+                    batch(jdbc, sql, arguments);
+                }
+            });
             statements.clear();
         }
 
-        /** A rebuild in bulk on PostgreSQL copies its appended rows in ({@link CopyIn}); everything else batches. */
-        private void append(JdbcTemplate jdbc, String sql, List<Object[]> arguments) {
-            if (!everyRowKnown || arguments.size() < 2 || !CopyIn.copied(jdbc, sql, arguments)) {
+        /** On PostgreSQL the rows are copied in ({@link CopyIn}); elsewhere they are a batch. */
+        static void appendInBulk(JdbcTemplate jdbc, String sql, List<Object[]> arguments) {
+            if (arguments.size() < 2 || !CopyIn.copied(jdbc, sql, arguments)) {
                 batch(jdbc, sql, arguments);
             }
         }

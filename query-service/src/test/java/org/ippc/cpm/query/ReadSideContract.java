@@ -1003,7 +1003,6 @@ abstract class ReadSideContract {
         assertThat(readModels()).isEqualTo(before);
     }
 
-    /** Runs {@code meanwhile} while the board has lost the pilot's row, then puts the row back. */
     /** A rebuild in bulk copies rows in as text on PostgreSQL: every character recorded must come back as it was. */
     @Test
     @Order(17)
@@ -1026,6 +1025,7 @@ abstract class ReadSideContract {
         assertThat(readModels()).isEqualTo(live);
     }
 
+    /** Runs {@code meanwhile} while the board has lost the pilot's row, then puts the row back. */
     private void withoutThePilotsBoardRow(Runnable meanwhile) {
         jdbc.execute("CREATE TABLE board_backup AS SELECT * FROM programme_board WHERE programme_id = '" + PILOT + "'");
         jdbc.update("DELETE FROM programme_board WHERE programme_id = ?", PILOT);
@@ -1037,7 +1037,7 @@ abstract class ReadSideContract {
         }
     }
 
-    private void rebuild() {
+    void rebuild() {
         assertThat(api.postTo("auditor", "/api/admin/rebuild", "", Map.of()).status())
                 .isEqualTo(202);
         await().atMost(Duration.ofSeconds(60))

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
@@ -39,7 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * this node claims every segment of it (kept alive from another thread, so that no node takes one meanwhile); in the
  * transaction the reset handlers empty the tables, the event table is read once in order up to the head recorded at
  * the start, the projections' own handlers apply the events in chunks whose writes go out as JDBC batches
- * ({@code WriteBatch}), and every segment's token is set to the last event read, gaps included. Commands go on
+ * ({@code WriteBatch}; the board's rows once, after the last event), and every segment's token is set to the last
+ * event read, gaps included. On PostgreSQL the tables it only appends to are new ones, swapped in at the end
+ * ({@link ShadowTables}). Commands go on
  * meanwhile; events after that token are the processor's again once it restarts. If anything fails, or the node
  * dies, the transaction rolls back: the read models and the tokens are as before, and the claims expire.
  */
@@ -137,10 +140,14 @@ class ReadModelBulkRebuild {
                 Duration.ofSeconds(1));
         try {
             transaction.executeWithoutResult(status -> {
+                Optional<ShadowTables> shadow = ShadowTables.prepare(jdbc);
                 List<AnnotationEventHandlerAdapter> handlers = handlers();
                 handlers.forEach(AnnotationEventHandlerAdapter::prepareReset);
                 DeadLetters.forget(jdbc);
-                TrackingToken last = replay(handlers, head, progress);
+                Map<String, ?> everyRow = new HashMap<>();
+                TrackingToken last = replay(handlers, head, progress, everyRow);
+                WriteBatch.writeEveryRow(jdbc, everyRow);
+                shadow.ifPresent(ShadowTables::swapIn);
                 keepClaims.cancel(false);
                 if (last != null) {
                     claimed.forEach(segment -> tokens.storeToken(last, ReadModels.PROCESSING_GROUP, segment));
@@ -152,12 +159,12 @@ class ReadModelBulkRebuild {
         }
     }
 
-    private TrackingToken replay(List<AnnotationEventHandlerAdapter> handlers, long head, LongConsumer progress) {
+    private TrackingToken replay(
+            List<AnnotationEventHandlerAdapter> handlers, long head, LongConsumer progress, Map<String, ?> everyRow) {
         TrackingToken last = null;
         // The handlers see the events as replayed (no live announcements), as in the processor's replay.
         TrackingToken replaying = ReplayToken.createReplayToken(GapAwareTrackingToken.newInstance(head, List.of()));
         List<EventMessage<?>> chunk = new ArrayList<>(CHUNK);
-        Map<String, ?> everyRow = new HashMap<>();
         try (Stream<? extends TrackedEventMessage<?>> events = store.readEvents(null, false)) {
             Iterator<? extends TrackedEventMessage<?>> stored = events.iterator();
             while (stored.hasNext()) {
