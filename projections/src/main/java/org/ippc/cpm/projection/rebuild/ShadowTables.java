@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,9 +23,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the old rows are dropped with their table instead of deleted one by one. Readers read the live tables as they were
  * until the commit; only the swap itself (dropping the old tables, moving the new ones in, making their views again)
  * holds their locks, and waits for them without holding readers up for long ({@link #lock}). The handlers' SQL is unchanged: the schema comes first in the transaction's search path. Nothing
- * is done on other databases, where the rebuild empties and refills the live tables.
+ * is done on other databases, or where the database user may not do all this ({@link #allowed}): there the rebuild
+ * empties and refills the live tables.
  */
 final class ShadowTables {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShadowTables.class);
 
     static final String SCHEMA = "cpm_rebuild";
 
@@ -58,6 +63,13 @@ final class ShadowTables {
                 jdbc,
                 jdbc.queryForObject("SELECT current_schema()", String.class),
                 jdbc.queryForObject("SELECT current_setting('search_path')", String.class));
+        if (!shadow.allowed()) {
+            LOG.info(
+                    "The read models are rebuilt in place: the database user cannot drop the live tables or their"
+                            + " views, or cannot create the schema {} or tables in it",
+                    SCHEMA);
+            return Optional.empty();
+        }
         for (String table : TABLES) {
             jdbc.execute("CREATE TABLE %s (LIKE %s INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING GENERATED"
                             .formatted(shadow(table), shadow.live(table))
@@ -66,6 +78,41 @@ final class ShadowTables {
         }
         shadow.searchPath(quote(SCHEMA) + ", " + shadow.searchPath);
         return Optional.of(shadow);
+    }
+
+    /**
+     * Whether this user may swap: it owns (or is a member of the owner of) the live tables and their views, may create
+     * tables in the live schema, and may create them in {@value #SCHEMA} — or may create that schema, which it then
+     * does (in the rebuild's transaction, like everything else).
+     */
+    private boolean allowed() {
+        List<String> relations = new ArrayList<>(views().keySet());
+        TABLES.forEach(table -> relations.add(live(table)));
+        for (String relation : relations) {
+            if (!Boolean.TRUE.equals(jdbc.queryForObject(
+                    "SELECT pg_has_role(relowner, 'USAGE') FROM pg_class WHERE oid = ?::regclass",
+                    Boolean.class,
+                    relation))) {
+                return false;
+            }
+        }
+        if (!Boolean.TRUE.equals(
+                jdbc.queryForObject("SELECT has_schema_privilege(?, 'CREATE')", Boolean.class, liveSchema))) {
+            return false;
+        }
+        List<Boolean> mayCreateIn = jdbc.queryForList(
+                "SELECT has_schema_privilege(oid, 'CREATE') FROM pg_namespace WHERE nspname = ?",
+                Boolean.class,
+                SCHEMA);
+        if (!mayCreateIn.isEmpty()) {
+            return mayCreateIn.get(0);
+        }
+        if (!Boolean.TRUE.equals(
+                jdbc.queryForObject("SELECT has_database_privilege(current_database(), 'CREATE')", Boolean.class))) {
+            return false;
+        }
+        jdbc.execute("CREATE SCHEMA " + quote(SCHEMA));
+        return true;
     }
 
     /**
