@@ -22,9 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * and indexes (the live tables' own definitions) are built once over all the rows instead of kept up row by row, and
  * the old rows are dropped with their table instead of deleted one by one. Readers read the live tables as they were
  * until the commit; only the swap itself (dropping the old tables, moving the new ones in, making their views again)
- * holds their locks, and waits for them without holding readers up for long ({@link #lock}). The handlers' SQL is unchanged: the schema comes first in the transaction's search path. Nothing
- * is done on other databases, or where the database user may not do all this ({@link #allowed}): there the rebuild
- * empties and refills the live tables.
+ * holds their locks, and it waits for them without holding readers up for long ({@link #lock}). The handlers' SQL is
+ * unchanged: the schema comes first in the transaction's search path. Nothing is done on other databases, or where
+ * the database user may not do all this ({@link #allowed}): there the rebuild empties and refills the live tables.
  */
 final class ShadowTables {
 
@@ -230,7 +230,7 @@ final class ShadowTables {
         jdbc.queryForObject("SELECT set_config('search_path', ?, true)", String.class, path);
     }
 
-    static String onTable(String indexDefinition, String table) {
+    private static String onTable(String indexDefinition, String table) {
         Matcher index = INDEX_ON.matcher(indexDefinition);
         if (!index.matches()) {
             throw new IllegalStateException("an index definition not understood: " + indexDefinition);
