@@ -30,7 +30,8 @@ public class WriteBatch {
     private static final String RESOURCE = WriteBatch.class.getName();
     /**
      * A unit-of-work resource of a rebuild in bulk: the board rows it has made so far (a {@code Map} by programme id),
-     * kept from one batch to the next. It began with empty tables, so a row it has not made does not exist.
+     * kept from one batch to the next and written after its last event ({@link #writeEveryRow}). It began with empty
+     * tables, so a row it has not made does not exist.
      */
     public static final String EVERY_ROW = WriteBatch.class.getName() + ".everyRow";
 

@@ -42,9 +42,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the start, the projections' own handlers apply the events in chunks whose writes go out as JDBC batches
  * ({@code WriteBatch}; the board's rows once, after the last event), and every segment's token is set to the last
  * event read, gaps included. On PostgreSQL the tables it only appends to are new ones, swapped in at the end
- * ({@link ShadowTables}). Commands go on
- * meanwhile; events after that token are the processor's again once it restarts. If anything fails, or the node
- * dies, the transaction rolls back: the read models and the tokens are as before, and the claims expire.
+ * ({@link ShadowTables}). Commands go on meanwhile; events after that token are the processor's again once it
+ * restarts. If anything fails, or the node dies, the transaction rolls back: the read models and the tokens are as
+ * before, and the claims expire.
  */
 @Component
 class ReadModelBulkRebuild {
