@@ -82,9 +82,15 @@ public final class HttpApi {
     }
 
     public Answer get(String user, String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30))
-                .GET();
+        return withoutBody(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    public Answer deleteFrom(String user, String path) {
+        return withoutBody(user, HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
+    private Answer withoutBody(String user, HttpRequest.Builder request) {
+        request.timeout(Duration.ofSeconds(30));
         if (user != null) {
             request.header("Authorization", basic(user, user));
         }

@@ -8,19 +8,14 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.ippc.cpm.command.EmbeddedPostgresDatabase;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The read side on a real PostgreSQL 17 (fsync on): savepoints, cursors, bytea and the hash chain as production has them. */
 class PostgresReadSideTest extends ReadSideContract {
-
-    @Autowired
-    DataSource dataSource;
 
     private static final List<String> SWAPPED = List.of("programme_board", "funding_entry", "decision_log");
 

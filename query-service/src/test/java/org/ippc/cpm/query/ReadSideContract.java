@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -89,6 +91,9 @@ abstract class ReadSideContract {
 
     @Autowired
     EventProcessingConfiguration processing;
+
+    @Autowired
+    DataSource dataSource;
 
     HttpApi api;
 
@@ -1023,6 +1028,45 @@ abstract class ReadSideContract {
                 .isEqualTo("done");
         awaitProjected();
         assertThat(readModels()).isEqualTo(live);
+    }
+
+    /**
+     * An auditor cancels a rebuild while it runs (held up by a reader's lock on the agenda's rows, which its first
+     * step empties): it stops, rolls back and says who cancelled it; the read models are as before and go on.
+     */
+    @Test
+    @Order(18)
+    void a_cancelled_rebuild_stops_and_changes_nothing_and_the_read_models_go_on() throws Exception {
+        awaitProjected();
+        assertThat(api.deleteFrom("auditor", "/api/admin/rebuild").status())
+                .as("nothing to cancel")
+                .isEqualTo(409);
+        Map<String, List<Map<String, Object>>> before = readModels();
+        assertThat(count("action_item")).isPositive();
+        try (Connection reader = dataSource.getConnection()) {
+            reader.setAutoCommit(false);
+            reader.createStatement()
+                    .executeQuery("SELECT * FROM action_item FOR UPDATE")
+                    .close();
+            assertThat(api.postTo("auditor", "/api/admin/rebuild", "", Map.of()).status())
+                    .isEqualTo(202);
+            assertThat(api.deleteFrom("auditor", "/api/admin/rebuild").status()).isEqualTo(202);
+            reader.commit();
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ok(api.get("auditor", "/api/admin/rebuild")).hasNonNull("outcome"));
+        JsonNode status = ok(api.get("auditor", "/api/admin/rebuild"));
+        assertThat(status.get("outcome").asText()).isEqualTo("cancelled by auditor: the read models are as before");
+        assertThat(status.get("running").asBoolean()).isFalse();
+        assertThat(readModels()).isEqualTo(before);
+        ok(api.post(
+                "nz",
+                "pledgeResources",
+                "{\"programmeId\":\"" + PILOT + "\",\"resource\":{\"kind\":\"FUNDS\",\"valueUsd\":2,"
+                        + "\"description\":\"after a cancelled rebuild\"},\"rationale\":\"goes on\"}"));
+        awaitProjected();
+        assertThat(count("funding_entry WHERE description = 'after a cancelled rebuild'"))
+                .isEqualTo(1);
     }
 
     /** Runs {@code meanwhile} while the board has lost the pilot's row, then puts the row back. */

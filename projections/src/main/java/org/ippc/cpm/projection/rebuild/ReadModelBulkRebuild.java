@@ -93,7 +93,7 @@ class ReadModelBulkRebuild {
     /**
      * Stops this node's processor and claims every segment, waiting for the other nodes to release theirs; refused
      * (and the processor restarted) if one does not within {@link #CLAIM_WITHIN}. {@code waiting} is called while it
-     * waits.
+     * waits; what it throws ends the waiting (the claims released, the processor restarted).
      */
     List<Integer> claim(Runnable waiting) {
         StreamingEventProcessor processor = processor();
@@ -110,7 +110,12 @@ class ReadModelBulkRebuild {
                         release(claimed);
                         throw new Refused("another node kept a segment of the read models", claimedElsewhere);
                     }
-                    waiting.run();
+                    try {
+                        waiting.run();
+                    } catch (RuntimeException stopped) {
+                        release(claimed);
+                        throw stopped;
+                    }
                     pause();
                 }
             }

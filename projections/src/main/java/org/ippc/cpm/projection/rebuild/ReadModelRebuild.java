@@ -76,6 +76,26 @@ public class ReadModelRebuild {
         return status();
     }
 
+    /**
+     * Asks the running rebuild in bulk, on whichever node it runs, to stop: at its next chunk it rolls back, and the
+     * read models and the processor go on as before it began. Asking again changes nothing; a replay in the processor
+     * cannot be cancelled (its tables were emptied when it began).
+     */
+    public synchronized RebuildStatus cancel(String requestedBy) {
+        if (!status().running()
+                || jdbc.update(
+                                """
+                                UPDATE read_model_rebuild SET cancelled_by = COALESCE(cancelled_by, ?)
+                                WHERE id = ? AND method = 'bulk' AND outcome IS NULL""",
+                                requestedBy,
+                                jdbc.queryForObject("SELECT MAX(id) FROM read_model_rebuild", Long.class))
+                        == 0) {
+            throw new RebuildNotCancellable();
+        }
+        LOG.info("Rebuild of the read models cancelled by {}", requestedBy);
+        return status();
+    }
+
     private void rebuild(long id, long head) {
         List<Integer> claimed;
         try {
@@ -84,11 +104,18 @@ public class ReadModelRebuild {
             LOG.info("No bulk rebuild ({}): the processor replays the events", refused.getMessage());
             replayInTheProcessor(id, "bulk refused: " + refused.getMessage());
             return;
+        } catch (RebuildCancelled cancelled) {
+            LOG.info("The rebuild in bulk stopped while it waited for the segments: {}", cancelled.getMessage());
+            finish(id, cancelled.getMessage());
+            return;
         }
         try {
             bulk.run(claimed, head, position -> report(id, position), () -> alive(id));
             finish(id, "done");
             LOG.info("Read models rebuilt in bulk up to global index {}", head);
+        } catch (RebuildCancelled cancelled) {
+            LOG.info("The rebuild in bulk stopped: {}", cancelled.getMessage());
+            finish(id, cancelled.getMessage());
         } catch (RuntimeException failure) {
             LOG.warn("The bulk rebuild failed; the read models are as before and the processor replays", failure);
             replayInTheProcessor(id, "bulk failed: " + failure.getMessage());
@@ -126,13 +153,22 @@ public class ReadModelRebuild {
         jdbc.update("UPDATE read_model_rebuild SET updated_at = ? WHERE id = ?", Timestamp.from(clock.instant()), id);
     }
 
-    /** In a transaction of its own: the rebuild's is not visible to anyone until it commits. */
+    /**
+     * In a transaction of its own (the rebuild's is not visible to anyone until it commits); stops the rebuild if it
+     * was cancelled meanwhile.
+     */
     private void report(long id, long position) {
-        apart.executeWithoutResult(status -> jdbc.update(
-                "UPDATE read_model_rebuild SET position = ?, updated_at = ? WHERE id = ?",
-                position,
-                Timestamp.from(clock.instant()),
-                id));
+        String cancelledBy = apart.execute(status -> {
+            jdbc.update(
+                    "UPDATE read_model_rebuild SET position = ?, updated_at = ? WHERE id = ?",
+                    position,
+                    Timestamp.from(clock.instant()),
+                    id);
+            return jdbc.queryForObject("SELECT cancelled_by FROM read_model_rebuild WHERE id = ?", String.class, id);
+        });
+        if (cancelledBy != null) {
+            throw new RebuildCancelled(cancelledBy);
+        }
     }
 
     private void finish(long id, String outcome) {

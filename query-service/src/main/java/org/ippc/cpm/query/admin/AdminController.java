@@ -1,6 +1,9 @@
 package org.ippc.cpm.query.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.ArrayList;
@@ -13,13 +16,16 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.ippc.cpm.domain.shared.Nullable;
 import org.ippc.cpm.platform.DatabaseUnavailable;
 import org.ippc.cpm.platform.ProblemTypes;
+import org.ippc.cpm.platform.openapi.ApiContract;
 import org.ippc.cpm.projection.ReadModels;
 import org.ippc.cpm.projection.rebuild.ReadModelRebuild;
+import org.ippc.cpm.projection.rebuild.RebuildNotCancellable;
 import org.ippc.cpm.projection.rebuild.RebuildRunning;
 import org.ippc.cpm.projection.rebuild.RebuildStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,9 +51,33 @@ class AdminController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(
             operationId = "rebuildReadModels",
-            summary = "Empties and rebuilds every read model from the event store")
+            summary = "Empties and rebuilds every read model from the event store",
+            responses = {
+                @ApiResponse(responseCode = "202", description = "Accepted"),
+                @ApiResponse(
+                        responseCode = "409",
+                        description = "A rebuild is running (on any node)",
+                        content = @Content(mediaType = ApiContract.PROBLEM_JSON, schema = @Schema(ref = "Problem")))
+            })
     RebuildStatus rebuild(Principal principal) {
         return rebuild.start(principal.getName());
+    }
+
+    @DeleteMapping("/rebuild")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(
+            operationId = "cancelRebuild",
+            summary = "Cancels the running rebuild in bulk: it stops at its next chunk and the read models stay as they"
+                    + " were",
+            responses = {
+                @ApiResponse(responseCode = "202", description = "Accepted"),
+                @ApiResponse(
+                        responseCode = "409",
+                        description = "No rebuild in bulk is running (a replay in the processor cannot be cancelled)",
+                        content = @Content(mediaType = ApiContract.PROBLEM_JSON, schema = @Schema(ref = "Problem")))
+            })
+    RebuildStatus cancelRebuild(Principal principal) {
+        return rebuild.cancel(principal.getName());
     }
 
     @GetMapping("/rebuild")
@@ -103,6 +133,14 @@ class AdminController {
                 HttpStatus.CONFLICT,
                 ProblemTypes.problem(HttpStatus.CONFLICT, "Rebuild not started", running.getMessage(), null),
                 running);
+    }
+
+    @ExceptionHandler(RebuildNotCancellable.class)
+    ErrorResponseException notCancellable(RebuildNotCancellable none) {
+        return new ErrorResponseException(
+                HttpStatus.CONFLICT,
+                ProblemTypes.problem(HttpStatus.CONFLICT, "Rebuild not cancelled", none.getMessage(), null),
+                none);
     }
 
     private SequencedDeadLetterQueue<EventMessage<?>> queue() {

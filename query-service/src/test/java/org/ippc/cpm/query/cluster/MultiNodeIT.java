@@ -593,8 +593,9 @@ class MultiNodeIT {
      */
     @Test
     @Order(10)
-    void a_rebuild_on_one_node_while_the_other_takes_commands_and_one_killed_midway_leave_the_read_models_whole()
-            throws Exception {
+    void
+            a_rebuild_on_one_node_while_the_other_takes_commands_one_cancelled_on_the_other_and_one_killed_midway_leave_the_read_models_whole()
+                    throws Exception {
         b = EngineNode.start("b-again", jdbcUrl, home, SLOW_POLL);
         b.awaitReady();
         long events = EventCopies.fillTo(store, PILOT, 60_000);
@@ -630,6 +631,21 @@ class MultiNodeIT {
                 .isEqualTo(accepted);
 
         List<Map<String, Object>> before = readModels();
+        assertThat(a.api.postTo("auditor", "/api/admin/rebuild", "", Map.of()).status())
+                .isEqualTo(202);
+        assertThat(b.api.deleteFrom("auditor", "/api/admin/rebuild").status())
+                .as("cancelled through the node that does not rebuild")
+                .isEqualTo(202);
+        awaitTrue(
+                "the rebuilding node stopped",
+                Duration.ofSeconds(30),
+                () -> a.api.get("auditor", "/api/admin/rebuild")
+                        .body()
+                        .path("outcome")
+                        .asText()
+                        .equals("cancelled by auditor: the read models are as before"));
+        assertThat(readModels()).as("the cancelled rebuild changed nothing").isEqualTo(before);
+
         assertThat(a.api.postTo("auditor", "/api/admin/rebuild", "", Map.of()).status())
                 .isEqualTo(202);
         awaitTrue(
