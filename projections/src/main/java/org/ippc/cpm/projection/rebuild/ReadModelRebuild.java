@@ -82,14 +82,12 @@ public class ReadModelRebuild {
      * cannot be cancelled (its tables were emptied when it began).
      */
     public synchronized RebuildStatus cancel(String requestedBy) {
-        if (!status().running()
-                || jdbc.update(
-                                """
-                                UPDATE read_model_rebuild SET cancelled_by = COALESCE(cancelled_by, ?)
-                                WHERE id = ? AND method = 'bulk' AND outcome IS NULL""",
-                                requestedBy,
-                                jdbc.queryForObject("SELECT MAX(id) FROM read_model_rebuild", Long.class))
-                        == 0) {
+        boolean running = status().running();
+        Long latest = jdbc.queryForObject("SELECT MAX(id) FROM read_model_rebuild", Long.class);
+        String ask = """
+                UPDATE read_model_rebuild SET cancelled_by = COALESCE(cancelled_by, ?)
+                WHERE id = ? AND method = 'bulk' AND outcome IS NULL""";
+        if (!running || jdbc.update(ask, requestedBy, latest) == 0) {
             throw new RebuildNotCancellable();
         }
         LOG.info("Rebuild of the read models cancelled by {}", requestedBy);
