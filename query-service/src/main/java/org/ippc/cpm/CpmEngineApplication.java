@@ -22,6 +22,8 @@ public class CpmEngineApplication {
     public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("disable-axoniq-console-message", "true");
-        SpringApplication.run(CpmEngineApplication.class, args);
+        SpringApplication engine = new SpringApplication(CpmEngineApplication.class);
+        engine.addListeners(new AheadOfTimeStart());
+        engine.run(args);
     }
 }

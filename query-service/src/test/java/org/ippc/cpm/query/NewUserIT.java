@@ -39,6 +39,8 @@ class NewUserIT {
             assertTheClassDataArchiveIsMapped(engine);
             awaitLog(firstLog, "Demo data: 61 of 61 commands recorded, 0 already recorded before");
             assertThat(Files.readString(firstLog))
+                    .as("the README's command starts from the bean definitions prepared at build time")
+                    .contains("Starting AOT-processed CpmEngineApplication")
                     .contains("/dashboard/")
                     .contains("Demo users (password = user name)");
             JsonNode board = awaitBoard(api);

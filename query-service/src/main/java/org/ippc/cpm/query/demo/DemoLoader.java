@@ -13,7 +13,6 @@ import org.ippc.cpm.domain.seed.SeedStory;
 import org.ippc.cpm.platform.WithDemoUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -25,11 +24,11 @@ import org.springframework.stereotype.Component;
  * With {@code cpm.demo.load=true}, sends the seed story ({@link SeedStory}) to the engine's own command API over HTTP
  * as the demo users,
  * exactly as a client would; it never writes events itself. Each step carries an Idempotency-Key, so loading twice
- * (after a restart, say) changes nothing.
+ * (after a restart, say) changes nothing. The switch is read when the engine is ready, not as a condition of this
+ * bean, so that it also works in a start from the bean definitions prepared at build time ({@code AheadOfTimeStart}).
  */
 @Component
 @WithDemoUsers
-@ConditionalOnProperty(name = "cpm.demo.load", havingValue = "true")
 public class DemoLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);
@@ -46,7 +45,9 @@ public class DemoLoader {
     @EventListener(ApplicationReadyEvent.class)
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void onReady() throws IOException, InterruptedException {
-        load();
+        if (environment.getProperty("cpm.demo.load", Boolean.class, false)) {
+            load();
+        }
     }
 
     /** Sends every step; returns how many were accepted (all of them, also on a second load). */
