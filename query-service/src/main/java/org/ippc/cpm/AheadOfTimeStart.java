@@ -36,10 +36,11 @@ final class AheadOfTimeStart implements ApplicationListener<ApplicationEnvironme
 
     /**
      * Properties in those namespaces that only a running engine reads: no condition depends on them ({@code
-     * CPM_DATA_DIR} is the embedded database's directory, a placeholder of its URL).
+     * CPM_DATA_DIR} is the embedded database's directory, a placeholder of its URL; {@code spring.context.exit} ends a
+     * class-data training run).
      */
     private static final Set<String> READ_AT_RUN_TIME =
-            Set.of("server.port", "server.address", "cpm.demo.load", "cpm.data.dir");
+            Set.of("server.port", "server.address", "cpm.demo.load", "cpm.data.dir", "spring.context.exit");
 
     private static final String GENERATED_INITIALIZER =
             CpmEngineApplication.class.getName() + "__ApplicationContextInitializer";
