@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ class PostgresReadSideTest extends ReadSideContract {
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
         EmbeddedPostgresDatabase.register(registry);
+        registry.add("cpm.rebuild.swap-lock-wait", () -> "8s");
     }
 
     /**
@@ -66,12 +68,7 @@ class PostgresReadSideTest extends ReadSideContract {
      */
     @Test
     void readers_go_on_while_a_rebuild_waits_for_a_long_reader_before_its_swap() throws Exception {
-        try (Connection longReader = dataSource.getConnection()) {
-            longReader.setAutoCommit(false);
-            longReader
-                    .createStatement()
-                    .executeQuery("SELECT COUNT(*) FROM decision_log")
-                    .close();
+        try (Connection longReader = readingTheDecisionLog()) {
             assertThat(api.postTo("auditor", "/api/admin/rebuild", "", Map.of()).status())
                     .isEqualTo(202);
             JdbcTemplate reader = new JdbcTemplate(dataSource);
@@ -102,6 +99,47 @@ class PostgresReadSideTest extends ReadSideContract {
                         .get("outcome")
                         .asText())
                 .isEqualTo("done");
+    }
+
+    /**
+     * A reader that holds the swap up for longer than {@code cpm.rebuild.swap-lock-wait} (8 s here) makes the rebuild
+     * in bulk give up and roll back; the outcome says why, and the processor's replay rebuilds the read models instead.
+     */
+    @Test
+    void a_rebuild_held_from_its_swap_for_longer_than_the_wait_gives_up_and_the_processor_replays() throws Exception {
+        awaitProjected();
+        Map<String, List<Map<String, Object>>> before = readModels();
+        try (Connection longReader = readingTheDecisionLog()) {
+            long asked = System.nanoTime();
+            assertThat(api.postTo("auditor", "/api/admin/rebuild", "", Map.of()).status())
+                    .isEqualTo(202);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> api.get("auditor", "/api/admin/rebuild").body().hasNonNull("outcome"));
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).isGreaterThan(Duration.ofSeconds(8));
+            assertThat(api.get("auditor", "/api/admin/rebuild")
+                            .body()
+                            .get("outcome")
+                            .asText())
+                    .isEqualTo("bulk failed: another transaction held the read models' tables for longer than 8 s, so"
+                            + " the new ones were not swapped in");
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM pg_tables WHERE schemaname = 'cpm_rebuild'", Long.class))
+                    .as("the new tables rolled back")
+                    .isZero();
+            longReader.commit();
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(readModels()).isEqualTo(before));
+    }
+
+    /** A connection in a transaction that has read the decision log, and so holds its lock until it ends. */
+    private Connection readingTheDecisionLog() throws SQLException {
+        Connection reader = dataSource.getConnection();
+        reader.setAutoCommit(false);
+        reader.createStatement()
+                .executeQuery("SELECT COUNT(*) FROM decision_log")
+                .close();
+        return reader;
     }
 
     private Map<String, Long> oids() {

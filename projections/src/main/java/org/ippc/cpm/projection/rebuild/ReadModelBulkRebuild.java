@@ -28,6 +28,7 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.ippc.cpm.projection.ReadModels;
 import org.ippc.cpm.projection.WriteBatch;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.TaskScheduler;
@@ -60,6 +61,7 @@ class ReadModelBulkRebuild {
     private final ApplicationContext context;
     private final Configuration axon;
     private final TaskScheduler scheduler;
+    private final Duration swapLockWait;
 
     ReadModelBulkRebuild(
             EventProcessingConfiguration processing,
@@ -69,7 +71,8 @@ class ReadModelBulkRebuild {
             JdbcTemplate jdbc,
             ApplicationContext context,
             Configuration axon,
-            TaskScheduler scheduler) {
+            TaskScheduler scheduler,
+            @Value("${cpm.rebuild.swap-lock-wait:2m}") Duration swapLockWait) {
         this.processing = processing;
         this.tokens = tokens;
         this.store = store;
@@ -78,6 +81,7 @@ class ReadModelBulkRebuild {
         this.context = context;
         this.axon = axon;
         this.scheduler = scheduler;
+        this.swapLockWait = swapLockWait;
     }
 
     /** Why a bulk rebuild cannot run now; the read models are untouched. */
@@ -145,7 +149,7 @@ class ReadModelBulkRebuild {
                 Duration.ofSeconds(1));
         try {
             transaction.executeWithoutResult(status -> {
-                Optional<ShadowTables> shadow = ShadowTables.prepare(jdbc);
+                Optional<ShadowTables> shadow = ShadowTables.prepare(jdbc, swapLockWait);
                 List<AnnotationEventHandlerAdapter> handlers = handlers();
                 handlers.forEach(AnnotationEventHandlerAdapter::prepareReset);
                 DeadLetters.forget(jdbc);

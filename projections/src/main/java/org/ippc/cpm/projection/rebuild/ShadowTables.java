@@ -39,22 +39,23 @@ final class ShadowTables {
     static final List<String> TABLES = List.of("programme_board", "funding_entry", "decision_log");
 
     static final Duration LOCK_WAIT = Duration.ofMillis(250);
-    static final Duration LOCK_WITHIN = Duration.ofMinutes(2);
 
     private static final Pattern INDEX_ON = Pattern.compile("(CREATE (?:UNIQUE )?INDEX \\S+ ON )(?:ONLY )?\\S+( .*)");
 
     private final JdbcTemplate jdbc;
     private final String liveSchema;
     private final String searchPath;
+    private final Duration lockWithin;
 
-    private ShadowTables(JdbcTemplate jdbc, String liveSchema, String searchPath) {
+    private ShadowTables(JdbcTemplate jdbc, String liveSchema, String searchPath, Duration lockWithin) {
         this.jdbc = jdbc;
         this.liveSchema = liveSchema;
         this.searchPath = searchPath;
+        this.lockWithin = lockWithin;
     }
 
     /** Creates the empty tables and puts them first in the transaction's search path; none on other databases. */
-    static Optional<ShadowTables> prepare(JdbcTemplate jdbc) {
+    static Optional<ShadowTables> prepare(JdbcTemplate jdbc, Duration lockWithin) {
         if (!Boolean.TRUE.equals(jdbc.execute(
                 (ConnectionCallback<Boolean>) connection -> connection.isWrapperFor(PGConnection.class)))) {
             return Optional.empty();
@@ -62,7 +63,8 @@ final class ShadowTables {
         ShadowTables shadow = new ShadowTables(
                 jdbc,
                 jdbc.queryForObject("SELECT current_schema()", String.class),
-                jdbc.queryForObject("SELECT current_setting('search_path')", String.class));
+                jdbc.queryForObject("SELECT current_setting('search_path')", String.class),
+                lockWithin);
         if (!shadow.allowed()) {
             LOG.info(
                     "The read models are rebuilt in place: the database user cannot drop the live tables or their"
@@ -158,12 +160,12 @@ final class ShadowTables {
      * Takes the locks of the views and of the live tables, the views first as a reader of a view takes them. A request
      * for a lock that a reader holds (a long export, say) makes every later reader queue behind it, so the request
      * gives up after {@link #LOCK_WAIT} to let them through, and is made again a moment later, up to
-     * {@link #LOCK_WITHIN} in all; then the rebuild fails (rolled back).
+     * {@code cpm.rebuild.swap-lock-wait} in all; then the rebuild fails (rolled back).
      */
     private void lock(Collection<String> views) {
         List<String> relations = new ArrayList<>(views);
         TABLES.forEach(table -> relations.add(live(table)));
-        long giveUpAt = System.nanoTime() + LOCK_WITHIN.toNanos();
+        long giveUpAt = System.nanoTime() + lockWithin.toNanos();
         while (true) {
             jdbc.execute("SAVEPOINT swap");
             try {
@@ -174,7 +176,11 @@ final class ShadowTables {
             } catch (DataAccessException held) {
                 jdbc.execute("ROLLBACK TO SAVEPOINT swap");
                 if (System.nanoTime() > giveUpAt) {
-                    throw held;
+                    throw new IllegalStateException(
+                            ("another transaction held the read models' tables for longer than %d s, so the new ones"
+                                            + " were not swapped in")
+                                    .formatted(lockWithin.toSeconds()),
+                            held);
                 }
             }
             try {

@@ -2,6 +2,7 @@ package org.ippc.cpm.projection.rebuild;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Optional;
 import org.ippc.cpm.command.EmbeddedPostgresDatabase;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class ShadowTablesTest {
         SingleConnectionDataSource engine = new SingleConnectionDataSource(url, "cpm_engine", "engine", true);
         try {
             engine.setAutoCommit(false);
-            return ShadowTables.prepare(new JdbcTemplate(engine));
+            return ShadowTables.prepare(new JdbcTemplate(engine), Duration.ofMinutes(2));
         } finally {
             new JdbcTemplate(engine).execute("ROLLBACK");
             engine.destroy();
