@@ -96,9 +96,9 @@ async function rebuild() {
   for (;;) {
     const status = await Cpm.get('/api/admin/rebuild');
     $('rebuild-progress').value = status.percent;
-    $('rebuild-status').textContent = status.running
-      ? t('ui.audit.rebuilding', { percent: Math.round(status.percent), rate: Math.round(status.eventsPerSecond) })
-      : t('ui.audit.rebuilt', { events: status.headIndex });
+    $('rebuild-status').textContent = !status.running ? t('ui.audit.rebuilt', { events: status.headIndex })
+      : status.phase === 'FINISHING' ? t('ui.audit.rebuildFinishing', { events: status.headIndex })
+        : t('ui.audit.rebuilding', { percent: Math.round(status.percent), rate: Math.round(status.eventsPerSecond) });
     if (!status.running) return;
     await new Promise(resolve => setTimeout(resolve, 300));
   }

@@ -3,6 +3,7 @@ package org.ippc.cpm.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -81,11 +82,14 @@ class PostgresReadSideTest extends ReadSideContract {
                 slowest = Math.max(slowest, System.nanoTime() - start);
                 Thread.sleep(20);
             }
-            assertThat(api.get("auditor", "/api/admin/rebuild")
-                            .body()
-                            .get("running")
-                            .asBoolean())
+            JsonNode waiting = api.get("auditor", "/api/admin/rebuild").body();
+            assertThat(waiting.get("running").asBoolean())
                     .as("the rebuild waits for the long reader")
+                    .isTrue();
+            assertThat(waiting.get("phase").asText()).isEqualTo("FINISHING");
+            assertThat(waiting.get("percent").asDouble()).isEqualTo(100.0);
+            assertThat(waiting.get("secondsLeft").isNull())
+                    .as("no time left is known")
                     .isTrue();
             assertThat(Duration.ofNanos(slowest))
                     .as("the slowest read meanwhile (the rebuild gives up its request every 250 ms)")

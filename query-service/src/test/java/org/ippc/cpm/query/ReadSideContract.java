@@ -1050,6 +1050,9 @@ abstract class ReadSideContract {
                     .close();
             assertThat(api.postTo("auditor", "/api/admin/rebuild", "", Map.of()).status())
                     .isEqualTo(202);
+            assertThat(ok(api.get("auditor", "/api/admin/rebuild")).get("phase").asText())
+                    .as("held before its first event")
+                    .isEqualTo("STARTING");
             assertThat(api.deleteFrom("auditor", "/api/admin/rebuild").status()).isEqualTo(202);
             reader.commit();
         }
@@ -1058,6 +1061,7 @@ abstract class ReadSideContract {
         JsonNode status = ok(api.get("auditor", "/api/admin/rebuild"));
         assertThat(status.get("outcome").asText()).isEqualTo("cancelled by auditor: the read models are as before");
         assertThat(status.get("running").asBoolean()).isFalse();
+        assertThat(status.get("phase").asText()).isEqualTo("ENDED");
         assertThat(readModels()).isEqualTo(before);
         ok(api.post(
                 "nz",

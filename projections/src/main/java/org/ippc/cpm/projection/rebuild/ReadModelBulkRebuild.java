@@ -138,7 +138,8 @@ class ReadModelBulkRebuild {
 
     /**
      * Runs the rebuild on the claimed segments up to {@code head}, reporting the global index reached after each
-     * chunk, and that it is alive every second (emptying a large table can take longer than a chunk).
+     * chunk (the head itself once every event is applied, before the board's rows and the swap), and that it is alive
+     * every second (emptying a large table can take longer than a chunk).
      */
     void run(List<Integer> claimed, long head, LongConsumer progress, Runnable alive) {
         ScheduledFuture<?> keepClaims = scheduler.scheduleAtFixedRate(
@@ -193,7 +194,7 @@ class ReadModelBulkRebuild {
             }
         }
         apply(handlers, chunk, everyRow);
-        progress.accept(last == null ? -1 : last.position().orElse(-1));
+        progress.accept(head);
         return last;
     }
 

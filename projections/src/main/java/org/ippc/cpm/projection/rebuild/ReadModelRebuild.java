@@ -214,9 +214,17 @@ public class ReadModelRebuild {
                 Math.max(0.001, Duration.between(startedAt, clock.instant()).toMillis() / 1000.0);
         double percent = head <= 0 ? 100 : Math.min(100, Math.max(0, position) * 100.0 / head);
         double rate = Math.max(0, position) / seconds;
-        Double left = !running ? Double.valueOf(0) : rate > 0 ? (head - position) / rate : null;
+        RebuildPhase phase = !running
+                ? RebuildPhase.ENDED
+                : position < 0
+                        ? RebuildPhase.STARTING
+                        : position < head ? RebuildPhase.REPLAYING : RebuildPhase.FINISHING;
+        Double left = !running
+                ? Double.valueOf(0)
+                : phase == RebuildPhase.REPLAYING && rate > 0 ? (head - position) / rate : null;
         return new RebuildStatus(
                 running,
+                phase,
                 requestedBy,
                 startedAt,
                 head,
@@ -231,7 +239,12 @@ public class ReadModelRebuild {
     @Scheduled(fixedDelay = 2000)
     void logProgress() {
         RebuildStatus status = status();
-        if (status.running()) {
+        if (status.phase() == RebuildPhase.FINISHING) {
+            LOG.info(
+                    "Rebuilding read models: all {} events applied; writing the board, building the indexes and"
+                            + " swapping in the new tables",
+                    status.headIndex());
+        } else if (status.running()) {
             LOG.info(
                     "Rebuilding read models: {}% ({} of {}), {} events/s, {} s left",
                     status.percent(),
