@@ -26,7 +26,8 @@ class H2ReadSideTest extends ReadSideContract {
     void live_streams_opened_all_at_once_each_receive_their_snapshot_with_whole_headers(CapturedOutput log)
             throws Exception {
         try (SseFleet crowd = new SseFleet(port, "/api/live/board", "viewer", 500)) {
-            assertThat(crowd.awaitSnapshots(Duration.ofSeconds(30))).isTrue();
+            // What is proven is every header whole, not a speed: 31 s were once seen on a loaded machine.
+            assertThat(crowd.awaitSnapshots(Duration.ofSeconds(90))).isTrue();
         }
         assertThat(log.getAll()).doesNotContain("MimeHeaders").doesNotContain("Failed to send");
     }
