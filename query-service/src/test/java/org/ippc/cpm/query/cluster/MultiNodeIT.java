@@ -92,6 +92,10 @@ class MultiNodeIT {
         b = EngineNode.start("b", jdbcUrl, home, SLOW_POLL);
         a.awaitReady();
         b.awaitReady();
+        assertThat(a.logText())
+                .as("a node on PostgreSQL starts the ordinary way, not from the embedded default's prepared beans")
+                .contains(
+                        "Starting without the bean definitions prepared at build time: profiles [postgres] are active");
         awaitTrue("the demo story is loaded", Duration.ofSeconds(120), () -> {
             try {
                 return a.logText().contains("Demo data: 61 of 61 commands recorded");
