@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.SpringProperties;
@@ -26,8 +27,6 @@ import org.springframework.util.ClassUtils;
  */
 final class AheadOfTimeStart implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
-    static final String SWITCH = "spring.aot.enabled";
-
     private static final Logger LOG = LoggerFactory.getLogger(AheadOfTimeStart.class);
 
     /** The namespaces whose properties the build's conditions read (ours, Spring's, the libraries' we configure). */
@@ -47,7 +46,7 @@ final class AheadOfTimeStart implements ApplicationListener<ApplicationEnvironme
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-        if (SpringProperties.getProperty(SWITCH) != null
+        if (SpringProperties.getProperty(AotDetector.AOT_ENABLED) != null
                 || SpringProperties.getFlag("spring.aot.processing")
                 || !ClassUtils.isPresent(
                         GENERATED_INITIALIZER, event.getSpringApplication().getClassLoader())) {
@@ -57,7 +56,7 @@ final class AheadOfTimeStart implements ApplicationListener<ApplicationEnvironme
         if (reason.isPresent()) {
             LOG.info("Starting without the bean definitions prepared at build time: {}", reason.get());
         } else {
-            SpringProperties.setProperty(SWITCH, "true");
+            SpringProperties.setProperty(AotDetector.AOT_ENABLED, "true");
         }
     }
 
