@@ -7,6 +7,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aot.AotDetector;
+import org.springframework.boot.cloud.CloudPlatform;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.SpringProperties;
@@ -64,6 +65,10 @@ final class AheadOfTimeStart implements ApplicationListener<ApplicationEnvironme
     static Optional<String> reasonNotTo(ConfigurableEnvironment environment) {
         if (environment.getActiveProfiles().length > 0) {
             return Optional.of("profiles " + Arrays.toString(environment.getActiveProfiles()) + " are active");
+        }
+        CloudPlatform platform = CloudPlatform.getActive(environment);
+        if (platform != null) {
+            return Optional.of("it runs on " + platform + ", which some conditions ask for");
         }
         for (PropertySource<?> source : environment.getPropertySources()) {
             if (isPackaged(source) || !(source instanceof EnumerablePropertySource<?> enumerable)) {

@@ -38,6 +38,13 @@ class AheadOfTimeStartTest {
     }
 
     @Test
+    void a_cloud_platform_starts_the_ordinary_way() {
+        assertThat(AheadOfTimeStart.reasonNotTo(environment(
+                        variables(Map.of("KUBERNETES_SERVICE_HOST", "10.0.0.1", "KUBERNETES_SERVICE_PORT", "443")))))
+                .contains("it runs on KUBERNETES, which some conditions ask for");
+    }
+
+    @Test
     void a_property_that_a_condition_reads_starts_the_ordinary_way_wherever_it_is_set() {
         assertThat(AheadOfTimeStart.reasonNotTo(
                         environment(new SimpleCommandLinePropertySource("--cpm.security.demo-users=false"))))
