@@ -83,7 +83,7 @@ class AdminController {
     @GetMapping("/rebuild")
     @Operation(
             operationId = "rebuildStatus",
-            summary = "Progress of the latest rebuild: percent, events/s and time left")
+            summary = "Progress of the latest rebuild: phase, percent, events/s and time left")
     RebuildStatus rebuildStatus() {
         return rebuild.status();
     }
