@@ -34,8 +34,6 @@ public class DemoLoader {
     private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);
 
     private final Environment environment;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     DemoLoader(Environment environment) {
         this.environment = environment;
@@ -53,6 +51,9 @@ public class DemoLoader {
     /** Sends every step; returns how many were accepted (all of them, also on a second load). */
     public int load() throws IOException, InterruptedException {
         String base = "http://localhost:" + environment.getProperty("local.server.port");
+        // Made here, not with the bean: an engine started without the demo has no use for a client and its thread.
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<SeedStory.Step> steps = SeedStory.steps();
         int accepted = 0;
         int replayed = 0;
