@@ -214,11 +214,7 @@ public class ReadModelRebuild {
                 Math.max(0.001, Duration.between(startedAt, clock.instant()).toMillis() / 1000.0);
         double percent = head <= 0 ? 100 : Math.min(100, Math.max(0, position) * 100.0 / head);
         double rate = Math.max(0, position) / seconds;
-        RebuildPhase phase = !running
-                ? RebuildPhase.ENDED
-                : position < 0
-                        ? RebuildPhase.STARTING
-                        : position < head ? RebuildPhase.REPLAYING : RebuildPhase.FINISHING;
+        RebuildPhase phase = RebuildPhase.of(running, position, head);
         Double left = !running
                 ? Double.valueOf(0)
                 : phase == RebuildPhase.REPLAYING && rate > 0 ? (head - position) / rate : null;

@@ -12,5 +12,16 @@ public enum RebuildPhase {
      */
     FINISHING,
     /** Not running: see the outcome. */
-    ENDED
+    ENDED;
+
+    /** The phase of a rebuild whose replay stands at {@code position} of the {@code head} recorded at its start. */
+    static RebuildPhase of(boolean running, long position, long head) {
+        if (!running) {
+            return ENDED;
+        }
+        if (position < 0) {
+            return STARTING;
+        }
+        return position < head ? REPLAYING : FINISHING;
+    }
 }
