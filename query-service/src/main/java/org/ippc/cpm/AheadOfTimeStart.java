@@ -22,9 +22,10 @@ import org.springframework.util.ClassUtils;
  * embedded default, docs/performance.md: start-up) — but only when nothing in this start's configuration could
  * change which beans exist. Those definitions were decided once, by the build's conditions and profiles; a profile,
  * a database URL or an identity provider given now would be silently ignored by them. So the engine starts from them
- * only when no profile is active, no cloud platform is detected, and every property set outside the packaged configuration (arguments, system
- * properties, environment variables, files beside the jar) is one that is read at run time only; otherwise it starts
- * the ordinary way and says why. {@code -Dspring.aot.enabled=true|false} decides without asking.
+ * only when no profile is active, no cloud platform is detected, and every property set outside the packaged
+ * configuration (arguments, system properties, environment variables, files beside the jar) is one that is read at run
+ * time only; otherwise it starts the ordinary way and says why. {@code -Dspring.aot.enabled=true|false} decides
+ * without asking.
  */
 final class AheadOfTimeStart implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 

@@ -215,7 +215,7 @@ public class ReadModelRebuild {
         double percent = head <= 0 ? 100 : Math.min(100, Math.max(0, position) * 100.0 / head);
         double rate = Math.max(0, position) / seconds;
         RebuildPhase phase = RebuildPhase.of(running, position, head);
-        Double left = !running
+        Double left = phase == RebuildPhase.ENDED
                 ? Double.valueOf(0)
                 : phase == RebuildPhase.REPLAYING && rate > 0 ? (head - position) / rate : null;
         return new RebuildStatus(
